@@ -1,0 +1,16 @@
+//! The corpus: its file model, its validator and its in-memory index.
+pub mod index;
+pub mod model;
+pub mod validate;
+
+pub use index::Corpus;
+pub use model::*;
+pub use validate::{validate, Dropped, Validated};
+
+use crate::core::diagnostic::Diagnostic;
+
+/// Reads and indexes a corpus file: the loaded corpus and every diagnostic.
+pub fn parse(text: &str) -> (Corpus, Vec<Diagnostic>) {
+    let v = validate(text);
+    (Corpus::new(v.file, v.dropped), v.diagnostics)
+}

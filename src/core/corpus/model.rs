@@ -1,0 +1,286 @@
+//! The corpus data model: what a corpus file holds once validated.
+//!
+//! These types serialize to the file format (`docs/corpus-format.md`); the JSON Schema in
+//! `public/corpus.schema.json` is generated from them. Reading goes through
+//! [`super::validate`], which reports every problem with its location.
+
+use crate::core::date::PartialDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The format name every corpus file declares.
+pub const FORMAT_NAME: &str = "steppe-corpus";
+/// The format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Text in several languages: BCP 47 code to string. English is required where noted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    /// English-only text.
+    pub fn en(s: impl Into<String>) -> Self {
+        Text(BTreeMap::from([("en".to_string(), s.into())]))
+    }
+
+    /// The text in `lang`, else English, else any language present, else "".
+    pub fn get(&self, lang: &str) -> &str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get("en"))
+            .or_else(|| self.0.values().next())
+            .map_or("", String::as_str)
+    }
+
+    /// The text in exactly `lang`, if present.
+    pub fn exact(&self, lang: &str) -> Option<&str> {
+        self.0.get(lang).map(String::as_str)
+    }
+}
+
+/// What the corpus is, who made it, and under which licence.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Meta {
+    pub title: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<PartialDate>,
+}
+
+macro_rules! string_enum {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+        pub enum $name { $(#[serde(rename = $text)] $variant),+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value's name in the file format.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Reads a value from its file-format name.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// What sort of actor this is.
+    ActorKind {
+        State = "state",
+        Government = "government",
+        ArmedForce = "armed_force",
+        Alliance = "alliance",
+        Party = "party",
+        Ngo = "ngo",
+        Media = "media",
+        Person = "person",
+        Group = "group",
+    }
+);
+
+string_enum!(
+    /// What sort of outlet published a source.
+    OutletKind {
+        StateMedia = "state_media",
+        Independent = "independent",
+        Wire = "wire",
+        Blog = "blog",
+        Government = "government",
+        Ngo = "ngo",
+        Reference = "reference",
+    }
+);
+
+string_enum!(
+    /// How precisely an event's coordinates are known.
+    PlacePrecision { Exact = "exact", City = "city", Region = "region", Country = "country" }
+);
+
+string_enum!(
+    /// The broad kind of an event.
+    EventType {
+        Economic = "economic",
+        Protest = "protest",
+        Violence = "violence",
+        Security = "security",
+        Political = "political",
+        Military = "military",
+        Diplomatic = "diplomatic",
+        Statement = "statement",
+        Communications = "communications",
+        Other = "other",
+    }
+);
+
+/// A state, body, group or person that takes part in events or makes claims.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Actor {
+    pub id: String,
+    pub name: Text,
+    pub kind: ActorKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+}
+
+/// A publication cited by events, in its original language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Source {
+    pub id: String,
+    pub outlet: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet_kind: Option<OutletKind>,
+    /// Only `http:` and `https:` links are accepted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The title in the source's own language, exactly as cited.
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    /// BCP 47 language code of the source.
+    pub lang: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
+}
+
+/// Where an event happened.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Place {
+    pub name: Text,
+    pub lat: f64,
+    pub lon: f64,
+    pub precision: PlacePrecision,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// An actor taking part in an event, with an optional role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct ActorRef {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// Marks an event as somebody's claim rather than an established fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Claim {
+    /// The actor who makes the claim.
+    pub claimant: String,
+    pub disputed: bool,
+}
+
+/// A dated, placed happening, with who took part and who reported it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Event {
+    pub id: String,
+    pub date: PartialDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+    pub place: Place,
+    pub title: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<ActorRef>,
+    #[serde(rename = "type")]
+    pub kind: EventType,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim: Option<Claim>,
+    pub sources: Vec<String>,
+}
+
+/// A whole corpus file, as written to disk.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CorpusFile {
+    /// Always "steppe-corpus".
+    pub format: String,
+    /// Always 1 for this version of the format.
+    pub version: u32,
+    pub meta: Meta,
+    pub actors: Vec<Actor>,
+    pub sources: Vec<Source>,
+    pub events: Vec<Event>,
+}
+
+/// Events are written with TimelineJS-style date objects so import and export stay trivial.
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("year", &self.year)?;
+        if let Some(v) = self.month {
+            m.serialize_entry("month", &v)?;
+        }
+        if let Some(v) = self.day {
+            m.serialize_entry("day", &v)?;
+        }
+        if let Some((h, mi)) = self.time {
+            m.serialize_entry("hour", &h)?;
+            m.serialize_entry("minute", &mi)?;
+        }
+        if self.offset_minutes.is_some() && self.time.is_some() {
+            let iso = self.to_iso();
+            let off = &iso[iso.find('T').map_or(iso.len(), |t| t + 6)..];
+            m.serialize_entry("utc_offset", off)?;
+        }
+        m.end()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date at year, month, day or minute precision: an ISO-like string (2022, 2022-01, 2022-01-05, 2022-01-05T14:30+06:00) or a TimelineJS-style object.",
+            "oneOf": [
+                { "type": "string", "pattern": "^-?\\d{4,5}(-\\d{2}(-\\d{2}([T ]\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})?)?)?)?$" },
+                {
+                    "type": "object",
+                    "required": ["year"],
+                    "additionalProperties": false,
+                    "properties": {
+                        "year": { "type": "integer", "minimum": -9999, "maximum": 9999 },
+                        "month": { "type": "integer", "minimum": 1, "maximum": 12 },
+                        "day": { "type": "integer", "minimum": 1, "maximum": 31 },
+                        "hour": { "type": "integer", "minimum": 0, "maximum": 23 },
+                        "minute": { "type": "integer", "minimum": 0, "maximum": 59 },
+                        "utc_offset": { "type": "string", "pattern": "^(Z|[+-]\\d{2}:\\d{2})$" }
+                    }
+                }
+            ]
+        })
+    }
+}

@@ -1,0 +1,136 @@
+//! The query engine: which events match a filter, and live facet counts.
+//!
+//! Within a facet values are OR-ed ("any of"); facets are AND-ed. In all-together mode
+//! the selected actors are AND-ed instead (events involving Russia AND China).
+//! Works on bit sets of event indices only.
+
+use crate::core::bitset::Bitset;
+use crate::core::corpus::Corpus;
+use crate::core::search::{matches, normalize};
+
+/// What the reader asked for. Ids refer to the corpus; unknown ids match nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Selected actor ids (empty: no actor filter).
+    pub actors: Vec<String>,
+    /// Selected source language codes (empty: no language filter).
+    pub languages: Vec<String>,
+    /// Require every selected actor together instead of any of them.
+    pub all_actors: bool,
+    /// Free text, matched in any script.
+    pub text: String,
+    /// Brushed time range in minutes since 1970, `[from, to)`: events overlapping it match.
+    pub range: Option<(i64, i64)>,
+}
+
+impl Filter {
+    /// Whether nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty() && self.languages.is_empty() && self.text.trim().is_empty() && self.range.is_none()
+    }
+}
+
+/// The outcome of a query: matching events and the count each facet value would give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryResult {
+    pub matches: Bitset,
+    /// Per actor (corpus order): matches if this actor were (also) selected.
+    pub actor_counts: Vec<usize>,
+    /// Per language (corpus order): matches if this language were (also) selected.
+    pub language_counts: Vec<usize>,
+}
+
+impl QueryResult {
+    /// Number of matching events.
+    pub fn count(&self) -> usize {
+        self.matches.count()
+    }
+}
+
+/// Events matching the text and time range only (the facets' shared base).
+fn base(corpus: &Corpus, filter: &Filter) -> Bitset {
+    let n = corpus.len();
+    let mut set = match filter.range {
+        None => Bitset::full(n),
+        Some((from, to)) => {
+            // Events are sorted by start: those starting at or after `to` are a suffix.
+            let upto = corpus.spans.partition_point(|s| s.0 < to);
+            let mut b = Bitset::empty(n);
+            for (i, s) in corpus.spans[..upto].iter().enumerate() {
+                if s.1 > from {
+                    b.insert(i);
+                }
+            }
+            b
+        }
+    };
+    let q = normalize(&filter.text);
+    if !q.is_empty() {
+        let mut t = Bitset::empty(n);
+        for i in set.iter() {
+            if matches(&corpus.haystacks[i], &q) {
+                t.insert(i);
+            }
+        }
+        set = t;
+    }
+    set
+}
+
+fn union(sets: &[&Bitset], n: usize) -> Bitset {
+    let mut u = Bitset::empty(n);
+    for s in sets {
+        u.or_with(s);
+    }
+    u
+}
+
+/// Runs `filter` over `corpus`.
+pub fn run(corpus: &Corpus, filter: &Filter) -> QueryResult {
+    let n = corpus.len();
+    let base = base(corpus, filter);
+    // Unknown ids (stale links) match nothing rather than being an error here.
+    let none = Bitset::empty(n);
+    let actor_sets: Vec<&Bitset> =
+        filter.actors.iter().map(|id| corpus.actor_index(id).map_or(&none, |i| &corpus.by_actor[i])).collect();
+    let lang_sets: Vec<&Bitset> =
+        filter.languages.iter().map(|c| corpus.language_index(c).map_or(&none, |i| &corpus.by_language[i])).collect();
+    let actor_mask = (!actor_sets.is_empty()).then(|| {
+        if filter.all_actors {
+            let mut m = Bitset::full(n);
+            actor_sets.iter().for_each(|s| m.and_with(s));
+            m
+        } else {
+            union(&actor_sets, n)
+        }
+    });
+    let lang_mask = (!lang_sets.is_empty()).then(|| union(&lang_sets, n));
+
+    // Base for actor counts: everything but the actor facet (plus, all-together, the selected actors).
+    let mut for_actors = base.clone();
+    if let Some(l) = &lang_mask {
+        for_actors.and_with(l);
+    }
+    let mut for_langs = base;
+    if let Some(a) = &actor_mask {
+        for_langs.and_with(a);
+    }
+    let mut matches = for_langs.clone();
+    if let Some(l) = &lang_mask {
+        matches.and_with(l);
+    }
+    let actor_base = match (&actor_mask, filter.all_actors) {
+        (Some(a), true) => {
+            let mut b = for_actors.clone();
+            b.and_with(a);
+            b
+        }
+        _ => for_actors,
+    };
+    let actor_counts = corpus.by_actor.iter().map(|s| actor_base.and_count(s)).collect();
+    let language_counts = corpus.by_language.iter().map(|s| for_langs.and_count(s)).collect();
+    QueryResult { matches, actor_counts, language_counts }
+}
+
+#[cfg(test)]
+mod tests;
