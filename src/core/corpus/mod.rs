@@ -1,6 +1,8 @@
 //! The corpus: its file model, its validator and its in-memory index.
 pub mod index;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod validate;
 
 pub use index::Corpus;

@@ -10,7 +10,7 @@ use crate::core::json::{self, LineIndex, Member, Node, Value};
 use std::collections::{BTreeMap, HashSet};
 
 /// Files larger than this are refused before parsing (the browser keeps it all in memory).
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 /// Longest allowed title, in characters.
 pub const MAX_TITLE_CHARS: usize = 300;
 /// Longest allowed summary per language, in characters.

@@ -1,0 +1,181 @@
+//! Map aggregation: events close together at the current zoom become one mark, and
+//! events outside the frame become edge markers pointing toward them.
+//!
+//! Works in screen pixels on event indices; the number of marks is bounded whatever
+//! the corpus size, which keeps the page's DOM small.
+
+use std::collections::HashMap;
+use std::f64::consts::TAU;
+
+/// A mark standing for one or more events.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Mean screen position of the members.
+    pub x: f64,
+    pub y: f64,
+    /// Event indices, in increasing order.
+    pub members: Vec<u32>,
+}
+
+/// Events outside the frame in one direction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeMarker {
+    /// Where the marker sits, just inside the frame.
+    pub x: f64,
+    pub y: f64,
+    /// Direction toward the events, radians, screen coordinates (0 = east, π/2 = south).
+    pub angle: f64,
+    pub members: Vec<u32>,
+}
+
+/// The frame and aggregation parameters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    pub width: f64,
+    pub height: f64,
+    /// Grid cell size in pixels: points closer than about this merge.
+    pub cell: f64,
+    /// Edge markers sit this far inside the frame.
+    pub inset: f64,
+    /// More clusters than this and the cell grows until they fit.
+    pub max_clusters: usize,
+}
+
+/// Number of direction sectors for edge markers.
+pub const SECTORS: usize = 16;
+
+/// Groups screen points `(event, x, y)` into clusters (inside the frame) and edge markers.
+pub fn aggregate(points: &[(u32, f64, f64)], frame: Frame) -> (Vec<Cluster>, Vec<EdgeMarker>) {
+    let inside = |x: f64, y: f64| x >= 0.0 && y >= 0.0 && x <= frame.width && y <= frame.height;
+    let (ins, outs): (Vec<_>, Vec<_>) =
+        points.iter().copied().filter(|p| p.1.is_finite() && p.2.is_finite()).partition(|p| inside(p.1, p.2));
+    let mut cell = frame.cell.max(1.0);
+    let clusters = loop {
+        let c = grid(&ins, cell);
+        if c.len() <= frame.max_clusters.max(1) || cell > frame.width.max(frame.height) {
+            break c;
+        }
+        cell *= 1.5;
+    };
+    (clusters, edges(&outs, frame))
+}
+
+fn grid(points: &[(u32, f64, f64)], cell: f64) -> Vec<Cluster> {
+    let mut cells: HashMap<(i64, i64), (f64, f64, Vec<u32>)> = HashMap::new();
+    for &(i, x, y) in points {
+        let e = cells.entry(((x / cell).floor() as i64, (y / cell).floor() as i64)).or_default();
+        e.0 += x;
+        e.1 += y;
+        e.2.push(i);
+    }
+    let mut out: Vec<Cluster> = cells
+        .into_values()
+        .map(|(sx, sy, members)| {
+            let n = members.len() as f64;
+            Cluster { x: sx / n, y: sy / n, members }
+        })
+        .collect();
+    // Merge neighbours split by a cell boundary: biggest first, absorb those within a cell.
+    out.sort_by(|a, b| b.members.len().cmp(&a.members.len()).then(a.x.total_cmp(&b.x)).then(a.y.total_cmp(&b.y)));
+    let mut merged: Vec<Cluster> = Vec::with_capacity(out.len());
+    let r2 = cell * cell;
+    for c in out {
+        match merged.iter_mut().find(|m| (m.x - c.x).powi(2) + (m.y - c.y).powi(2) < r2) {
+            Some(m) => {
+                let (a, b) = (m.members.len() as f64, c.members.len() as f64);
+                m.x = (m.x * a + c.x * b) / (a + b);
+                m.y = (m.y * a + c.y * b) / (a + b);
+                m.members.extend(c.members);
+            }
+            None => merged.push(c),
+        }
+    }
+    for m in &mut merged {
+        m.members.sort_unstable();
+    }
+    merged
+}
+
+fn edges(points: &[(u32, f64, f64)], f: Frame) -> Vec<EdgeMarker> {
+    let (cx, cy) = (f.width / 2.0, f.height / 2.0);
+    let mut sectors: Vec<Vec<u32>> = vec![Vec::new(); SECTORS];
+    let mut sums = vec![(0.0f64, 0.0f64); SECTORS];
+    for &(i, x, y) in points {
+        let a = (y - cy).atan2(x - cx).rem_euclid(TAU);
+        let s = ((a / TAU * SECTORS as f64).round() as usize) % SECTORS;
+        sectors[s].push(i);
+        sums[s].0 += a.cos();
+        sums[s].1 += a.sin();
+    }
+    let (hw, hh) = ((cx - f.inset).max(1.0), (cy - f.inset).max(1.0));
+    sectors
+        .into_iter()
+        .zip(sums)
+        .filter(|(m, _)| !m.is_empty())
+        .map(|(mut members, (sx, sy))| {
+            let angle = sy.atan2(sx);
+            // Where the ray from the centre leaves the inset frame.
+            let (dx, dy) = (angle.cos(), angle.sin());
+            let t = (hw / dx.abs().max(1e-9)).min(hh / dy.abs().max(1e-9));
+            members.sort_unstable();
+            EdgeMarker { x: cx + dx * t, y: cy + dy * t, angle, members }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FRAME: Frame = Frame { width: 800.0, height: 600.0, cell: 40.0, inset: 20.0, max_clusters: 300 };
+
+    #[test]
+    fn same_place_is_one_cluster_and_far_places_are_not() {
+        let pts = [(0, 100.0, 100.0), (1, 100.0, 100.0), (2, 105.0, 98.0), (3, 400.0, 300.0)];
+        let (c, e) = aggregate(&pts, FRAME);
+        assert!(e.is_empty());
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].members, [0, 1, 2]);
+        assert!((c[0].x - 305.0 / 3.0).abs() < 1e-9);
+        assert_eq!(c[1].members, [3]);
+    }
+
+    #[test]
+    fn neighbours_across_a_cell_boundary_merge() {
+        let (c, _) = aggregate(&[(0, 79.0, 10.0), (1, 81.0, 10.0)], FRAME);
+        assert_eq!(c.len(), 1);
+    }
+
+    #[test]
+    fn zooming_in_splits_a_cluster() {
+        // The same two places, 30 px apart at one zoom, 120 px apart at 4x.
+        let (c, _) = aggregate(&[(0, 100.0, 100.0), (1, 130.0, 100.0)], FRAME);
+        assert_eq!(c.len(), 1);
+        let (c, _) = aggregate(&[(0, 100.0, 100.0), (1, 220.0, 100.0)], FRAME);
+        assert_eq!(c.len(), 2);
+    }
+
+    #[test]
+    fn cluster_count_is_bounded() {
+        let pts: Vec<(u32, f64, f64)> =
+            (0..100_000u32).map(|i| (i, f64::from(i % 800), f64::from((i / 800) % 600))).collect();
+        let (c, _) = aggregate(&pts, Frame { max_clusters: 200, ..FRAME });
+        assert!(c.len() <= 200, "{}", c.len());
+        assert_eq!(c.iter().map(|c| c.members.len()).sum::<usize>(), 100_000);
+    }
+
+    #[test]
+    fn off_frame_points_become_edge_markers_never_dropped() {
+        let pts = [(0, -500.0, 300.0), (1, -900.0, 310.0), (2, 400.0, -2000.0), (3, 5000.0, 5000.0), (4, f64::NAN, 0.0)];
+        let (c, e) = aggregate(&pts, FRAME);
+        assert!(c.is_empty());
+        assert_eq!(e.len(), 3);
+        let west = e.iter().find(|m| m.members == [0, 1]).unwrap();
+        assert!((west.x - 20.0).abs() < 1.0 && (west.y - 300.0).abs() < 10.0, "{west:?}");
+        let north = e.iter().find(|m| m.members == [2]).unwrap();
+        assert!((north.y - 20.0).abs() < 1e-6);
+        for m in &e {
+            assert!(m.x >= 19.9 && m.x <= 780.1 && m.y >= 19.9 && m.y <= 580.1);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! The one translation table for every string the interface shows.
+//!
+//! Components never hold literal text: they call [`t`] with a [`Key`]. Each key has an
+//! English, Russian, Chinese and Kazakh text; a native test checks none is missing.
+
+/// Interface languages, in the order of the table's columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Ru,
+    Zh,
+    Kk,
+}
+
+impl Lang {
+    /// Every interface language.
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Ru, Lang::Zh, Lang::Kk];
+
+    /// The BCP 47 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+            Lang::Zh => "zh",
+            Lang::Kk => "kk",
+        }
+    }
+
+    /// Reads a code ("ru", "zh-Hans", "kk-KZ"); unknown codes give `None`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+}
+
+/// A language's name in itself, for source languages and the language picker.
+pub fn endonym(code: &str) -> Option<&'static str> {
+    Some(match code.split('-').next().unwrap_or("") {
+        "en" => "English",
+        "ru" => "Русский",
+        "zh" => "中文",
+        "kk" => "Қазақша",
+        "uz" => "Oʻzbekcha",
+        "ky" => "Кыргызча",
+        "tg" => "Тоҷикӣ",
+        "tk" => "Türkmençe",
+        "mn" => "Монгол",
+        "uk" => "Українська",
+        "de" => "Deutsch",
+        "fr" => "Français",
+        "es" => "Español",
+        "tr" => "Türkçe",
+        "fa" => "فارسی",
+        "ar" => "العربية",
+        "pl" => "Polski",
+        "ro" => "Română",
+        "nl" => "Nederlands",
+        "sr" => "Српски",
+        "ja" => "日本語",
+        "ko" => "한국어",
+        "ug" => "ئۇيغۇرچە",
+        _ => return None,
+    })
+}
+
+macro_rules! table {
+    ($($key:ident => [$en:expr, $ru:expr, $zh:expr, $kk:expr]),+ $(,)?) => {
+        /// Every interface string.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Key { $($key),+ }
+
+        impl Key {
+            /// Every key, for completeness tests.
+            pub const ALL: &'static [Key] = &[$(Key::$key),+];
+        }
+
+        /// The text of `key` in `lang`. Placeholders `{n}`, `{total}`... are filled by [`tf`].
+        pub fn t(lang: Lang, key: Key) -> &'static str {
+            match key {
+                $(Key::$key => match lang {
+                    Lang::En => $en,
+                    Lang::Ru => $ru,
+                    Lang::Zh => $zh,
+                    Lang::Kk => $kk,
+                }),+
+            }
+        }
+    };
+}
+
+table! {
+    AppTitle => ["Steppe", "Степь", "草原", "Дала"],
+    AppTagline => ["Who said what, where and when, and in which language", "Кто, что, где и когда сказал — и на каком языке", "谁在何时何地说了什么，用哪种语言", "Кім, не, қайда, қашан және қай тілде айтты"],
+    Loading => ["Loading the corpus…", "Загрузка корпуса…", "正在加载资料库…", "Корпус жүктелуде…"],
+    CorpusBroken => ["The corpus could not be loaded", "Не удалось загрузить корпус", "无法加载资料库", "Корпусты жүктеу мүмкін болмады"],
+    CorpusWarnings => ["Problems found in the corpus", "В корпусе найдены ошибки", "资料库中发现问题", "Корпуста қателер табылды"],
+    RecordsLeftOut => ["{n} records with errors were left out; the rest is shown.", "Записей с ошибками пропущено: {n}; остальные показаны.", "已略去 {n} 条有错误的记录，其余照常显示。", "Қатесі бар {n} жазба алынып тасталды; қалғаны көрсетілді."],
+    FetchFailed => ["Could not fetch {url}: {error}", "Не удалось получить {url}: {error}", "无法获取 {url}：{error}", "{url} алу мүмкін болмады: {error}"],
+    Dismiss => ["Dismiss", "Закрыть", "关闭", "Жабу"],
+    Map => ["Map", "Карта", "地图", "Карта"],
+    Timeline => ["Timeline", "Хронология", "时间轴", "Уақыт сызығы"],
+    List => ["List", "Список", "列表", "Тізім"],
+    Filters => ["Filters", "Фильтры", "筛选", "Сүзгілер"],
+    Actors => ["Actors", "Участники", "行为者", "Қатысушылар"],
+    SourceLanguages => ["Source languages", "Языки источников", "来源语言", "Дереккөз тілдері"],
+    LanguageRule => ["An event counts under a language when any of its sources is in it.", "Событие учитывается в языке, если хотя бы один его источник на этом языке.", "只要事件的任一来源使用某种语言，该事件即计入该语言。", "Оқиғаның кемінде бір дереккөзі сол тілде болса, ол сол тілге есептеледі."],
+    AllTogether => ["Only events with all selected actors together", "Только события со всеми выбранными участниками вместе", "仅显示所有所选行为者共同参与的事件", "Тек барлық таңдалған қатысушылар бірге болған оқиғалар"],
+    Search => ["Search", "Поиск", "搜索", "Іздеу"],
+    SearchPlaceholder => ["Search titles, places, actors, sources…", "Поиск по заголовкам, местам, участникам, источникам…", "搜索标题、地点、行为者、来源…", "Тақырып, орын, қатысушы, дереккөз бойынша іздеу…"],
+    ClearAll => ["Clear all filters", "Сбросить все фильтры", "清除所有筛选", "Барлық сүзгіні тазарту"],
+    Clear => ["Clear", "Сбросить", "清除", "Тазарту"],
+    ResultCount => ["{n} of {total} events", "{n} из {total} событий", "{total} 个事件中的 {n} 个", "{total} оқиғаның {n}"],
+    NoResults => ["No events match these filters.", "Нет событий, подходящих под эти фильтры.", "没有符合这些筛选条件的事件。", "Бұл сүзгілерге сай оқиға жоқ."],
+    ShowMore => ["Show {n} more", "Показать ещё {n}", "再显示 {n} 个", "Тағы {n} көрсету"],
+    Date => ["Date", "Дата", "日期", "Күні"],
+    Place => ["Place", "Место", "地点", "Орны"],
+    Title => ["Title", "Заголовок", "标题", "Тақырыбы"],
+    Languages => ["Languages", "Языки", "语言", "Тілдер"],
+    Sources => ["Sources", "Источники", "来源", "Дереккөздер"],
+    Summary => ["Summary", "Описание", "摘要", "Қысқаша"],
+    Original => ["Original", "Оригинал", "原文", "Түпнұсқа"],
+    Translation => ["Translation", "Перевод", "译文", "Аудармасы"],
+    Published => ["Published", "Опубликовано", "发布日期", "Жарияланды"],
+    OpenSource => ["Open source in a new tab", "Открыть источник в новой вкладке", "在新标签页中打开来源", "Дереккөзді жаңа қойындыда ашу"],
+    NoLink => ["No link given", "Ссылка не указана", "未提供链接", "Сілтеме берілмеген"],
+    Claim => ["Claim", "Заявление", "说法", "Мәлімдеме"],
+    ClaimBy => ["Claim by {who}", "Заявление: {who}", "{who} 的说法", "{who} мәлімдемесі"],
+    Disputed => ["disputed", "оспаривается", "有争议", "дау тудырған"],
+    Undisputed => ["not disputed", "не оспаривается", "无争议", "даусыз"],
+    Close => ["Close", "Закрыть", "关闭", "Жабу"],
+    Previous => ["Previous event", "Предыдущее событие", "上一个事件", "Алдыңғы оқиға"],
+    Next => ["Next event", "Следующее событие", "下一个事件", "Келесі оқиға"],
+    ZoomIn => ["Zoom in", "Приблизить", "放大", "Жақындату"],
+    ZoomOut => ["Zoom out", "Отдалить", "缩小", "Алыстату"],
+    FitEvents => ["Fit to events", "Показать все события", "缩放至全部事件", "Барлық оқиғаны көрсету"],
+    Reset => ["Reset view", "Сбросить вид", "重置视图", "Көріністі қалпына келтіру"],
+    MapLabel => ["Map of events. Use arrow keys to pan, + and - to zoom.", "Карта событий. Стрелки — сдвиг, + и - — масштаб.", "事件地图。方向键平移，+ 和 - 缩放。", "Оқиғалар картасы. Жылжыту — бағыт пернелері, масштаб — + және -."],
+    TimelineLabel => ["Timeline of events. Use arrow keys to pan, + and - to zoom.", "Хронология событий. Стрелки — сдвиг, + и - — масштаб.", "事件时间轴。方向键平移，+ 和 - 缩放。", "Оқиғалар уақыт сызығы. Жылжыту — бағыт пернелері, масштаб — + және -."],
+    EventsHere => ["{n} events", "Событий: {n}", "{n} 个事件", "{n} оқиға"],
+    OffMap => ["{n} events outside the map", "Событий за пределами карты: {n}", "地图范围外的 {n} 个事件", "Картадан тыс {n} оқиға"],
+    Attribution => ["Borders: Natural Earth (public domain)", "Границы: Natural Earth (общественное достояние)", "边界：Natural Earth（公有领域）", "Шекаралар: Natural Earth (қоғамдық игілік)"],
+    Play => ["Play through time", "Воспроизвести по времени", "按时间播放", "Уақыт бойынша ойнату"],
+    Pause => ["Pause", "Пауза", "暂停", "Кідірту"],
+    BrushHint => ["Drag on the timeline to choose a date range", "Выделите на хронологии диапазон дат", "在时间轴上拖动以选择日期范围", "Күн аралығын таңдау үшін уақыт сызығында сүйреңіз"],
+    DateRange => ["Dates: {from} – {to}", "Даты: {from} – {to}", "日期：{from} – {to}", "Күндер: {from} – {to}"],
+    InterfaceLanguage => ["Interface language", "Язык интерфейса", "界面语言", "Интерфейс тілі"],
+    Share => ["Share / embed", "Поделиться / встроить", "分享 / 嵌入", "Бөлісу / ендіру"],
+    OpenFile => ["Open a corpus file…", "Открыть файл корпуса…", "打开资料库文件…", "Корпус файлын ашу…"],
+    StaleLink => ["Some parts of the link were not understood and were ignored: {what}", "Часть ссылки не распознана и пропущена: {what}", "链接中有部分内容无法识别，已忽略：{what}", "Сілтеменің кейбір бөлігі танылмай, еленбеді: {what}"],
+    Participants => ["Actors", "Участники", "行为者", "Қатысушылар"],
+    PrecisionYear => ["year", "год", "年", "жыл"],
+    PrecisionMonth => ["month", "месяц", "月", "ай"],
+    PrecisionDay => ["day", "день", "日", "күн"],
+    PrecisionMinute => ["time", "время", "时刻", "уақыт"],
+    DatePrecision => ["known to the {p}", "с точностью до: {p}", "精确到{p}", "дәлдігі: {p}"],
+    PlacePrecisionLabel => ["location precision: {p}", "точность места: {p}", "位置精度：{p}", "орын дәлдігі: {p}"],
+    SkipToList => ["Skip to the list of events", "Перейти к списку событий", "跳到事件列表", "Оқиғалар тізіміне өту"],
+    Selected => ["Selected event", "Выбранное событие", "所选事件", "Таңдалған оқиға"],
+}
+
+/// `t` with `{name}` placeholders replaced by the given values.
+pub fn tf(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
+    let mut s = t(lang, key).to_string();
+    for (name, value) in args {
+        s = s.replace(&format!("{{{name}}}"), value);
+    }
+    s
+}
+
+/// A date at its own precision, in the interface language ("5 Jan 2022", "январь 2022"...).
+pub fn format_date(lang: Lang, d: &crate::core::date::PartialDate) -> String {
+    use crate::core::time_scale::month_name;
+    let y = d.year;
+    let time = d.time.map(|(h, m)| format!(" {h:02}:{m:02}")).unwrap_or_default();
+    match (d.month, d.day, lang) {
+        (None, _, Lang::Zh) => format!("{y}年"),
+        (None, _, _) => y.to_string(),
+        (Some(m), None, Lang::Zh) => format!("{y}年{m}月"),
+        (Some(m), None, _) => format!("{} {y}", month_name(lang, m)),
+        (Some(m), Some(day), Lang::Zh) => format!("{y}年{m}月{day}日{time}"),
+        (Some(m), Some(day), _) => format!("{day} {} {y}{time}", month_name(lang, m)),
+    }
+}
+
+/// An actor kind's label, through the table's language.
+pub fn actor_kind(lang: Lang, kind: crate::core::corpus::ActorKind) -> &'static str {
+    use crate::core::corpus::ActorKind::*;
+    let row: [&str; 4] = match kind {
+        State => ["States", "Государства", "国家", "Мемлекеттер"],
+        Government => ["Government bodies", "Органы власти", "政府机构", "Мемлекеттік органдар"],
+        ArmedForce => ["Armed forces", "Вооружённые силы", "武装力量", "Қарулы күштер"],
+        Alliance => ["Alliances", "Союзы", "联盟", "Одақтар"],
+        Party => ["Parties and movements", "Партии и движения", "政党与运动", "Партиялар мен қозғалыстар"],
+        Ngo => ["NGOs", "НКО", "非政府组织", "ҮЕҰ"],
+        Media => ["Media", "СМИ", "媒体", "БАҚ"],
+        Person => ["People", "Люди", "人物", "Тұлғалар"],
+        Group => ["Groups and crowds", "Группы", "群体", "Топтар"],
+    };
+    row[lang as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::corpus::ActorKind;
+
+    #[test]
+    fn every_key_has_every_language() {
+        for &k in Key::ALL {
+            for l in Lang::ALL {
+                assert!(!t(l, k).trim().is_empty(), "{k:?} in {l:?}");
+            }
+            // Placeholders must be the same in every language.
+            let holes = |s: &str| {
+                let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split('}').next().map(String::from)).collect();
+                v.sort();
+                v
+            };
+            for l in Lang::ALL {
+                assert_eq!(holes(t(l, k)), holes(t(Lang::En, k)), "{k:?} in {l:?}");
+            }
+        }
+        for &k in ActorKind::ALL {
+            for l in Lang::ALL {
+                assert!(!actor_kind(l, k).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn fills_placeholders_and_reads_codes() {
+        assert_eq!(tf(Lang::En, Key::ResultCount, &[("n", "37"), ("total", "52")]), "37 of 52 events");
+        assert_eq!(tf(Lang::Zh, Key::ResultCount, &[("n", "37"), ("total", "52")]), "52 个事件中的 37 个");
+        assert_eq!(Lang::from_code("kk-KZ"), Some(Lang::Kk));
+        assert_eq!(Lang::from_code("zh-Hans"), Some(Lang::Zh));
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(endonym("zh"), Some("中文"));
+        assert_eq!(endonym("kk"), Some("Қазақша"));
+        let d = crate::core::date::PartialDate::parse("2022-01-05").unwrap();
+        assert_eq!(format_date(Lang::En, &d), "5 Jan 2022");
+        assert_eq!(format_date(Lang::Zh, &d), "2022年1月5日");
+        let m = crate::core::date::PartialDate::parse("2022-01").unwrap();
+        assert_eq!(format_date(Lang::Ru, &m), "янв 2022");
+        assert_eq!(format_date(Lang::Zh, &m), "2022年1月");
+    }
+}

@@ -1,0 +1,285 @@
+//! The view state a link carries: filters, search text, time range, map viewport,
+//! selected event, interface language and embed mode, in the URL's `#` fragment.
+//!
+//! `decode` never fails: whatever it cannot read is dropped and named in a notice, so a
+//! stale or mangled link still opens, showing as much of the sender's view as it can.
+
+use crate::core::corpus::Corpus;
+use crate::core::date::{civil_from_days, PartialDate, DAY_MINUTES};
+use crate::core::i18n::Lang;
+use crate::core::query::Filter;
+
+/// The map's viewport: the centre in degrees and a zoom factor (1 = the whole region).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapView {
+    pub lon: f64,
+    pub lat: f64,
+    pub zoom: f64,
+}
+
+/// Zoom limits shared by the map and the URL reader.
+pub const MIN_ZOOM: f64 = 0.5;
+pub const MAX_ZOOM: f64 = 64.0;
+
+/// Everything a shared link reproduces.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ViewState {
+    pub filter: Filter,
+    pub map: Option<MapView>,
+    /// Id of the selected event (its panel is open).
+    pub selected: Option<String>,
+    pub lang: Option<Lang>,
+    /// Compact layout for iframes.
+    pub embed: bool,
+}
+
+/// Percent-encodes all but RFC 3986 unreserved characters.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` and `+`; invalid escapes are kept as written, invalid UTF-8 replaced.
+pub fn decode_component(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' if i + 2 < b.len() => {
+                match std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) => {
+                        out.push(v);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A minute as the shortest ISO text that names it exactly.
+fn minute_text(m: i64) -> String {
+    let (y, mo, d) = civil_from_days(m.div_euclid(DAY_MINUTES));
+    let rem = m.rem_euclid(DAY_MINUTES);
+    let date = PartialDate::ymd(y, mo, d);
+    if rem == 0 {
+        date.to_iso()
+    } else {
+        PartialDate { time: Some(((rem / 60) as u8, (rem % 60) as u8)), ..date }.to_iso()
+    }
+}
+
+fn round(x: f64, places: i32) -> String {
+    let p = 10f64.powi(places);
+    let v = (x * p).round() / p;
+    format!("{v}")
+}
+
+/// Writes the state as a fragment (without `#`), fields in a fixed order, defaults omitted.
+pub fn encode(state: &ViewState) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let f = &state.filter;
+    let list = |v: &[String]| v.iter().map(|s| encode_component(s)).collect::<Vec<_>>().join(",");
+    if !f.actors.is_empty() {
+        parts.push(format!("a={}", list(&f.actors)));
+    }
+    if f.all_actors {
+        parts.push("all=1".into());
+    }
+    if !f.languages.is_empty() {
+        parts.push(format!("l={}", list(&f.languages)));
+    }
+    if !f.text.is_empty() {
+        parts.push(format!("q={}", encode_component(&f.text)));
+    }
+    if let Some((a, b)) = f.range {
+        parts.push(format!("t={}..{}", encode_component(&minute_text(a)), encode_component(&minute_text(b))));
+    }
+    if let Some(m) = state.map {
+        parts.push(format!("m={},{},{}", round(m.lon, 3), round(m.lat, 3), round(m.zoom, 2)));
+    }
+    if let Some(e) = &state.selected {
+        parts.push(format!("e={}", encode_component(e)));
+    }
+    if let Some(l) = state.lang {
+        parts.push(format!("ui={}", l.code()));
+    }
+    if state.embed {
+        parts.push("embed=1".into());
+    }
+    parts.join("&")
+}
+
+/// Reads a fragment (with or without `#`). Returns the state and a notice per part dropped.
+pub fn decode(fragment: &str) -> (ViewState, Vec<String>) {
+    let mut s = ViewState::default();
+    let mut notices = Vec::new();
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    // Bound the work a hostile link can cause.
+    let fragment = &fragment[..floor_boundary(fragment, 16 * 1024)];
+    for part in fragment.split('&').filter(|p| !p.is_empty()) {
+        let (key, raw) = part.split_once('=').unwrap_or((part, ""));
+        let list = || -> Vec<String> {
+            let mut v: Vec<String> = raw.split(',').map(decode_component).filter(|x| !x.is_empty()).collect();
+            v.dedup();
+            v.truncate(200);
+            v
+        };
+        let mut bad = || notices.push(decode_component(part).chars().take(80).collect::<String>());
+        match key {
+            "a" => s.filter.actors = list(),
+            "l" => s.filter.languages = list(),
+            "all" if raw == "1" || raw == "0" => s.filter.all_actors = raw == "1",
+            "q" => s.filter.text = decode_component(raw).chars().take(500).collect(),
+            "t" => match decode_component(raw).split_once("..").and_then(|(a, b)| {
+                let a = PartialDate::parse(a).ok()?.start_minute();
+                let b = PartialDate::parse(b).ok()?.start_minute();
+                (a < b).then_some((a, b))
+            }) {
+                Some(r) => s.filter.range = Some(r),
+                None => bad(),
+            },
+            "m" => {
+                let v: Vec<f64> = raw.split(',').filter_map(|x| x.parse().ok()).filter(|x: &f64| x.is_finite()).collect();
+                match v.as_slice() {
+                    [lon, lat, zoom] if lon.abs() <= 180.0 && lat.abs() <= 90.0 && (MIN_ZOOM..=MAX_ZOOM).contains(zoom) => {
+                        s.map = Some(MapView { lon: *lon, lat: *lat, zoom: *zoom })
+                    }
+                    _ => bad(),
+                }
+            }
+            "e" if !raw.is_empty() => s.selected = Some(decode_component(raw)),
+            "ui" => match Lang::from_code(raw) {
+                Some(l) => s.lang = Some(l),
+                None => bad(),
+            },
+            "embed" if raw == "1" || raw == "0" => s.embed = raw == "1",
+            _ => bad(),
+        }
+    }
+    (s, notices)
+}
+
+fn floor_boundary(s: &str, max: usize) -> usize {
+    let mut i = max.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl ViewState {
+    /// Drops what the corpus does not know (actors, languages, the selected event);
+    /// returns a notice naming each value dropped.
+    pub fn sanitize(&mut self, corpus: &Corpus) -> Vec<String> {
+        let mut notices = Vec::new();
+        self.filter.actors.retain(|a| {
+            let ok = corpus.actor_index(a).is_some();
+            if !ok {
+                notices.push(format!("a={a}"));
+            }
+            ok
+        });
+        self.filter.languages.retain(|l| {
+            let ok = corpus.language_index(l).is_some();
+            if !ok {
+                notices.push(format!("l={l}"));
+            }
+            ok
+        });
+        if let Some(e) = &self.selected {
+            if corpus.event_index(e).is_none() {
+                notices.push(format!("e={e}"));
+                self.selected = None;
+            }
+        }
+        notices
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::corpus::parse;
+
+    fn full() -> ViewState {
+        ViewState {
+            filter: Filter {
+                actors: vec!["russia".into(), "china".into()],
+                languages: vec!["zh".into()],
+                all_actors: true,
+                text: "Алматы & 枪支 #1 100%".into(),
+                range: Some((
+                    PartialDate::parse("2022-01-03").unwrap().start_minute(),
+                    PartialDate::parse("2022-01-10T12:30").unwrap().start_minute(),
+                )),
+            },
+            map: Some(MapView { lon: 76.929, lat: 43.257, zoom: 4.5 }),
+            selected: Some("kz-2022-01-05-almaty".into()),
+            lang: Some(Lang::Kk),
+            embed: true,
+        }
+    }
+
+    #[test]
+    fn round_trips_every_field() {
+        let s = full();
+        let text = encode(&s);
+        assert_eq!(
+            text,
+            "a=russia,china&all=1&l=zh&q=%D0%90%D0%BB%D0%BC%D0%B0%D1%82%D1%8B%20%26%20%E6%9E%AA%E6%94%AF%20%231%20100%25&t=2022-01-03..2022-01-10T12%3A30&m=76.929,43.257,4.5&e=kz-2022-01-05-almaty&ui=kk&embed=1"
+        );
+        let (back, notices) = decode(&format!("#{text}"));
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(back, s);
+        assert_eq!(encode(&ViewState::default()), "");
+        assert_eq!(decode("").0, ViewState::default());
+    }
+
+    #[test]
+    fn hostile_and_stale_values_are_dropped_with_notices() {
+        let (s, n) = decode("#a=russia&t=2022-02-30..2022-03-01&m=999,0,1&ui=xx&zz=1&e=&q=%E0%A4%&embed=yes");
+        assert_eq!(s.filter.actors, ["russia"]);
+        assert_eq!(s.filter.range, None);
+        assert_eq!(s.map, None);
+        assert_eq!(s.lang, None);
+        assert!(!s.embed);
+        assert_eq!(n.len(), 6, "{n:?}");
+        assert_eq!(s.filter.text, "\u{fffd}%");
+        let (s, _) = decode("#q=<script>alert(1)</script>");
+        assert_eq!(s.filter.text, "<script>alert(1)</script>");
+        let (s, n) = decode("t=2022-01-10..2022-01-03");
+        assert!(s.filter.range.is_none() && n.len() == 1);
+        let long = format!("q={}", "%F0%9F%98%80".repeat(10_000));
+        let (s, _) = decode(&long);
+        assert!(s.filter.text.chars().count() <= 500);
+        for junk in ["%", "%%", "&&&", "=", "a=,,,", "m=1,2", "t=..", "é=1", "%zz"] {
+            let _ = decode(junk);
+        }
+    }
+
+    #[test]
+    fn sanitize_drops_what_the_corpus_lacks() {
+        let (c, _) = parse(include_str!("../../tests/fixtures/small.json"));
+        let (mut s, _) = decode("a=russia,usa&l=zh,xx&e=nope");
+        let n = s.sanitize(&c);
+        assert_eq!(n, ["a=usa", "l=xx", "e=nope"]);
+        assert_eq!(s.filter.actors, ["russia"]);
+        assert_eq!(s.filter.languages, ["zh"]);
+        assert_eq!(s.selected, None);
+    }
+}

@@ -1,0 +1,180 @@
+//! The map's viewport: from lon/lat to screen pixels for a given size and [`MapView`].
+//!
+//! The base map is projected once into fixed "world" units ([`WORLD`]); zoom and pan are
+//! then one SVG transform on it, while marks are placed in screen pixels so they keep
+//! their size at any zoom.
+
+use crate::core::projection::{fit_extent, Fitted, Lcc};
+use crate::core::view_state::{MapView, MAX_ZOOM, MIN_ZOOM};
+
+/// The region the map frames at zoom 1: min lon, min lat, max lon, max lat.
+pub const REGION: [f64; 4] = [46.0, 33.0, 90.0, 55.5];
+/// Size of the world coordinate space the region is fitted into.
+pub const WORLD: (f64, f64) = (1000.0, 640.0);
+
+/// A map of `width` x `height` pixels showing `view`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    pub world: Fitted,
+    pub width: f64,
+    pub height: f64,
+    pub view: MapView,
+}
+
+/// The region's projection into world units.
+pub fn world() -> Fitted {
+    fit_extent(Lcc::central_asia(), REGION, WORLD.0, WORLD.1, 0.0)
+}
+
+/// The view that frames the whole region.
+pub fn home() -> MapView {
+    let (lon, lat) = world().to_lonlat(WORLD.0 / 2.0, WORLD.1 / 2.0);
+    MapView { lon, lat, zoom: 1.0 }
+}
+
+impl Viewport {
+    /// A viewport of the given pixel size (at least 1 x 1).
+    pub fn new(width: f64, height: f64, view: MapView) -> Self {
+        let ok = |v: f64| if v.is_finite() { v.max(1.0) } else { 1.0 };
+        Viewport { world: world(), width: ok(width), height: ok(height), view }
+    }
+
+    fn base_k(&self) -> f64 {
+        (self.width / WORLD.0).min(self.height / WORLD.1)
+    }
+
+    /// Screen pixels per world unit.
+    pub fn k(&self) -> f64 {
+        self.base_k() * self.view.zoom
+    }
+
+    fn center_world(&self) -> (f64, f64) {
+        self.world.to_screen(self.view.lon, self.view.lat)
+    }
+
+    /// Screen position of a world point.
+    pub fn world_to_screen(&self, wx: f64, wy: f64) -> (f64, f64) {
+        let (cx, cy) = self.center_world();
+        let k = self.k();
+        ((wx - cx) * k + self.width / 2.0, (wy - cy) * k + self.height / 2.0)
+    }
+
+    /// Screen position of `lon`, `lat`.
+    pub fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
+        let (wx, wy) = self.world.to_screen(lon, lat);
+        self.world_to_screen(wx, wy)
+    }
+
+    /// Lon/lat under screen pixel (`x`, `y`).
+    pub fn unproject(&self, x: f64, y: f64) -> (f64, f64) {
+        let (cx, cy) = self.center_world();
+        let k = self.k();
+        self.world.to_lonlat((x - self.width / 2.0) / k + cx, (y - self.height / 2.0) / k + cy)
+    }
+
+    /// The SVG transform that draws world units at this view.
+    pub fn transform(&self) -> String {
+        let (cx, cy) = self.center_world();
+        let k = self.k();
+        format!("translate({:.2} {:.2}) scale({:.5})", self.width / 2.0 - cx * k, self.height / 2.0 - cy * k, k)
+    }
+
+    fn with_center_world(&self, wx: f64, wy: f64, zoom: f64) -> MapView {
+        let (lon, lat) = self.world.to_lonlat(wx, wy);
+        if lon.is_finite() && lat.is_finite() {
+            MapView { lon: lon.clamp(-180.0, 180.0), lat: lat.clamp(-89.0, 89.0), zoom }
+        } else {
+            self.view
+        }
+    }
+
+    /// Zooms by `factor` keeping the point under (`x`, `y`) fixed on screen.
+    pub fn zoom_at(&self, factor: f64, x: f64, y: f64) -> MapView {
+        if !(factor.is_finite() && factor > 0.0) {
+            return self.view;
+        }
+        let zoom = (self.view.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let (cx, cy) = self.center_world();
+        let k = self.k();
+        // World point under the cursor stays under it at the new scale.
+        let (px, py) = ((x - self.width / 2.0) / k + cx, (y - self.height / 2.0) / k + cy);
+        let k2 = self.base_k() * zoom;
+        self.with_center_world(px - (x - self.width / 2.0) / k2, py - (y - self.height / 2.0) / k2, zoom)
+    }
+
+    /// Moves the content by (`dx`, `dy`) screen pixels.
+    pub fn pan(&self, dx: f64, dy: f64) -> MapView {
+        let (cx, cy) = self.center_world();
+        let k = self.k();
+        self.with_center_world(cx - dx / k, cy - dy / k, self.view.zoom)
+    }
+
+    /// The view framing all `points` (lon, lat) with `padding` pixels, or home if none.
+    pub fn fit(&self, points: impl IntoIterator<Item = (f64, f64)>, padding: f64) -> MapView {
+        let mut b = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+        for (lon, lat) in points {
+            let (x, y) = self.world.to_screen(lon, lat);
+            if x.is_finite() && y.is_finite() {
+                b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+            }
+        }
+        if !b[0].is_finite() {
+            return home();
+        }
+        let (bw, bh) = ((b[2] - b[0]).max(1.0), (b[3] - b[1]).max(1.0));
+        let avail = ((self.width - 2.0 * padding).max(10.0), (self.height - 2.0 * padding).max(10.0));
+        let zoom = ((avail.0 / bw).min(avail.1 / bh) / self.base_k()).clamp(MIN_ZOOM, MAX_ZOOM.min(16.0));
+        self.with_center_world((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0, zoom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: (f64, f64), b: (f64, f64), eps: f64) -> bool {
+        (a.0 - b.0).abs() < eps && (a.1 - b.1).abs() < eps
+    }
+
+    #[test]
+    fn home_centres_the_region_and_round_trips() {
+        let v = Viewport::new(800.0, 512.0, home());
+        let c = v.project(v.view.lon, v.view.lat);
+        assert!(close(c, (400.0, 256.0), 1e-6), "{c:?}");
+        let almaty = v.project(76.93, 43.26);
+        assert!(almaty.0 > 400.0 && almaty.0 < 800.0 && almaty.1 > 0.0 && almaty.1 < 512.0, "{almaty:?}");
+        assert!(close(v.unproject(almaty.0, almaty.1), (76.93, 43.26), 1e-9));
+    }
+
+    #[test]
+    fn zoom_keeps_the_cursor_point_fixed() {
+        let v = Viewport::new(800.0, 500.0, home());
+        let p = v.project(76.93, 43.26);
+        let z = Viewport::new(800.0, 500.0, v.zoom_at(4.0, p.0, p.1));
+        assert!((z.view.zoom - 4.0).abs() < 1e-12);
+        assert!(close(z.project(76.93, 43.26), p, 1e-6));
+        let clamped = v.zoom_at(1e9, 0.0, 0.0);
+        assert_eq!(clamped.zoom, MAX_ZOOM);
+        assert_eq!(v.zoom_at(f64::NAN, 0.0, 0.0), v.view);
+    }
+
+    #[test]
+    fn pan_moves_content_with_the_pointer() {
+        let v = Viewport::new(800.0, 500.0, home());
+        let before = v.project(69.24, 41.3);
+        let p = Viewport::new(800.0, 500.0, v.pan(30.0, -20.0));
+        assert!(close(p.project(69.24, 41.3), (before.0 + 30.0, before.1 - 20.0), 1e-6));
+    }
+
+    #[test]
+    fn fit_frames_every_point() {
+        let v = Viewport::new(400.0, 300.0, home());
+        let pts = [(76.93, 43.26), (51.17, 43.65), (71.45, 51.18)];
+        let f = Viewport::new(400.0, 300.0, v.fit(pts, 20.0));
+        for (lon, lat) in pts {
+            let (x, y) = f.project(lon, lat);
+            assert!((19.0..=381.0).contains(&x) && (19.0..=281.0).contains(&y), "{x} {y}");
+        }
+        assert_eq!(v.fit(std::iter::empty(), 20.0), home());
+    }
+}
