@@ -27,7 +27,14 @@ fn is_large_and_varied_enough() {
     for l in ["zh", "ru", "en"] {
         assert!(c.language_index(l).is_some(), "no {l} source");
     }
-    for a in ["russia", "china", "usa", "kz-government", "protesters", "csto"] {
+    for a in [
+        "russia",
+        "china",
+        "usa",
+        "kz-government",
+        "protesters",
+        "csto",
+    ] {
         assert!(c.actor_index(a).is_some(), "no actor {a}");
     }
     for a in &c.actors {
@@ -41,30 +48,61 @@ fn is_large_and_varied_enough() {
 fn keeps_every_seed_title_with_its_translation() {
     let (c, _) = parse(CORPUS);
     for (original, english) in SEED_TITLES {
-        let s = c.sources.iter().find(|s| s.title == original).unwrap_or_else(|| panic!("missing {original}"));
+        let s = c
+            .sources
+            .iter()
+            .find(|s| s.title == original)
+            .unwrap_or_else(|| panic!("missing {original}"));
         assert_eq!(s.title_en.as_deref(), Some(english));
         assert_eq!(s.lang, "zh");
-        assert!(c.event_sources.iter().flatten().any(|&i| c.sources[i as usize].id == s.id), "{original} is cited by no event");
+        assert!(
+            c.event_sources
+                .iter()
+                .flatten()
+                .any(|&i| c.sources[i as usize].id == s.id),
+            "{original} is cited by no event"
+        );
     }
-    let blog = c.sources.iter().find(|s| s.title == "Kazakhstan Uprise Endangering Russian and Chinese Interests").expect("the blog post is a source");
-    assert_eq!((blog.lang.as_str(), blog.published.map(|d| d.to_iso())), ("en", Some("2022-01-09".to_string())));
+    let blog = c
+        .sources
+        .iter()
+        .find(|s| s.title == "Kazakhstan Uprise Endangering Russian and Chinese Interests")
+        .expect("the blog post is a source");
+    assert_eq!(
+        (blog.lang.as_str(), blog.published.map(|d| d.to_iso())),
+        ("en", Some("2022-01-09".to_string()))
+    );
 }
 
 #[test]
 fn conflicting_figures_are_kept_apart_and_attributed() {
     let (c, _) = parse(CORPUS);
     // Troop numbers, hashrate, funding and outage each appear as several claims with their own claimants.
-    for needles in [&["2,500", "2,030", "3,600"][..], &["12", "13"][..], &["1.5", "1.34"][..], &["111"][..]] {
+    for needles in [
+        &["2,500", "2,030", "3,600"][..],
+        &["12", "13"][..],
+        &["1.5", "1.34"][..],
+        &["111"][..],
+    ] {
         for n in needles {
             let claims: Vec<_> = c
                 .events
                 .iter()
-                .filter(|e| e.claim.is_some() && (e.title.get("en").contains(n) || e.summary.as_ref().is_some_and(|s| s.get("en").contains(n))))
+                .filter(|e| {
+                    e.claim.is_some()
+                        && (e.title.get("en").contains(n)
+                            || e.summary.as_ref().is_some_and(|s| s.get("en").contains(n)))
+                })
                 .collect();
             assert!(!claims.is_empty(), "no claim mentions {n}");
         }
     }
-    let claimants: std::collections::HashSet<&str> = c.events.iter().filter_map(|e| e.claim.as_ref()).map(|cl| cl.claimant.as_str()).collect();
+    let claimants: std::collections::HashSet<&str> = c
+        .events
+        .iter()
+        .filter_map(|e| e.claim.as_ref())
+        .map(|cl| cl.claimant.as_str())
+        .collect();
     for who in ["tokayev", "sputnik", "blog-author", "rt", "cgtn"] {
         assert!(claimants.contains(who), "no claim by {who}");
     }

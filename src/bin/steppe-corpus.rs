@@ -21,7 +21,12 @@ const USAGE: &str = "usage:
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["check", file] => check(file),
         ["stats", file] => stats(file),
         ["generate", n, rest @ ..] => gen(n, rest),
@@ -39,7 +44,12 @@ fn main() -> ExitCode {
 
 fn read(file: &str) -> Result<String, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| format!("{file}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{file}: not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 fn check(file: &str) -> Result<ExitCode, String> {
@@ -58,16 +68,31 @@ fn check(file: &str) -> Result<ExitCode, String> {
         v.file.sources.len(),
         d.events + d.actors + d.sources
     );
-    Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn stats(file: &str) -> Result<ExitCode, String> {
     let text = read(file)?;
     let (c, diags) = corpus::parse(&text);
     let errors = diags.iter().filter(|d| d.is_error()).count();
-    println!("{}: {} events, {} actors, {} sources ({errors} errors; run `check` for details)", file, c.len(), c.actors.len(), c.sources.len());
+    println!(
+        "{}: {} events, {} actors, {} sources ({errors} errors; run `check` for details)",
+        file,
+        c.len(),
+        c.actors.len(),
+        c.sources.len()
+    );
     println!("\nevents per actor:");
-    let mut actors: Vec<(usize, &str)> = c.by_actor.iter().zip(&c.actors).map(|(b, a)| (b.count(), a.id.as_str())).collect();
+    let mut actors: Vec<(usize, &str)> = c
+        .by_actor
+        .iter()
+        .zip(&c.actors)
+        .map(|(b, a)| (b.count(), a.id.as_str()))
+        .collect();
     actors.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     for (n, id) in actors {
         println!("  {n:>8}  {id}");
@@ -95,16 +120,22 @@ fn stats(file: &str) -> Result<ExitCode, String> {
 }
 
 fn gen(n: &str, rest: &[&str]) -> Result<ExitCode, String> {
-    let n: usize = n.parse().map_err(|_| format!("N must be a whole number, found {n:?}\n{USAGE}"))?;
+    let n: usize = n
+        .parse()
+        .map_err(|_| format!("N must be a whole number, found {n:?}\n{USAGE}"))?;
     let seed = match rest {
         [] => 1,
-        ["--seed", s] => s.parse().map_err(|_| format!("the seed must be a whole number, found {s:?}"))?,
+        ["--seed", s] => s
+            .parse()
+            .map_err(|_| format!("the seed must be a whole number, found {s:?}"))?,
         _ => return Err(USAGE.to_string()),
     };
     let file: CorpusFile = generate(n, seed);
     let mut out = BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
     serde_json::to_writer(&mut out, &file).map_err(|e| format!("cannot write: {e}"))?;
-    out.write_all(b"\n").and_then(|_| out.flush()).map_err(|e| format!("cannot write: {e}"))?;
+    out.write_all(b"\n")
+        .and_then(|_| out.flush())
+        .map_err(|e| format!("cannot write: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 

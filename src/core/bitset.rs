@@ -10,12 +10,18 @@ pub struct Bitset {
 impl Bitset {
     /// The empty set over `0..len`.
     pub fn empty(len: usize) -> Self {
-        Bitset { words: vec![0; len.div_ceil(64)], len }
+        Bitset {
+            words: vec![0; len.div_ceil(64)],
+            len,
+        }
     }
 
     /// The full set `0..len`.
     pub fn full(len: usize) -> Self {
-        let mut b = Bitset { words: vec![u64::MAX; len.div_ceil(64)], len };
+        let mut b = Bitset {
+            words: vec![u64::MAX; len.div_ceil(64)],
+            len,
+        };
         b.trim();
         b
     }
@@ -75,7 +81,11 @@ impl Bitset {
 
     /// Size of the intersection, without building it.
     pub fn and_count(&self, other: &Bitset) -> usize {
-        self.words.iter().zip(&other.words).map(|(a, b)| (a & b).count_ones() as usize).sum()
+        self.words
+            .iter()
+            .zip(&other.words)
+            .map(|(a, b)| (a & b).count_ones() as usize)
+            .sum()
     }
 
     /// Members in increasing order.

@@ -47,8 +47,11 @@ pub const SECTORS: usize = 16;
 /// Groups screen points `(event, x, y)` into clusters (inside the frame) and edge markers.
 pub fn aggregate(points: &[(u32, f64, f64)], frame: Frame) -> (Vec<Cluster>, Vec<EdgeMarker>) {
     let inside = |x: f64, y: f64| x >= 0.0 && y >= 0.0 && x <= frame.width && y <= frame.height;
-    let (ins, outs): (Vec<_>, Vec<_>) =
-        points.iter().copied().filter(|p| p.1.is_finite() && p.2.is_finite()).partition(|p| inside(p.1, p.2));
+    let (ins, outs): (Vec<_>, Vec<_>) = points
+        .iter()
+        .copied()
+        .filter(|p| p.1.is_finite() && p.2.is_finite())
+        .partition(|p| inside(p.1, p.2));
     let mut cell = frame.cell.max(1.0);
     let clusters = loop {
         let c = grid(&ins, cell);
@@ -63,7 +66,9 @@ pub fn aggregate(points: &[(u32, f64, f64)], frame: Frame) -> (Vec<Cluster>, Vec
 fn grid(points: &[(u32, f64, f64)], cell: f64) -> Vec<Cluster> {
     let mut cells: HashMap<(i64, i64), (f64, f64, Vec<u32>)> = HashMap::new();
     for &(i, x, y) in points {
-        let e = cells.entry(((x / cell).floor() as i64, (y / cell).floor() as i64)).or_default();
+        let e = cells
+            .entry(((x / cell).floor() as i64, (y / cell).floor() as i64))
+            .or_default();
         e.0 += x;
         e.1 += y;
         e.2.push(i);
@@ -72,15 +77,28 @@ fn grid(points: &[(u32, f64, f64)], cell: f64) -> Vec<Cluster> {
         .into_values()
         .map(|(sx, sy, members)| {
             let n = members.len() as f64;
-            Cluster { x: sx / n, y: sy / n, members }
+            Cluster {
+                x: sx / n,
+                y: sy / n,
+                members,
+            }
         })
         .collect();
     // Merge neighbours split by a cell boundary: biggest first, absorb those within a cell.
-    out.sort_by(|a, b| b.members.len().cmp(&a.members.len()).then(a.x.total_cmp(&b.x)).then(a.y.total_cmp(&b.y)));
+    out.sort_by(|a, b| {
+        b.members
+            .len()
+            .cmp(&a.members.len())
+            .then(a.x.total_cmp(&b.x))
+            .then(a.y.total_cmp(&b.y))
+    });
     let mut merged: Vec<Cluster> = Vec::with_capacity(out.len());
     let r2 = cell * cell;
     for c in out {
-        match merged.iter_mut().find(|m| (m.x - c.x).powi(2) + (m.y - c.y).powi(2) < r2) {
+        match merged
+            .iter_mut()
+            .find(|m| (m.x - c.x).powi(2) + (m.y - c.y).powi(2) < r2)
+        {
             Some(m) => {
                 let (a, b) = (m.members.len() as f64, c.members.len() as f64);
                 m.x = (m.x * a + c.x * b) / (a + b);
@@ -118,7 +136,12 @@ fn edges(points: &[(u32, f64, f64)], f: Frame) -> Vec<EdgeMarker> {
             let (dx, dy) = (angle.cos(), angle.sin());
             let t = (hw / dx.abs().max(1e-9)).min(hh / dy.abs().max(1e-9));
             members.sort_unstable();
-            EdgeMarker { x: cx + dx * t, y: cy + dy * t, angle, members }
+            EdgeMarker {
+                x: cx + dx * t,
+                y: cy + dy * t,
+                angle,
+                members,
+            }
         })
         .collect()
 }
@@ -127,11 +150,22 @@ fn edges(points: &[(u32, f64, f64)], f: Frame) -> Vec<EdgeMarker> {
 mod tests {
     use super::*;
 
-    const FRAME: Frame = Frame { width: 800.0, height: 600.0, cell: 40.0, inset: 20.0, max_clusters: 300 };
+    const FRAME: Frame = Frame {
+        width: 800.0,
+        height: 600.0,
+        cell: 40.0,
+        inset: 20.0,
+        max_clusters: 300,
+    };
 
     #[test]
     fn same_place_is_one_cluster_and_far_places_are_not() {
-        let pts = [(0, 100.0, 100.0), (1, 100.0, 100.0), (2, 105.0, 98.0), (3, 400.0, 300.0)];
+        let pts = [
+            (0, 100.0, 100.0),
+            (1, 100.0, 100.0),
+            (2, 105.0, 98.0),
+            (3, 400.0, 300.0),
+        ];
         let (c, e) = aggregate(&pts, FRAME);
         assert!(e.is_empty());
         assert_eq!(c.len(), 2);
@@ -157,21 +191,37 @@ mod tests {
 
     #[test]
     fn cluster_count_is_bounded() {
-        let pts: Vec<(u32, f64, f64)> =
-            (0..100_000u32).map(|i| (i, f64::from(i % 800), f64::from((i / 800) % 600))).collect();
-        let (c, _) = aggregate(&pts, Frame { max_clusters: 200, ..FRAME });
+        let pts: Vec<(u32, f64, f64)> = (0..100_000u32)
+            .map(|i| (i, f64::from(i % 800), f64::from((i / 800) % 600)))
+            .collect();
+        let (c, _) = aggregate(
+            &pts,
+            Frame {
+                max_clusters: 200,
+                ..FRAME
+            },
+        );
         assert!(c.len() <= 200, "{}", c.len());
         assert_eq!(c.iter().map(|c| c.members.len()).sum::<usize>(), 100_000);
     }
 
     #[test]
     fn off_frame_points_become_edge_markers_never_dropped() {
-        let pts = [(0, -500.0, 300.0), (1, -900.0, 310.0), (2, 400.0, -2000.0), (3, 5000.0, 5000.0), (4, f64::NAN, 0.0)];
+        let pts = [
+            (0, -500.0, 300.0),
+            (1, -900.0, 310.0),
+            (2, 400.0, -2000.0),
+            (3, 5000.0, 5000.0),
+            (4, f64::NAN, 0.0),
+        ];
         let (c, e) = aggregate(&pts, FRAME);
         assert!(c.is_empty());
         assert_eq!(e.len(), 3);
         let west = e.iter().find(|m| m.members == [0, 1]).unwrap();
-        assert!((west.x - 20.0).abs() < 1.0 && (west.y - 300.0).abs() < 10.0, "{west:?}");
+        assert!(
+            (west.x - 20.0).abs() < 1.0 && (west.y - 300.0).abs() < 10.0,
+            "{west:?}"
+        );
         let north = e.iter().find(|m| m.members == [2]).unwrap();
         assert!((north.y - 20.0).abs() < 1e-6);
         for m in &e {

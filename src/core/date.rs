@@ -40,7 +40,10 @@ pub struct DateError {
 
 impl DateError {
     fn new(field: &'static str, message: impl Into<String>) -> Self {
-        DateError { field, message: message.into() }
+        DateError {
+            field,
+            message: message.into(),
+        }
     }
 }
 
@@ -96,12 +99,24 @@ pub const DAY_MINUTES: i64 = 1440;
 impl PartialDate {
     /// A date known to the year.
     pub fn year(year: i32) -> Self {
-        PartialDate { year, month: None, day: None, time: None, offset_minutes: None }
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+            time: None,
+            offset_minutes: None,
+        }
     }
 
     /// A date known to the day. Not validated: use [`PartialDate::validate`].
     pub fn ymd(year: i32, month: u8, day: u8) -> Self {
-        PartialDate { year, month: Some(month), day: Some(day), time: None, offset_minutes: None }
+        PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+            time: None,
+            offset_minutes: None,
+        }
     }
 
     /// The finest field present.
@@ -119,12 +134,18 @@ impl PartialDate {
         if !(MIN_YEAR..=MAX_YEAR).contains(&self.year) {
             return Err(DateError::new(
                 "year",
-                format!("expected a year from {MIN_YEAR} to {MAX_YEAR}, found {}", self.year),
+                format!(
+                    "expected a year from {MIN_YEAR} to {MAX_YEAR}, found {}",
+                    self.year
+                ),
             ));
         }
         if let Some(m) = self.month {
             if !(1..=12).contains(&m) {
-                return Err(DateError::new("month", format!("expected a month from 1 to 12, found {m}")));
+                return Err(DateError::new(
+                    "month",
+                    format!("expected a month from 1 to 12, found {m}"),
+                ));
             }
         } else if self.day.is_some() {
             return Err(DateError::new("month", "a day needs a month"));
@@ -146,15 +167,24 @@ impl PartialDate {
         }
         if let Some((h, mi)) = self.time {
             if h > 23 {
-                return Err(DateError::new("hour", format!("expected an hour from 0 to 23, found {h}")));
+                return Err(DateError::new(
+                    "hour",
+                    format!("expected an hour from 0 to 23, found {h}"),
+                ));
             }
             if mi > 59 {
-                return Err(DateError::new("minute", format!("expected a minute from 0 to 59, found {mi}")));
+                return Err(DateError::new(
+                    "minute",
+                    format!("expected a minute from 0 to 59, found {mi}"),
+                ));
             }
         }
         if let Some(o) = self.offset_minutes {
             if o.abs() > 14 * 60 {
-                return Err(DateError::new("utc_offset", format!("expected an offset within ±14:00, found {o} minutes")));
+                return Err(DateError::new(
+                    "utc_offset",
+                    format!("expected an offset within ±14:00, found {o} minutes"),
+                ));
             }
         }
         Ok(())
@@ -200,7 +230,13 @@ impl PartialDate {
         if fields.next().is_some() {
             return Err(syntax());
         }
-        let mut date = PartialDate { year, month, day, time: None, offset_minutes: None };
+        let mut date = PartialDate {
+            year,
+            month,
+            day,
+            time: None,
+            offset_minutes: None,
+        };
         if let Some(t) = time_part {
             let (clock, offset) = split_offset(t).ok_or_else(syntax)?;
             let (h, m) = clock.split_once(':').ok_or_else(syntax)?;
@@ -226,7 +262,11 @@ impl PartialDate {
             Precision::Year => days_from_civil(self.year + 1, 1, 1) * DAY_MINUTES,
             Precision::Month => {
                 let m = self.month.unwrap_or(1);
-                let (y, m) = if m == 12 { (self.year + 1, 1) } else { (self.year, m + 1) };
+                let (y, m) = if m == 12 {
+                    (self.year + 1, 1)
+                } else {
+                    (self.year, m + 1)
+                };
                 days_from_civil(y, m, 1) * DAY_MINUTES
             }
             Precision::Day => self.start_minute() + DAY_MINUTES,
@@ -236,7 +276,11 @@ impl PartialDate {
 
     /// ISO-like text at the date's own precision ("2022-01", "2022-01-05T14:30+06:00").
     pub fn to_iso(&self) -> String {
-        let mut s = if self.year < 0 { format!("-{:04}", -self.year) } else { format!("{:04}", self.year) };
+        let mut s = if self.year < 0 {
+            format!("-{:04}", -self.year)
+        } else {
+            format!("{:04}", self.year)
+        };
         if let Some(m) = self.month {
             s.push_str(&format!("-{m:02}"));
         }
@@ -319,14 +363,28 @@ mod tests {
 
     #[test]
     fn parses_each_precision() {
-        assert_eq!(PartialDate::parse("2022").unwrap().precision(), Precision::Year);
-        assert_eq!(PartialDate::parse("2022-01").unwrap().precision(), Precision::Month);
-        assert_eq!(PartialDate::parse("2022-01-05").unwrap(), PartialDate::ymd(2022, 1, 5));
+        assert_eq!(
+            PartialDate::parse("2022").unwrap().precision(),
+            Precision::Year
+        );
+        assert_eq!(
+            PartialDate::parse("2022-01").unwrap().precision(),
+            Precision::Month
+        );
+        assert_eq!(
+            PartialDate::parse("2022-01-05").unwrap(),
+            PartialDate::ymd(2022, 1, 5)
+        );
         let t = PartialDate::parse("2022-01-05T14:30+06:00").unwrap();
         assert_eq!(t.time, Some((14, 30)));
         assert_eq!(t.offset_minutes, Some(360));
         assert_eq!(t.to_iso(), "2022-01-05T14:30+06:00");
-        assert_eq!(PartialDate::parse("2022-01-05T14:30Z").unwrap().offset_minutes, Some(0));
+        assert_eq!(
+            PartialDate::parse("2022-01-05T14:30Z")
+                .unwrap()
+                .offset_minutes,
+            Some(0)
+        );
         assert_eq!(PartialDate::parse("-0044-03-15").unwrap().year, -44);
     }
 
@@ -338,8 +396,20 @@ mod tests {
         assert!(PartialDate::parse("2000-02-29").is_ok());
         assert!(PartialDate::parse("1900-02-29").is_err());
         assert_eq!(PartialDate::parse("2022-13").unwrap_err().field, "month");
-        assert_eq!(PartialDate::parse("2022-01-05T24:00").unwrap_err().field, "hour");
-        for bad in ["", "22", "2022-1-5", "2022/01/05", "abcd", "2022-01-05T", "2022-01-05T1:00", "2022-01-05-01"] {
+        assert_eq!(
+            PartialDate::parse("2022-01-05T24:00").unwrap_err().field,
+            "hour"
+        );
+        for bad in [
+            "",
+            "22",
+            "2022-1-5",
+            "2022/01/05",
+            "abcd",
+            "2022-01-05T",
+            "2022-01-05T1:00",
+            "2022-01-05-01",
+        ] {
             assert!(PartialDate::parse(bad).is_err(), "{bad}");
         }
     }
@@ -349,9 +419,15 @@ mod tests {
         let jan = PartialDate::parse("2022-01").unwrap();
         assert_eq!(jan.end_minute() - jan.start_minute(), 31 * DAY_MINUTES);
         let feb_leap = PartialDate::parse("2024-02").unwrap();
-        assert_eq!(feb_leap.end_minute() - feb_leap.start_minute(), 29 * DAY_MINUTES);
+        assert_eq!(
+            feb_leap.end_minute() - feb_leap.start_minute(),
+            29 * DAY_MINUTES
+        );
         let dec = PartialDate::parse("2021-12").unwrap();
-        assert_eq!(dec.end_minute(), PartialDate::parse("2022-01-01").unwrap().start_minute());
+        assert_eq!(
+            dec.end_minute(),
+            PartialDate::parse("2022-01-01").unwrap().start_minute()
+        );
         let y = PartialDate::parse("2024").unwrap();
         assert_eq!(y.end_minute() - y.start_minute(), 366 * DAY_MINUTES);
         let old = PartialDate::parse("1914-07-28").unwrap();
@@ -362,12 +438,27 @@ mod tests {
 
     #[test]
     fn orders_chronologically_coarse_first() {
-        let mut v: Vec<PartialDate> = ["2022-01-05", "2022-01", "2021", "2022-01-05T10:00", "2022-01-04"]
-            .iter()
-            .map(|s| PartialDate::parse(s).unwrap())
-            .collect();
+        let mut v: Vec<PartialDate> = [
+            "2022-01-05",
+            "2022-01",
+            "2021",
+            "2022-01-05T10:00",
+            "2022-01-04",
+        ]
+        .iter()
+        .map(|s| PartialDate::parse(s).unwrap())
+        .collect();
         v.sort();
         let out: Vec<String> = v.iter().map(|d| d.to_iso()).collect();
-        assert_eq!(out, ["2021", "2022-01", "2022-01-04", "2022-01-05", "2022-01-05T10:00"]);
+        assert_eq!(
+            out,
+            [
+                "2021",
+                "2022-01",
+                "2022-01-04",
+                "2022-01-05",
+                "2022-01-05T10:00"
+            ]
+        );
     }
 }

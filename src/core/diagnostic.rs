@@ -29,8 +29,15 @@ impl Diagnostic {
 
     /// Compiler-style text: `file:line:col: error: path: message`.
     pub fn render(&self, file: &str) -> String {
-        let path = if self.path.is_empty() { String::new() } else { format!("{}: ", self.path) };
-        format!("{file}:{}:{}: {}: {path}{}", self.line, self.column, self.severity, self.message)
+        let path = if self.path.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", self.path)
+        };
+        format!(
+            "{file}:{}:{}: {}: {path}{}",
+            self.line, self.column, self.severity, self.message
+        )
     }
 }
 
@@ -56,6 +63,9 @@ mod tests {
             column: 7,
             message: "2022-02 has 28 days, found day 30".into(),
         };
-        assert_eq!(d.render("c.json"), "c.json:12:7: error: events[3].date.day: 2022-02 has 28 days, found day 30");
+        assert_eq!(
+            d.render("c.json"),
+            "c.json:12:7: error: events[3].date.day: 2022-02 has 28 days, found day 30"
+        );
     }
 }

@@ -74,7 +74,9 @@ const CITIES: &[(&str, f64, f64, &str)] = &[
     ("Geneva", 46.2044, 6.1432, "CH"),
 ];
 
-const LANGS: &[&str] = &["en", "ru", "zh", "kk", "uz", "ky", "tg", "fa", "tr", "de", "fr", "mn"];
+const LANGS: &[&str] = &[
+    "en", "ru", "zh", "kk", "uz", "ky", "tg", "fa", "tr", "de", "fr", "mn",
+];
 const KINDS: &[ActorKind] = &[
     ActorKind::State,
     ActorKind::Government,
@@ -87,8 +89,24 @@ const KINDS: &[ActorKind] = &[
     ActorKind::Group,
 ];
 const WORDS: &[&str] = &[
-    "protest", "talks", "deployment", "statement", "strike", "summit", "pipeline", "election", "arrest",
-    "blockade", "tariff", "outage", "visit", "sanctions", "drill", "agreement", "rally", "crackdown",
+    "protest",
+    "talks",
+    "deployment",
+    "statement",
+    "strike",
+    "summit",
+    "pipeline",
+    "election",
+    "arrest",
+    "blockade",
+    "tariff",
+    "outage",
+    "visit",
+    "sanctions",
+    "drill",
+    "agreement",
+    "rally",
+    "crackdown",
 ];
 
 /// A synthetic corpus of `n` events with 48 actors and `max(n / 3, 1)` sources.
@@ -123,7 +141,9 @@ pub fn generate(n: usize, seed: u64) -> CorpusFile {
         })
         .collect();
     // Bursts: a few hundred hot spells of days, like real crises.
-    let bursts: Vec<i64> = (0..300).map(|_| first_day + rng.below(span_days as usize) as i64).collect();
+    let bursts: Vec<i64> = (0..300)
+        .map(|_| first_day + rng.below(span_days as usize) as i64)
+        .collect();
     let events = (0..n)
         .map(|i| {
             let day = if rng.unit() < 0.7 {
@@ -133,9 +153,18 @@ pub fn generate(n: usize, seed: u64) -> CorpusFile {
             };
             let (y, m, d) = civil_from_days(day);
             let date = match rng.below(20) {
-                0 => PartialDate { year: y, month: Some(m), day: None, time: None, offset_minutes: None },
+                0 => PartialDate {
+                    year: y,
+                    month: Some(m),
+                    day: None,
+                    time: None,
+                    offset_minutes: None,
+                },
                 1 => PartialDate::year(y),
-                2 => PartialDate { time: Some((rng.below(24) as u8, rng.below(60) as u8)), ..PartialDate::ymd(y, m, d) },
+                2 => PartialDate {
+                    time: Some((rng.below(24) as u8, rng.below(60) as u8)),
+                    ..PartialDate::ymd(y, m, d)
+                },
                 _ => PartialDate::ymd(y, m, d),
             };
             let (city, lat, lon, cc) = CITIES[rng.skewed(CITIES.len())];
@@ -149,7 +178,9 @@ pub fn generate(n: usize, seed: u64) -> CorpusFile {
                 }
             }
             let n_src = 1 + rng.below(2);
-            let ev_sources: Vec<String> = (0..n_src).map(|_| format!("s{}", rng.below(n_sources))).collect::<Vec<_>>();
+            let ev_sources: Vec<String> = (0..n_src)
+                .map(|_| format!("s{}", rng.below(n_sources)))
+                .collect::<Vec<_>>();
             let mut ev_sources = ev_sources;
             ev_sources.dedup();
             let word = WORDS[rng.below(WORDS.len())];
@@ -169,7 +200,10 @@ pub fn generate(n: usize, seed: u64) -> CorpusFile {
                 actors: ev_actors,
                 kind: EventType::ALL[rng.below(EventType::ALL.len())],
                 tags: Vec::new(),
-                claim: (rng.below(8) == 0).then(|| Claim { claimant: actors[rng.below(actors.len())].id.clone(), disputed: rng.below(2) == 0 }),
+                claim: (rng.below(8) == 0).then(|| Claim {
+                    claimant: actors[rng.below(actors.len())].id.clone(),
+                    disputed: rng.below(2) == 0,
+                }),
                 sources: ev_sources,
             }
         })
@@ -179,7 +213,9 @@ pub fn generate(n: usize, seed: u64) -> CorpusFile {
         version: FORMAT_VERSION,
         meta: Meta {
             title: Text::en(format!("Synthetic corpus of {n} events (seed {seed})")),
-            description: Some(Text::en("Generated for scale tests and benchmarks; not real events.")),
+            description: Some(Text::en(
+                "Generated for scale tests and benchmarks; not real events.",
+            )),
             languages: vec!["en".into()],
             license: Some("CC0".into()),
             attribution: None,
@@ -202,7 +238,11 @@ mod tests {
         assert_eq!(a, b);
         assert_ne!(a, serde_json::to_string(&generate(500, 8)).unwrap());
         let v = validate(&a);
-        assert!(v.diagnostics.is_empty(), "{:?}", &v.diagnostics[..v.diagnostics.len().min(3)]);
+        assert!(
+            v.diagnostics.is_empty(),
+            "{:?}",
+            &v.diagnostics[..v.diagnostics.len().min(3)]
+        );
         assert_eq!(v.file.events.len(), 500);
         let (c, _) = parse(&a);
         assert!(c.languages.len() >= 8, "{:?}", c.languages);

@@ -29,7 +29,11 @@ impl Lang {
 
     /// Reads a code ("ru", "zh-Hans", "kk-KZ"); unknown codes give `None`.
     pub fn from_code(code: &str) -> Option<Lang> {
-        let primary = code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = code
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         Lang::ALL.into_iter().find(|l| l.code() == primary)
     }
 }
@@ -157,6 +161,11 @@ table! {
     PlacePrecisionLabel => ["location precision: {p}", "точность места: {p}", "位置精度：{p}", "орын дәлдігі: {p}"],
     SkipToList => ["Skip to the list of events", "Перейти к списку событий", "跳到事件列表", "Оқиғалар тізіміне өту"],
     Selected => ["Selected event", "Выбранное событие", "所选事件", "Таңдалған оқиға"],
+    PrevPage => ["Previous page", "Предыдущая страница", "上一页", "Алдыңғы бет"],
+    NextPage => ["Next page", "Следующая страница", "下一页", "Келесі бет"],
+    RowsRange => ["{from}–{to} of {n}", "{from}–{to} из {n}", "第 {from}–{to} 个，共 {n} 个", "{n} ішінен {from}–{to}"],
+    EndsOn => ["until {date}", "до {date}", "至 {date}", "{date} дейін"],
+    Role => ["role: {role}", "роль: {role}", "角色：{role}", "рөлі: {role}"],
 }
 
 /// `t` with `{name}` placeholders replaced by the given values.
@@ -172,7 +181,10 @@ pub fn tf(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
 pub fn format_date(lang: Lang, d: &crate::core::date::PartialDate) -> String {
     use crate::core::time_scale::month_name;
     let y = d.year;
-    let time = d.time.map(|(h, m)| format!(" {h:02}:{m:02}")).unwrap_or_default();
+    let time = d
+        .time
+        .map(|(h, m)| format!(" {h:02}:{m:02}"))
+        .unwrap_or_default();
     match (d.month, d.day, lang) {
         (None, _, Lang::Zh) => format!("{y}年"),
         (None, _, _) => y.to_string(),
@@ -188,10 +200,25 @@ pub fn actor_kind(lang: Lang, kind: crate::core::corpus::ActorKind) -> &'static 
     use crate::core::corpus::ActorKind::*;
     let row: [&str; 4] = match kind {
         State => ["States", "Государства", "国家", "Мемлекеттер"],
-        Government => ["Government bodies", "Органы власти", "政府机构", "Мемлекеттік органдар"],
-        ArmedForce => ["Armed forces", "Вооружённые силы", "武装力量", "Қарулы күштер"],
+        Government => [
+            "Government bodies",
+            "Органы власти",
+            "政府机构",
+            "Мемлекеттік органдар",
+        ],
+        ArmedForce => [
+            "Armed forces",
+            "Вооружённые силы",
+            "武装力量",
+            "Қарулы күштер",
+        ],
         Alliance => ["Alliances", "Союзы", "联盟", "Одақтар"],
-        Party => ["Parties and movements", "Партии и движения", "政党与运动", "Партиялар мен қозғалыстар"],
+        Party => [
+            "Parties and movements",
+            "Партии и движения",
+            "政党与运动",
+            "Партиялар мен қозғалыстар",
+        ],
         Ngo => ["NGOs", "НКО", "非政府组织", "ҮЕҰ"],
         Media => ["Media", "СМИ", "媒体", "БАҚ"],
         Person => ["People", "Люди", "人物", "Тұлғалар"],
@@ -213,7 +240,11 @@ mod tests {
             }
             // Placeholders must be the same in every language.
             let holes = |s: &str| {
-                let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split('}').next().map(String::from)).collect();
+                let mut v: Vec<String> = s
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split('}').next().map(String::from))
+                    .collect();
                 v.sort();
                 v
             };
@@ -230,8 +261,14 @@ mod tests {
 
     #[test]
     fn fills_placeholders_and_reads_codes() {
-        assert_eq!(tf(Lang::En, Key::ResultCount, &[("n", "37"), ("total", "52")]), "37 of 52 events");
-        assert_eq!(tf(Lang::Zh, Key::ResultCount, &[("n", "37"), ("total", "52")]), "52 个事件中的 37 个");
+        assert_eq!(
+            tf(Lang::En, Key::ResultCount, &[("n", "37"), ("total", "52")]),
+            "37 of 52 events"
+        );
+        assert_eq!(
+            tf(Lang::Zh, Key::ResultCount, &[("n", "37"), ("total", "52")]),
+            "52 个事件中的 37 个"
+        );
         assert_eq!(Lang::from_code("kk-KZ"), Some(Lang::Kk));
         assert_eq!(Lang::from_code("zh-Hans"), Some(Lang::Zh));
         assert_eq!(Lang::from_code("fr"), None);

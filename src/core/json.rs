@@ -57,7 +57,11 @@ pub struct SyntaxError {
 
 /// Parses a whole JSON document (surrounding whitespace allowed, a leading BOM ignored).
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    let mut p = Parser { s: text.as_bytes(), i: 0, text };
+    let mut p = Parser {
+        s: text.as_bytes(),
+        i: 0,
+        text,
+    };
     if text.starts_with('\u{feff}') {
         p.i = 3;
     }
@@ -80,7 +84,12 @@ impl LineIndex {
     /// Indexes `text`'s line starts.
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { line_starts }
     }
 
@@ -89,7 +98,10 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts[line - 1];
-        let col = text.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
+        let col = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
         (line, col)
     }
 }
@@ -106,7 +118,10 @@ impl Parser<'_> {
             Some(c) => format!(", found {c:?}"),
             None => ", found the end of the file".to_string(),
         };
-        SyntaxError { offset: self.i, message: format!("{message}{found}") }
+        SyntaxError {
+            offset: self.i,
+            message: format!("{message}{found}"),
+        }
     }
 
     fn ws(&mut self) {
@@ -117,7 +132,10 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
         if depth > MAX_DEPTH {
-            return Err(SyntaxError { offset: self.i, message: format!("nesting deeper than {MAX_DEPTH} levels") });
+            return Err(SyntaxError {
+                offset: self.i,
+                message: format!("nesting deeper than {MAX_DEPTH} levels"),
+            });
         }
         let start = self.i;
         let value = match self.s.get(self.i) {
@@ -130,7 +148,11 @@ impl Parser<'_> {
             Some(b'-' | b'0'..=b'9') => self.number()?,
             _ => return Err(self.err("expected a JSON value")),
         };
-        Ok(Node { value, start, end: self.i })
+        Ok(Node {
+            value,
+            start,
+            end: self.i,
+        })
     }
 
     fn literal(&mut self, word: &str, v: Value) -> Result<Value, SyntaxError> {
@@ -180,12 +202,18 @@ impl Parser<'_> {
         let text = &self.text[start..self.i];
         match text.parse::<f64>() {
             Ok(n) if n.is_finite() => Ok(Value::Number(n)),
-            _ => Err(SyntaxError { offset: start, message: format!("number {text} is out of range") }),
+            _ => Err(SyntaxError {
+                offset: start,
+                message: format!("number {text} is out of range"),
+            }),
         }
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let h = self.text.get(self.i..self.i + 4).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+        let h = self
+            .text
+            .get(self.i..self.i + 4)
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
         match h.and_then(|h| u32::from_str_radix(h, 16).ok()) {
             Some(v) => {
                 self.i += 4;
@@ -227,11 +255,15 @@ impl Parser<'_> {
                         Some(b'u') => {
                             self.i += 1;
                             let hi = self.hex4()?;
-                            let cp = if (0xD800..0xDC00).contains(&hi) && self.s[self.i..].starts_with(b"\\u") {
+                            let cp = if (0xD800..0xDC00).contains(&hi)
+                                && self.s[self.i..].starts_with(b"\\u")
+                            {
                                 self.i += 2;
                                 let lo = self.hex4()?;
                                 if !(0xDC00..0xE000).contains(&lo) {
-                                    return Err(self.err("expected a low surrogate after a high surrogate"));
+                                    return Err(
+                                        self.err("expected a low surrogate after a high surrogate")
+                                    );
                                 }
                                 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
                             } else {
@@ -246,7 +278,9 @@ impl Parser<'_> {
                     self.i += 1;
                     out.push(c);
                 }
-                Some(_) => return Err(self.err("control characters must be escaped inside strings")),
+                Some(_) => {
+                    return Err(self.err("control characters must be escaped inside strings"))
+                }
                 None => return Err(self.err("expected a closing quote")),
             }
         }
@@ -297,7 +331,11 @@ impl Parser<'_> {
             self.i += 1;
             self.ws();
             let node = self.value(depth + 1)?;
-            members.push(Member { key, key_start, node });
+            members.push(Member {
+                key,
+                key_start,
+                node,
+            });
             self.ws();
             match self.s.get(self.i) {
                 Some(b',') => self.i += 1,
@@ -319,10 +357,17 @@ mod tests {
     fn parses_values_with_spans() {
         let text = r#" {"a": [1, -2.5e3, true, null], "b": "x\u00e9\ud83d\ude00\n"} "#;
         let n = parse(text).unwrap();
-        let Value::Object(m) = &n.value else { panic!("not an object") };
+        let Value::Object(m) = &n.value else {
+            panic!("not an object")
+        };
         assert_eq!(m[0].key, "a");
-        assert_eq!(&text[m[0].node.start..m[0].node.end], "[1, -2.5e3, true, null]");
-        let Value::Array(items) = &m[0].node.value else { panic!() };
+        assert_eq!(
+            &text[m[0].node.start..m[0].node.end],
+            "[1, -2.5e3, true, null]"
+        );
+        let Value::Array(items) = &m[0].node.value else {
+            panic!()
+        };
         assert_eq!(items[1].value, Value::Number(-2500.0));
         assert_eq!(m[1].node.value, Value::String("xé😀\n".into()));
     }

@@ -36,8 +36,20 @@ mod tests {
 
     #[test]
     fn matches_every_script() {
-        let h = normalize("Массовые ПРОТЕСТЫ в Алматы; 哈萨克斯坦不明人员发放枪支 Almaty Қазақстан Ёлка");
-        for q in ["протесты", "ПРОТЕСТЫ", "不明人员", "枪支", "almaty", "ALMATY протест", "қазақстан", "Елка", "ёлка"] {
+        let h = normalize(
+            "Массовые ПРОТЕСТЫ в Алматы; 哈萨克斯坦不明人员发放枪支 Almaty Қазақстан Ёлка",
+        );
+        for q in [
+            "протесты",
+            "ПРОТЕСТЫ",
+            "不明人员",
+            "枪支",
+            "almaty",
+            "ALMATY протест",
+            "қазақстан",
+            "Елка",
+            "ёлка",
+        ] {
             assert!(matches(&h, &normalize(q)), "{q}");
         }
         for q in ["протестов", "枪炮", "astana", "almaty astana"] {

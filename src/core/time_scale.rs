@@ -142,9 +142,15 @@ fn month_start(months_since_year0: i64) -> i64 {
 
 /// Short month names for axis labels.
 pub fn month_name(lang: Lang, month: u8) -> String {
-    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    const RU: [&str; 12] = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
-    const KK: [&str; 12] = ["қаң", "ақп", "нау", "сәу", "мам", "мау", "шіл", "там", "қыр", "қаз", "қар", "жел"];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const RU: [&str; 12] = [
+        "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+    ];
+    const KK: [&str; 12] = [
+        "қаң", "ақп", "нау", "сәу", "мам", "мау", "шіл", "там", "қыр", "қаз", "қар", "жел",
+    ];
     let i = usize::from(month.clamp(1, 12) - 1);
     match lang {
         Lang::En => EN[i].to_string(),
@@ -155,7 +161,11 @@ pub fn month_name(lang: Lang, month: u8) -> String {
 }
 
 fn year_text(y: i32) -> String {
-    if y < 0 { format!("{} BCE", 1 - y) } else { y.to_string() }
+    if y < 0 {
+        format!("{} BCE", 1 - y)
+    } else {
+        y.to_string()
+    }
 }
 
 impl TimeScale {
@@ -165,7 +175,10 @@ impl TimeScale {
         if !(b - a).is_finite() || b - a <= 0.0 {
             b = a + DAY_MINUTES as f64;
         }
-        TimeScale { domain: (a, b), range }
+        TimeScale {
+            domain: (a, b),
+            range,
+        }
     }
 
     /// Pixel position of `minute`.
@@ -179,7 +192,11 @@ impl TimeScale {
     pub fn invert(&self, x: f64) -> f64 {
         let (d0, d1) = self.domain;
         let (r0, r1) = self.range;
-        if r1 == r0 { d0 } else { d0 + (x - r0) / (r1 - r0) * (d1 - d0) }
+        if r1 == r0 {
+            d0
+        } else {
+            d0 + (x - r0) / (r1 - r0) * (d1 - d0)
+        }
     }
 
     /// Minutes per pixel.
@@ -195,20 +212,30 @@ impl TimeScale {
         // Between one minute and ten thousand years across the axis.
         let width = ((d1 - d0) / f).clamp(10.0, 5.3e9);
         let left = at - (at - d0) / (d1 - d0) * width;
-        TimeScale { domain: (left, left + width), range: self.range }
+        TimeScale {
+            domain: (left, left + width),
+            range: self.range,
+        }
     }
 
     /// Shifts the domain by `dx` pixels (positive moves later in time into view).
     pub fn panned(&self, dx: f64) -> Self {
         let dm = dx * self.minutes_per_px();
-        TimeScale { domain: (self.domain.0 + dm, self.domain.1 + dm), range: self.range }
+        TimeScale {
+            domain: (self.domain.0 + dm, self.domain.1 + dm),
+            range: self.range,
+        }
     }
 
     /// The calendar interval giving about `count` ticks over the domain.
     pub fn interval(&self, count: usize) -> Interval {
         let target = (self.domain.1 - self.domain.0) / count.max(1) as f64;
         // The interval nearest the target on a log scale, as d3's time ticks choose.
-        let dist = |&(u, st): &(Unit, i64)| (Interval { unit: u, step: st }.approx_minutes() / target).ln().abs();
+        let dist = |&(u, st): &(Unit, i64)| {
+            (Interval { unit: u, step: st }.approx_minutes() / target)
+                .ln()
+                .abs()
+        };
         let (unit, step) = INTERVALS
             .iter()
             .copied()
@@ -225,7 +252,11 @@ impl TimeScale {
         let mut out = Vec::new();
         let mut t = iv.ceil(start);
         while t <= end && out.len() < 1000 {
-            out.push(Tick { minute: t, x: self.map(t as f64), label: label(t, iv, lang, out.is_empty()) });
+            out.push(Tick {
+                minute: t,
+                x: self.map(t as f64),
+                label: label(t, iv, lang, out.is_empty()),
+            });
             let n = iv.next(t);
             if n <= t {
                 break;
@@ -256,7 +287,11 @@ fn label(minute: i64, iv: Interval, lang: Lang, first: bool) -> String {
                 Lang::Zh => format!("{m}月{d}日"),
                 _ => format!("{d} {}", month_name(lang, m)),
             };
-            if first || (m == 1 && d <= iv.step as u8) { format!("{dm} {}", year_text(y)) } else { dm }
+            if first || (m == 1 && d <= iv.step as u8) {
+                format!("{dm} {}", year_text(y))
+            } else {
+                dm
+            }
         }
         Unit::Minute => {
             let hm = format!("{:02}:{:02}", mins / 60, mins % 60);
@@ -304,18 +339,36 @@ mod tests {
 
     #[test]
     fn ticks_at_every_zoom_level() {
-        assert_eq!(labels(&scale("1990-01-01", "2030-01-01"), 5), ["1990", "2000", "2010", "2020", "2030"]);
-        assert_eq!(labels(&scale("2021-11-01", "2022-03-01"), 5), ["Nov 2021", "Dec", "Jan 2022", "Feb", "Mar"]);
+        assert_eq!(
+            labels(&scale("1990-01-01", "2030-01-01"), 5),
+            ["1990", "2000", "2010", "2020", "2030"]
+        );
+        assert_eq!(
+            labels(&scale("2021-11-01", "2022-03-01"), 5),
+            ["Nov 2021", "Dec", "Jan 2022", "Feb", "Mar"]
+        );
         assert_eq!(
             labels(&scale("2022-01-01", "2022-01-08"), 7),
-            ["1 Jan 2022", "2 Jan", "3 Jan", "4 Jan", "5 Jan", "6 Jan", "7 Jan", "8 Jan"]
+            [
+                "1 Jan 2022",
+                "2 Jan",
+                "3 Jan",
+                "4 Jan",
+                "5 Jan",
+                "6 Jan",
+                "7 Jan",
+                "8 Jan"
+            ]
         );
         assert_eq!(
             labels(&scale("2022-01-05T00:00", "2022-01-06T00:00"), 4),
             ["5 Jan 00:00", "06:00", "12:00", "18:00", "6 Jan 00:00"]
         );
         let s = scale("2022-01-05T10:00", "2022-01-05T11:00");
-        assert_eq!(labels(&s, 4), ["5 Jan 10:00", "10:15", "10:30", "10:45", "11:00"]);
+        assert_eq!(
+            labels(&s, 4),
+            ["5 Jan 10:00", "10:15", "10:30", "10:45", "11:00"]
+        );
     }
 
     #[test]
@@ -325,27 +378,51 @@ mod tests {
         assert_eq!(l[0], "28 Dec 2023");
         assert!(l.contains(&"1 Jan 2024".to_string()), "{l:?}");
         let leap = scale("2024-02-27", "2024-03-02");
-        assert_eq!(labels(&leap, 4), ["27 Feb 2024", "28 Feb", "29 Feb", "1 Mar", "2 Mar"]);
+        assert_eq!(
+            labels(&leap, 4),
+            ["27 Feb 2024", "28 Feb", "29 Feb", "1 Mar", "2 Mar"]
+        );
         let not_leap = scale("2023-02-27", "2023-03-02");
-        assert_eq!(labels(&not_leap, 3), ["27 Feb 2023", "28 Feb", "1 Mar", "2 Mar"]);
+        assert_eq!(
+            labels(&not_leap, 3),
+            ["27 Feb 2023", "28 Feb", "1 Mar", "2 Mar"]
+        );
     }
 
     #[test]
     fn before_1970_and_after_2038() {
-        assert_eq!(labels(&scale("1914-01-01", "1918-01-01"), 4), ["1914", "1915", "1916", "1917", "1918"]);
-        assert_eq!(labels(&scale("2040-01-01", "2040-04-01"), 3), ["Jan 2040", "Feb", "Mar", "Apr"]);
-        assert_eq!(labels(&scale("1969-12-31", "1970-01-02"), 2), ["31 Dec 1969", "1 Jan 1970", "2 Jan"]);
+        assert_eq!(
+            labels(&scale("1914-01-01", "1918-01-01"), 4),
+            ["1914", "1915", "1916", "1917", "1918"]
+        );
+        assert_eq!(
+            labels(&scale("2040-01-01", "2040-04-01"), 3),
+            ["Jan 2040", "Feb", "Mar", "Apr"]
+        );
+        assert_eq!(
+            labels(&scale("1969-12-31", "1970-01-02"), 2),
+            ["31 Dec 1969", "1 Jan 1970", "2 Jan"]
+        );
     }
 
     #[test]
     fn weeks_start_on_monday_and_partial_dates_span() {
         let s = scale("2022-01-01", "2022-03-01");
         let iv = s.interval(8);
-        assert_eq!(iv, Interval { unit: Unit::Day, step: 7 });
+        assert_eq!(
+            iv,
+            Interval {
+                unit: Unit::Day,
+                step: 7
+            }
+        );
         let t = s.ticks(8, Lang::En);
         assert_eq!(t[0].minute as f64, at("2022-01-03")); // a Monday
         let month = PartialDate::parse("2022-01").unwrap();
-        let (x0, x1) = (s.map(month.start_minute() as f64), s.map(month.end_minute() as f64));
+        let (x0, x1) = (
+            s.map(month.start_minute() as f64),
+            s.map(month.end_minute() as f64),
+        );
         assert!((x1 - x0 - 1000.0 * 31.0 / 59.0).abs() < 1e-9);
     }
 

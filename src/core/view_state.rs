@@ -54,7 +54,10 @@ pub fn decode_component(s: &str) -> String {
     while i < b.len() {
         match b[i] {
             b'%' if i + 2 < b.len() => {
-                match std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                match std::str::from_utf8(&b[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
                     Some(v) => {
                         out.push(v);
                         i += 3;
@@ -79,7 +82,11 @@ fn minute_text(m: i64) -> String {
     if rem == 0 {
         date.to_iso()
     } else {
-        PartialDate { time: Some(((rem / 60) as u8, (rem % 60) as u8)), ..date }.to_iso()
+        PartialDate {
+            time: Some(((rem / 60) as u8, (rem % 60) as u8)),
+            ..date
+        }
+        .to_iso()
     }
 }
 
@@ -93,7 +100,12 @@ fn round(x: f64, places: i32) -> String {
 pub fn encode(state: &ViewState) -> String {
     let mut parts: Vec<String> = Vec::new();
     let f = &state.filter;
-    let list = |v: &[String]| v.iter().map(|s| encode_component(s)).collect::<Vec<_>>().join(",");
+    let list = |v: &[String]| {
+        v.iter()
+            .map(|s| encode_component(s))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
     if !f.actors.is_empty() {
         parts.push(format!("a={}", list(&f.actors)));
     }
@@ -107,10 +119,19 @@ pub fn encode(state: &ViewState) -> String {
         parts.push(format!("q={}", encode_component(&f.text)));
     }
     if let Some((a, b)) = f.range {
-        parts.push(format!("t={}..{}", encode_component(&minute_text(a)), encode_component(&minute_text(b))));
+        parts.push(format!(
+            "t={}..{}",
+            encode_component(&minute_text(a)),
+            encode_component(&minute_text(b))
+        ));
     }
     if let Some(m) = state.map {
-        parts.push(format!("m={},{},{}", round(m.lon, 3), round(m.lat, 3), round(m.zoom, 2)));
+        parts.push(format!(
+            "m={},{},{}",
+            round(m.lon, 3),
+            round(m.lat, 3),
+            round(m.zoom, 2)
+        ));
     }
     if let Some(e) = &state.selected {
         parts.push(format!("e={}", encode_component(e)));
@@ -134,7 +155,11 @@ pub fn decode(fragment: &str) -> (ViewState, Vec<String>) {
     for part in fragment.split('&').filter(|p| !p.is_empty()) {
         let (key, raw) = part.split_once('=').unwrap_or((part, ""));
         let list = || -> Vec<String> {
-            let mut v: Vec<String> = raw.split(',').map(decode_component).filter(|x| !x.is_empty()).collect();
+            let mut v: Vec<String> = raw
+                .split(',')
+                .map(decode_component)
+                .filter(|x| !x.is_empty())
+                .collect();
             v.dedup();
             v.truncate(200);
             v
@@ -154,10 +179,22 @@ pub fn decode(fragment: &str) -> (ViewState, Vec<String>) {
                 None => bad(),
             },
             "m" => {
-                let v: Vec<f64> = raw.split(',').filter_map(|x| x.parse().ok()).filter(|x: &f64| x.is_finite()).collect();
+                let v: Vec<f64> = raw
+                    .split(',')
+                    .filter_map(|x| x.parse().ok())
+                    .filter(|x: &f64| x.is_finite())
+                    .collect();
                 match v.as_slice() {
-                    [lon, lat, zoom] if lon.abs() <= 180.0 && lat.abs() <= 90.0 && (MIN_ZOOM..=MAX_ZOOM).contains(zoom) => {
-                        s.map = Some(MapView { lon: *lon, lat: *lat, zoom: *zoom })
+                    [lon, lat, zoom]
+                        if lon.abs() <= 180.0
+                            && lat.abs() <= 90.0
+                            && (MIN_ZOOM..=MAX_ZOOM).contains(zoom) =>
+                    {
+                        s.map = Some(MapView {
+                            lon: *lon,
+                            lat: *lat,
+                            zoom: *zoom,
+                        })
                     }
                     _ => bad(),
                 }
@@ -225,10 +262,16 @@ mod tests {
                 text: "Алматы & 枪支 #1 100%".into(),
                 range: Some((
                     PartialDate::parse("2022-01-03").unwrap().start_minute(),
-                    PartialDate::parse("2022-01-10T12:30").unwrap().start_minute(),
+                    PartialDate::parse("2022-01-10T12:30")
+                        .unwrap()
+                        .start_minute(),
                 )),
             },
-            map: Some(MapView { lon: 76.929, lat: 43.257, zoom: 4.5 }),
+            map: Some(MapView {
+                lon: 76.929,
+                lat: 43.257,
+                zoom: 4.5,
+            }),
             selected: Some("kz-2022-01-05-almaty".into()),
             lang: Some(Lang::Kk),
             embed: true,
@@ -252,7 +295,9 @@ mod tests {
 
     #[test]
     fn hostile_and_stale_values_are_dropped_with_notices() {
-        let (s, n) = decode("#a=russia&t=2022-02-30..2022-03-01&m=999,0,1&ui=xx&zz=1&e=&q=%E0%A4%&embed=yes");
+        let (s, n) = decode(
+            "#a=russia&t=2022-02-30..2022-03-01&m=999,0,1&ui=xx&zz=1&e=&q=%E0%A4%&embed=yes",
+        );
         assert_eq!(s.filter.actors, ["russia"]);
         assert_eq!(s.filter.range, None);
         assert_eq!(s.map, None);
@@ -267,7 +312,9 @@ mod tests {
         let long = format!("q={}", "%F0%9F%98%80".repeat(10_000));
         let (s, _) = decode(&long);
         assert!(s.filter.text.chars().count() <= 500);
-        for junk in ["%", "%%", "&&&", "=", "a=,,,", "m=1,2", "t=..", "é=1", "%zz"] {
+        for junk in [
+            "%", "%%", "&&&", "=", "a=,,,", "m=1,2", "t=..", "é=1", "%zz",
+        ] {
             let _ = decode(junk);
         }
     }

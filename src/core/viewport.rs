@@ -29,14 +29,23 @@ pub fn world() -> Fitted {
 /// The view that frames the whole region.
 pub fn home() -> MapView {
     let (lon, lat) = world().to_lonlat(WORLD.0 / 2.0, WORLD.1 / 2.0);
-    MapView { lon, lat, zoom: 1.0 }
+    MapView {
+        lon,
+        lat,
+        zoom: 1.0,
+    }
 }
 
 impl Viewport {
     /// A viewport of the given pixel size (at least 1 x 1).
     pub fn new(width: f64, height: f64, view: MapView) -> Self {
         let ok = |v: f64| if v.is_finite() { v.max(1.0) } else { 1.0 };
-        Viewport { world: world(), width: ok(width), height: ok(height), view }
+        Viewport {
+            world: world(),
+            width: ok(width),
+            height: ok(height),
+            view,
+        }
     }
 
     fn base_k(&self) -> f64 {
@@ -56,7 +65,10 @@ impl Viewport {
     pub fn world_to_screen(&self, wx: f64, wy: f64) -> (f64, f64) {
         let (cx, cy) = self.center_world();
         let k = self.k();
-        ((wx - cx) * k + self.width / 2.0, (wy - cy) * k + self.height / 2.0)
+        (
+            (wx - cx) * k + self.width / 2.0,
+            (wy - cy) * k + self.height / 2.0,
+        )
     }
 
     /// Screen position of `lon`, `lat`.
@@ -69,20 +81,32 @@ impl Viewport {
     pub fn unproject(&self, x: f64, y: f64) -> (f64, f64) {
         let (cx, cy) = self.center_world();
         let k = self.k();
-        self.world.to_lonlat((x - self.width / 2.0) / k + cx, (y - self.height / 2.0) / k + cy)
+        self.world.to_lonlat(
+            (x - self.width / 2.0) / k + cx,
+            (y - self.height / 2.0) / k + cy,
+        )
     }
 
     /// The SVG transform that draws world units at this view.
     pub fn transform(&self) -> String {
         let (cx, cy) = self.center_world();
         let k = self.k();
-        format!("translate({:.2} {:.2}) scale({:.5})", self.width / 2.0 - cx * k, self.height / 2.0 - cy * k, k)
+        format!(
+            "translate({:.2} {:.2}) scale({:.5})",
+            self.width / 2.0 - cx * k,
+            self.height / 2.0 - cy * k,
+            k
+        )
     }
 
     fn with_center_world(&self, wx: f64, wy: f64, zoom: f64) -> MapView {
         let (lon, lat) = self.world.to_lonlat(wx, wy);
         if lon.is_finite() && lat.is_finite() {
-            MapView { lon: lon.clamp(-180.0, 180.0), lat: lat.clamp(-89.0, 89.0), zoom }
+            MapView {
+                lon: lon.clamp(-180.0, 180.0),
+                lat: lat.clamp(-89.0, 89.0),
+                zoom,
+            }
         } else {
             self.view
         }
@@ -97,9 +121,16 @@ impl Viewport {
         let (cx, cy) = self.center_world();
         let k = self.k();
         // World point under the cursor stays under it at the new scale.
-        let (px, py) = ((x - self.width / 2.0) / k + cx, (y - self.height / 2.0) / k + cy);
+        let (px, py) = (
+            (x - self.width / 2.0) / k + cx,
+            (y - self.height / 2.0) / k + cy,
+        );
         let k2 = self.base_k() * zoom;
-        self.with_center_world(px - (x - self.width / 2.0) / k2, py - (y - self.height / 2.0) / k2, zoom)
+        self.with_center_world(
+            px - (x - self.width / 2.0) / k2,
+            py - (y - self.height / 2.0) / k2,
+            zoom,
+        )
     }
 
     /// Moves the content by (`dx`, `dy`) screen pixels.
@@ -111,7 +142,12 @@ impl Viewport {
 
     /// The view framing all `points` (lon, lat) with `padding` pixels, or home if none.
     pub fn fit(&self, points: impl IntoIterator<Item = (f64, f64)>, padding: f64) -> MapView {
-        let mut b = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+        let mut b = [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ];
         for (lon, lat) in points {
             let (x, y) = self.world.to_screen(lon, lat);
             if x.is_finite() && y.is_finite() {
@@ -122,8 +158,12 @@ impl Viewport {
             return home();
         }
         let (bw, bh) = ((b[2] - b[0]).max(1.0), (b[3] - b[1]).max(1.0));
-        let avail = ((self.width - 2.0 * padding).max(10.0), (self.height - 2.0 * padding).max(10.0));
-        let zoom = ((avail.0 / bw).min(avail.1 / bh) / self.base_k()).clamp(MIN_ZOOM, MAX_ZOOM.min(16.0));
+        let avail = (
+            (self.width - 2.0 * padding).max(10.0),
+            (self.height - 2.0 * padding).max(10.0),
+        );
+        let zoom =
+            ((avail.0 / bw).min(avail.1 / bh) / self.base_k()).clamp(MIN_ZOOM, MAX_ZOOM.min(16.0));
         self.with_center_world((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0, zoom)
     }
 }
@@ -142,7 +182,10 @@ mod tests {
         let c = v.project(v.view.lon, v.view.lat);
         assert!(close(c, (400.0, 256.0), 1e-6), "{c:?}");
         let almaty = v.project(76.93, 43.26);
-        assert!(almaty.0 > 400.0 && almaty.0 < 800.0 && almaty.1 > 0.0 && almaty.1 < 512.0, "{almaty:?}");
+        assert!(
+            almaty.0 > 400.0 && almaty.0 < 800.0 && almaty.1 > 0.0 && almaty.1 < 512.0,
+            "{almaty:?}"
+        );
         assert!(close(v.unproject(almaty.0, almaty.1), (76.93, 43.26), 1e-9));
     }
 
@@ -163,7 +206,11 @@ mod tests {
         let v = Viewport::new(800.0, 500.0, home());
         let before = v.project(69.24, 41.3);
         let p = Viewport::new(800.0, 500.0, v.pan(30.0, -20.0));
-        assert!(close(p.project(69.24, 41.3), (before.0 + 30.0, before.1 - 20.0), 1e-6));
+        assert!(close(
+            p.project(69.24, 41.3),
+            (before.0 + 30.0, before.1 - 20.0),
+            1e-6
+        ));
     }
 
     #[test]
@@ -173,7 +220,10 @@ mod tests {
         let f = Viewport::new(400.0, 300.0, v.fit(pts, 20.0));
         for (lon, lat) in pts {
             let (x, y) = f.project(lon, lat);
-            assert!((19.0..=381.0).contains(&x) && (19.0..=281.0).contains(&y), "{x} {y}");
+            assert!(
+                (19.0..=381.0).contains(&x) && (19.0..=281.0).contains(&y),
+                "{x} {y}"
+            );
         }
         assert_eq!(v.fit(std::iter::empty(), 20.0), home());
     }

@@ -41,20 +41,46 @@ impl Corpus {
     /// Indexes a validated file. References are assumed resolved (the validator checks them);
     /// any that are not are skipped.
     pub fn new(file: CorpusFile, dropped: Dropped) -> Self {
-        let CorpusFile { meta, actors, sources, mut events, .. } = file;
+        let CorpusFile {
+            meta,
+            actors,
+            sources,
+            mut events,
+            ..
+        } = file;
         events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
         let n = events.len();
-        let actor_ix: HashMap<String, u32> = actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i as u32)).collect();
-        let source_ix: HashMap<&str, u32> = sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u32)).collect();
-        let event_ix = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
+        let actor_ix: HashMap<String, u32> = actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i as u32))
+            .collect();
+        let source_ix: HashMap<&str, u32> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i as u32))
+            .collect();
+        let event_ix = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i as u32))
+            .collect();
 
         let mut lang_count: HashMap<&str, usize> = HashMap::new();
         for s in &sources {
             *lang_count.entry(s.lang.as_str()).or_default() += 1;
         }
         let mut languages: Vec<String> = lang_count.keys().map(|s| s.to_string()).collect();
-        languages.sort_by(|a, b| lang_count[b.as_str()].cmp(&lang_count[a.as_str()]).then(a.cmp(b)));
-        let lang_ix: HashMap<&str, usize> = languages.iter().enumerate().map(|(i, l)| (l.as_str(), i)).collect();
+        languages.sort_by(|a, b| {
+            lang_count[b.as_str()]
+                .cmp(&lang_count[a.as_str()])
+                .then(a.cmp(b))
+        });
+        let lang_ix: HashMap<&str, usize> = languages
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.as_str(), i))
+            .collect();
 
         let mut by_actor = vec![Bitset::empty(n); actors.len()];
         let mut by_language = vec![Bitset::empty(n); languages.len()];
@@ -63,7 +89,11 @@ impl Corpus {
         let mut spans = Vec::with_capacity(n);
         let mut haystacks = Vec::with_capacity(n);
         for (i, e) in events.iter().enumerate() {
-            let mut ea: Vec<u32> = e.actors.iter().filter_map(|r| actor_ix.get(&r.id).copied()).collect();
+            let mut ea: Vec<u32> = e
+                .actors
+                .iter()
+                .filter_map(|r| actor_ix.get(&r.id).copied())
+                .collect();
             if let Some(c) = e.claim.as_ref().and_then(|c| actor_ix.get(&c.claimant)) {
                 if !ea.contains(c) {
                     ea.push(*c);
@@ -72,11 +102,17 @@ impl Corpus {
             for &a in &ea {
                 by_actor[a as usize].insert(i);
             }
-            let es: Vec<u32> = e.sources.iter().filter_map(|s| source_ix.get(s.as_str()).copied()).collect();
+            let es: Vec<u32> = e
+                .sources
+                .iter()
+                .filter_map(|s| source_ix.get(s.as_str()).copied())
+                .collect();
             for &s in &es {
                 by_language[lang_ix[sources[s as usize].lang.as_str()]].insert(i);
             }
-            let end = e.end.map_or(e.date.end_minute(), |d| d.end_minute().max(e.date.end_minute()));
+            let end = e.end.map_or(e.date.end_minute(), |d| {
+                d.end_minute().max(e.date.end_minute())
+            });
             spans.push((e.date.start_minute(), end));
             haystacks.push(haystack(e, &ea, &es, &actors, &sources));
             event_actors.push(ea);

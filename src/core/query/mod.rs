@@ -26,7 +26,10 @@ pub struct Filter {
 impl Filter {
     /// Whether nothing is filtered.
     pub fn is_empty(&self) -> bool {
-        self.actors.is_empty() && self.languages.is_empty() && self.text.trim().is_empty() && self.range.is_none()
+        self.actors.is_empty()
+            && self.languages.is_empty()
+            && self.text.trim().is_empty()
+            && self.range.is_none()
     }
 }
 
@@ -91,10 +94,24 @@ pub fn run(corpus: &Corpus, filter: &Filter) -> QueryResult {
     let base = base(corpus, filter);
     // Unknown ids (stale links) match nothing rather than being an error here.
     let none = Bitset::empty(n);
-    let actor_sets: Vec<&Bitset> =
-        filter.actors.iter().map(|id| corpus.actor_index(id).map_or(&none, |i| &corpus.by_actor[i])).collect();
-    let lang_sets: Vec<&Bitset> =
-        filter.languages.iter().map(|c| corpus.language_index(c).map_or(&none, |i| &corpus.by_language[i])).collect();
+    let actor_sets: Vec<&Bitset> = filter
+        .actors
+        .iter()
+        .map(|id| {
+            corpus
+                .actor_index(id)
+                .map_or(&none, |i| &corpus.by_actor[i])
+        })
+        .collect();
+    let lang_sets: Vec<&Bitset> = filter
+        .languages
+        .iter()
+        .map(|c| {
+            corpus
+                .language_index(c)
+                .map_or(&none, |i| &corpus.by_language[i])
+        })
+        .collect();
     let actor_mask = (!actor_sets.is_empty()).then(|| {
         if filter.all_actors {
             let mut m = Bitset::full(n);
@@ -127,9 +144,21 @@ pub fn run(corpus: &Corpus, filter: &Filter) -> QueryResult {
         }
         _ => for_actors,
     };
-    let actor_counts = corpus.by_actor.iter().map(|s| actor_base.and_count(s)).collect();
-    let language_counts = corpus.by_language.iter().map(|s| for_langs.and_count(s)).collect();
-    QueryResult { matches, actor_counts, language_counts }
+    let actor_counts = corpus
+        .by_actor
+        .iter()
+        .map(|s| actor_base.and_count(s))
+        .collect();
+    let language_counts = corpus
+        .by_language
+        .iter()
+        .map(|s| for_langs.and_count(s))
+        .collect();
+    QueryResult {
+        matches,
+        actor_counts,
+        language_counts,
+    }
 }
 
 #[cfg(test)]

@@ -32,9 +32,15 @@ fn no_filter_matches_everything_in_date_order() {
 #[test]
 fn any_of_within_a_facet_all_of_across() {
     let c = small();
-    assert_eq!(ids(&c, &run(&c, &filter(&["china", "protesters"], &[]))), ["e1", "e3"]);
+    assert_eq!(
+        ids(&c, &run(&c, &filter(&["china", "protesters"], &[]))),
+        ["e1", "e3"]
+    );
     assert_eq!(ids(&c, &run(&c, &filter(&["russia"], &["zh"]))), ["e3"]);
-    assert_eq!(ids(&c, &run(&c, &filter(&[], &["zh", "en"]))), ["e2", "e1", "e3", "e4"]);
+    assert_eq!(
+        ids(&c, &run(&c, &filter(&[], &["zh", "en"]))),
+        ["e2", "e1", "e3", "e4"]
+    );
     assert_eq!(ids(&c, &run(&c, &filter(&[], &["ru"]))), ["e3", "e4"]);
 }
 
@@ -60,7 +66,10 @@ fn facet_counts_ignore_their_own_facet() {
     assert_eq!((lang("zh"), lang("ru"), lang("en")), (1, 2, 1));
     // Actors counted among English-source events.
     let actor = |id: &str| r.actor_counts[c.actor_index(id).unwrap()];
-    assert_eq!((actor("russia"), actor("protesters"), actor("china")), (1, 1, 0));
+    assert_eq!(
+        (actor("russia"), actor("protesters"), actor("china")),
+        (1, 1, 0)
+    );
 }
 
 #[test]
@@ -69,7 +78,10 @@ fn empty_results_and_unknown_ids() {
     let r = run(&c, &filter(&["protesters"], &["zh"]));
     assert_eq!(r.count(), 0);
     assert_eq!(run(&c, &filter(&["no-such-actor"], &[])).count(), 0);
-    assert_eq!(run(&c, &filter(&["no-such-actor", "china"], &[])).count(), 1);
+    assert_eq!(
+        run(&c, &filter(&["no-such-actor", "china"], &[])).count(),
+        1
+    );
     let mut f = filter(&["nobody", "russia"], &[]);
     f.all_actors = true;
     assert_eq!(run(&c, &f).count(), 0);
@@ -78,7 +90,18 @@ fn empty_results_and_unknown_ids() {
 #[test]
 fn text_search_in_every_script() {
     let c = small();
-    let t = |q: &str| ids(&c, &run(&c, &Filter { text: q.into(), ..Filter::default() }));
+    let t = |q: &str| {
+        ids(
+            &c,
+            &run(
+                &c,
+                &Filter {
+                    text: q.into(),
+                    ..Filter::default()
+                },
+            ),
+        )
+    };
     assert_eq!(t("枪支"), ["e2", "e3"]); // a Chinese source title
     assert_eq!(t("ВОЙСК"), ["e3"]); // Russian title, any case
     assert_eq!(t("қытай"), ["e3"]); // Kazakh actor name
@@ -93,7 +116,18 @@ fn text_search_in_every_script() {
 fn time_range_matches_overlapping_events() {
     let c = small();
     let m = |s: &str| PartialDate::parse(s).unwrap().start_minute();
-    let r = |a: &str, b: &str| ids(&c, &run(&c, &Filter { range: Some((m(a), m(b))), ..Filter::default() }));
+    let r = |a: &str, b: &str| {
+        ids(
+            &c,
+            &run(
+                &c,
+                &Filter {
+                    range: Some((m(a), m(b))),
+                    ..Filter::default()
+                },
+            ),
+        )
+    };
     // The month-long claim overlaps any January range; e4 runs 11..13 January.
     assert_eq!(r("2022-01-12", "2022-01-13"), ["e2", "e4"]);
     assert_eq!(r("2022-01-02", "2022-01-03"), ["e2", "e1"]);

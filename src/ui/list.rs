@@ -1,0 +1,91 @@
+//! The accessible list of filtered events, sorted by date: the screen-reader path through
+//! the data. Paged, so the page stays small at any corpus size.
+
+use super::state::use_app;
+use crate::core::i18n::{endonym, format_date, Key};
+use leptos::prelude::*;
+
+/// Rows per page.
+const PAGE: usize = 25;
+
+/// The table of matching events.
+#[component]
+pub fn EventList() -> impl IntoView {
+    let app = use_app();
+    let page = RwSignal::new(0usize);
+    // A new result starts from its first page, unless the selection is further on.
+    Effect::new(move |_| {
+        let r = app.result.get();
+        let at = app
+            .selected
+            .get_untracked()
+            .and_then(|s| r.matches.iter().position(|i| i == s));
+        page.set(at.map_or(0, |p| p / PAGE));
+    });
+    let total = move || app.result.with(|r| r.count());
+    let pages = move || total().div_ceil(PAGE).max(1);
+    let rows = move || {
+        let lang = app.lang.get();
+        let code = lang.code();
+        let p = page.get();
+        app.corpus.with(|c| {
+            app.result.with(|r| {
+                r.matches.iter().skip(p * PAGE).take(PAGE).map(|i| {
+                    let e = &c.events[i];
+                    let actors = c.event_actors[i].iter().map(|&a| c.actors[a as usize].name.get(code).to_string()).collect::<Vec<_>>().join(", ");
+                    let langs = c.event_languages(i).into_iter().map(|l| endonym(&c.languages[l]).unwrap_or(&c.languages[l]).to_string()).collect::<Vec<_>>().join(", ");
+                    let selected = move || app.selected.get() == Some(i);
+                    let hovered = move || app.hovered.with(|h| h.contains(&(i as u32)));
+                    view! {
+                        <tr class:selected=selected class:hovered=hovered data-event=e.id.clone()
+                            on:pointerenter=move |_| app.hovered.set(vec![i as u32]) on:pointerleave=move |_| app.hovered.set(Vec::new())>
+                            <td class="date">{format_date(lang, &e.date)}</td>
+                            <td>{e.place.name.get(code).to_string()}</td>
+                            <td><button type="button" class="link" aria-pressed=move || selected().to_string() on:click=move |_| app.select(Some(i))>{e.title.get(code).to_string()}</button></td>
+                            <td>{actors}</td>
+                            <td>{langs}</td>
+                        </tr>
+                    }
+                }).collect_view()
+            })
+        })
+    };
+    let range = move || {
+        let n = total();
+        let from = (page.get() * PAGE + 1).min(n);
+        let to = ((page.get() + 1) * PAGE).min(n);
+        app.tf(
+            Key::RowsRange,
+            &[
+                ("from", &from.to_string()),
+                ("to", &to.to_string()),
+                ("n", &n.to_string()),
+            ],
+        )
+    };
+    view! {
+        <section class="list" id="event-list" tabindex="-1" aria-labelledby="list-title">
+            <h2 id="list-title">{move || app.t(Key::List)}</h2>
+            <Show when=move || { total() > 0 } fallback=move || view! { <p class="empty">{app.t(Key::NoResults)}</p> }>
+                <div class="table-scroll">
+                    <table>
+                        <caption class="visually-hidden">{range}</caption>
+                        <thead><tr>
+                            <th scope="col">{move || app.t(Key::Date)}</th>
+                            <th scope="col">{move || app.t(Key::Place)}</th>
+                            <th scope="col">{move || app.t(Key::Title)}</th>
+                            <th scope="col">{move || app.t(Key::Actors)}</th>
+                            <th scope="col">{move || app.t(Key::Languages)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <nav class="pager" aria-label=move || app.t(Key::List)>
+                    <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{move || format!("← {}", app.t(Key::PrevPage))}</button>
+                    <span>{range}</span>
+                    <button type="button" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>{move || format!("{} →", app.t(Key::NextPage))}</button>
+                </nav>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,91 @@
+//! Getting the corpus text: inlined in the page (the single-file build), fetched from the
+//! bundle, or read from a file the reader opens. The same validator runs on all of them.
+
+use super::state::{AppState, Load};
+use crate::core::corpus::parse;
+use crate::core::diagnostic::{Diagnostic, Severity};
+use crate::core::i18n::{tf, Key};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Id of the `<script type="application/json">` element that may hold the corpus.
+pub const INLINE_ID: &str = "steppe-corpus";
+/// The bundled corpus, relative to the page so any sub-path works.
+pub const BUNDLED: &str = "corpus.json";
+
+/// Starts loading the corpus into `app`.
+pub fn start(app: AppState) {
+    if let Some(text) = inline_corpus() {
+        apply(app, &text);
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match fetch_text(BUNDLED).await {
+            Ok(text) => apply(app, &text),
+            Err(error) => {
+                let msg = tf(
+                    app.lang.get_untracked(),
+                    Key::FetchFailed,
+                    &[("url", BUNDLED), ("error", &error)],
+                );
+                app.load.set(Load::Failed(msg));
+            }
+        }
+    });
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let resp = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !resp.ok() {
+        return Err(format!("HTTP {} {}", resp.status(), resp.status_text()));
+    }
+    resp.text().await.map_err(|e| e.to_string())
+}
+
+fn inline_corpus() -> Option<String> {
+    let el = web_sys::window()?
+        .document()?
+        .get_element_by_id(INLINE_ID)?;
+    el.text_content().filter(|t| !t.trim().is_empty())
+}
+
+/// Validates `text` and shows it: what loads is shown, every diagnostic is listed.
+pub fn apply(app: AppState, text: &str) {
+    let (corpus, diagnostics) = parse(text);
+    let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    let notices = app
+        .view
+        .try_update(|v| v.sanitize(&corpus))
+        .unwrap_or_default();
+    if !notices.is_empty() {
+        app.notices.update(|n| n.extend(notices));
+    }
+    let empty = corpus.is_empty();
+    app.corpus.set(Arc::new(corpus));
+    app.diagnostics.set(diagnostics);
+    app.load.set(if empty && has_errors {
+        Load::Failed(tf(app.lang.get_untracked(), Key::CorpusBroken, &[]))
+    } else {
+        Load::Ready
+    });
+}
+
+/// Reads a file the reader chose and loads it in place of the current corpus.
+pub fn open_file(app: AppState, file: web_sys::File) {
+    leptos::task::spawn_local(async move {
+        let promise = file.text();
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(v) => apply(app, &v.as_string().unwrap_or_default()),
+            Err(_) => app.diagnostics.set(vec![Diagnostic {
+                severity: Severity::Error,
+                path: String::new(),
+                line: 1,
+                column: 1,
+                message: format!("{}: the file could not be read as text", file.name()),
+            }]),
+        }
+    });
+}

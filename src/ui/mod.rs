@@ -1,0 +1,68 @@
+//! The browser shell: Leptos components that turn core values into views and
+//! gestures into new core values. Only this module touches the DOM.
+
+mod diagnostics;
+mod facets;
+mod header;
+mod list;
+pub mod loader;
+mod map;
+mod marks;
+mod panel;
+pub mod state;
+mod timeline;
+pub mod url;
+
+use crate::core::i18n::{Key, Lang};
+use crate::core::view_state::decode;
+use leptos::prelude::*;
+use state::{AppState, Load};
+
+/// The language the browser prefers, if the interface speaks it.
+fn browser_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .and_then(|l| Lang::from_code(&l))
+        .unwrap_or_default()
+}
+
+/// The whole explorer: header, filters, map, timeline, event panel and list.
+#[component]
+pub fn App() -> impl IntoView {
+    let (view, notices) = decode(&url::read_hash());
+    let app = AppState::new(view, browser_lang());
+    app.notices.set(notices);
+    provide_context(app);
+    url::sync(app);
+    loader::start(app);
+    // The document's language follows the interface, for screen readers and fonts.
+    Effect::new(move |_| {
+        let code = app.lang.get().code();
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.set_attribute("lang", code);
+        }
+    });
+    let ready = move || app.load.get() == Load::Ready;
+    view! {
+        <a class="skip-link" href="#event-list">{move || app.t(Key::SkipToList)}</a>
+        <div class="app" class:embed=move || app.view.with(|v| v.embed)>
+            <header::Header/>
+            <diagnostics::Notices/>
+            <diagnostics::Diagnostics/>
+            <Show when=ready fallback=move || view! { <diagnostics::LoadStatus/> }>
+                <div class="layout" class:with-panel=move || app.selected.get().is_some()>
+                    <facets::Facets/>
+                    <div class="views">
+                        <map::MapView/>
+                        <timeline::Timeline/>
+                    </div>
+                    <panel::EventPanel/>
+                </div>
+                <list::EventList/>
+            </Show>
+        </div>
+    }
+}

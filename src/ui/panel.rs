@@ -1,0 +1,140 @@
+//! The event panel: everything known about the selected event and every source for it.
+
+use super::state::use_app;
+use crate::core::corpus::validate::check_url;
+use crate::core::date::Precision;
+use crate::core::i18n::{actor_kind, endonym, format_date, Key};
+use leptos::html;
+use leptos::prelude::*;
+
+/// Details of the selected event, with previous/next in time.
+#[component]
+pub fn EventPanel() -> impl IntoView {
+    let app = use_app();
+    let panel = NodeRef::<html::Aside>::new();
+    // Bring focus to the panel when a new event is chosen, so readers hear it.
+    Effect::new(move |prev: Option<Option<usize>>| {
+        let cur = app.selected.get();
+        if prev.is_some() && cur.is_some() && prev != Some(cur) {
+            if let Some(el) = panel.get_untracked() {
+                let _ = el.focus();
+            }
+        }
+        cur
+    });
+    let go = move |forward: bool| {
+        if let Some(i) = app.step(forward) {
+            app.select(Some(i));
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+        "ArrowLeft" | "ArrowUp" => {
+            ev.prevent_default();
+            go(false);
+        }
+        "ArrowRight" | "ArrowDown" => {
+            ev.prevent_default();
+            go(true);
+        }
+        "Escape" => app.select(None),
+        _ => {}
+    };
+    let body = move || {
+        let i = app.selected.get()?;
+        let lang = app.lang.get();
+        let code = lang.code();
+        Some(app.corpus.with(|c| {
+            let e = &c.events[i];
+            let precision = app.t(match e.date.precision() {
+                Precision::Year => Key::PrecisionYear,
+                Precision::Month => Key::PrecisionMonth,
+                Precision::Day => Key::PrecisionDay,
+                Precision::Minute => Key::PrecisionMinute,
+            });
+            let other_titles: Vec<(String, String)> =
+                e.title.0.iter().filter(|(l, _)| l.as_str() != code && e.title.exact(code).is_some() || (l.as_str() != "en" && e.title.exact(code).is_none())).map(|(l, t)| (l.clone(), t.clone())).collect();
+            let summaries: Vec<(String, String)> = e.summary.as_ref().map(|s| {
+                let mut v: Vec<(String, String)> = s.0.iter().map(|(l, t)| (l.clone(), t.clone())).collect();
+                // The interface language first, then English, then the rest.
+                v.sort_by_key(|(l, _)| (l != code, l != "en"));
+                v
+            }).unwrap_or_default();
+            let claim = e.claim.as_ref().map(|cl| {
+                let who = c.actor_index(&cl.claimant).map(|a| c.actors[a].name.get(code).to_string()).unwrap_or_else(|| cl.claimant.clone());
+                let status = app.t(if cl.disputed { Key::Disputed } else { Key::Undisputed });
+                (app.tf(Key::ClaimBy, &[("who", &who)]), status, cl.disputed)
+            });
+            let actors: Vec<(String, &'static str, Option<String>)> = e.actors.iter().filter_map(|r| {
+                let a = &c.actors[c.actor_index(&r.id)?];
+                Some((a.name.get(code).to_string(), actor_kind(lang, a.kind), r.role.as_ref().map(|role| app.tf(Key::Role, &[("role", role)]))))
+            }).collect();
+            let sources = c.event_sources[i].iter().map(|&s| c.sources[s as usize].clone()).collect::<Vec<_>>();
+            view! {
+                <h2 id="panel-title" lang=if e.title.exact(code).is_some() { code.to_string() } else { "en".to_string() }>{e.title.get(code).to_string()}</h2>
+                {other_titles.into_iter().map(|(l, t)| view! { <p class="alt-title" lang=l.clone()><span class="tag">{endonym(&l).unwrap_or(&l).to_string()}</span>" "{t}</p> }).collect_view()}
+                <dl class="facts">
+                    <dt>{app.t(Key::Date)}</dt>
+                    <dd class="date">
+                        {format_date(lang, &e.date)}
+                        {e.end.map(|d| format!(" {}", app.tf(Key::EndsOn, &[("date", &format_date(lang, &d))])))}
+                        " "<span class="muted">{format!("({})", app.tf(Key::DatePrecision, &[("p", precision)]))}</span>
+                    </dd>
+                    <dt>{app.t(Key::Place)}</dt>
+                    <dd class="place">
+                        {e.place.name.get(code).to_string()}
+                        " "<span class="muted">{format!("({})", app.tf(Key::PlacePrecisionLabel, &[("p", e.place.precision.as_str())]))}</span>
+                    </dd>
+                </dl>
+                {claim.map(|(by, status, disputed)| view! {
+                    <p class="claim" class:disputed=disputed><strong>{app.t(Key::Claim)}</strong>": "{by}" — "{status}</p>
+                })}
+                {(!summaries.is_empty()).then(|| view! {
+                    <h3>{app.t(Key::Summary)}</h3>
+                    {summaries.into_iter().map(|(l, t)| view! { <p class="summary" lang=l>{t}</p> }).collect_view()}
+                })}
+                {(!actors.is_empty()).then(|| view! {
+                    <h3>{app.t(Key::Participants)}</h3>
+                    <ul class="actors">
+                        {actors.into_iter().map(|(name, kind, role)| view! {
+                            <li>{name}" "<span class="muted">{format!("({kind})")}</span>{role.map(|r| view! { " "<span class="muted">{r}</span> })}</li>
+                        }).collect_view()}
+                    </ul>
+                })}
+                <h3>{app.t(Key::Sources)}</h3>
+                <ul class="sources">
+                    {sources.into_iter().map(|s| {
+                        let link = s.url.clone().filter(|u| check_url(u).is_ok());
+                        view! {
+                            <li class="source" data-lang=s.lang.clone()>
+                                <div class="outlet">
+                                    <strong>{s.outlet.clone()}</strong>" "
+                                    <span class="lang-tag" lang=s.lang.clone()>{endonym(&s.lang).unwrap_or(&s.lang).to_string()}</span>
+                                    {s.published.map(|d| view! { " "<span class="muted">{format!("{}: {}", app.t(Key::Published), format_date(lang, &d))}</span> })}
+                                </div>
+                                <q class="original" lang=s.lang.clone()>{s.title.clone()}</q>
+                                {s.title_en.clone().map(|t| view! { <div class="translation" lang="en"><span class="muted">{app.t(Key::Translation)}": "</span>{t}</div> })}
+                                {match link {
+                                    Some(u) => view! { <a href=u target="_blank" rel="noopener noreferrer">{app.t(Key::OpenSource)}</a> }.into_any(),
+                                    None => view! { <span class="muted">{app.t(Key::NoLink)}</span> }.into_any(),
+                                }}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+        }))
+    };
+    view! {
+        <Show when=move || app.selected.get().is_some()>
+            <aside class="panel" node_ref=panel tabindex="-1" aria-labelledby="panel-title" on:keydown=on_key>
+                <div class="panel-nav">
+                    <button type="button" class="prev" on:click=move |_| go(false) aria-label=move || app.t(Key::Previous) title=move || app.t(Key::Previous)>"←"</button>
+                    <button type="button" class="next" on:click=move |_| go(true) aria-label=move || app.t(Key::Next) title=move || app.t(Key::Next)>"→"</button>
+                    <span class="muted">{move || app.t(Key::Selected)}</span>
+                    <button type="button" class="close" on:click=move |_| app.select(None) aria-label=move || app.t(Key::Close) title=move || app.t(Key::Close)>"×"</button>
+                </div>
+                {body}
+            </aside>
+        </Show>
+    }
+}

@@ -1,0 +1,108 @@
+//! The app's shared state, handed to components through context.
+
+use crate::core::corpus::Corpus;
+use crate::core::diagnostic::Diagnostic;
+use crate::core::i18n::{t, tf, Key, Lang};
+use crate::core::query::{self, Filter, QueryResult};
+use crate::core::view_state::ViewState;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Where loading the corpus stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    Loading,
+    Ready,
+    /// Nothing could be loaded; the message says why.
+    Failed(String),
+}
+
+/// Signals every component may read; cheap to copy.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub corpus: RwSignal<Arc<Corpus>>,
+    pub load: RwSignal<Load>,
+    pub diagnostics: RwSignal<Vec<Diagnostic>>,
+    /// Quiet notices (parts of a link that were dropped).
+    pub notices: RwSignal<Vec<String>>,
+    pub view: RwSignal<ViewState>,
+    /// Events under the pointer or keyboard focus, in either view.
+    pub hovered: RwSignal<Vec<u32>>,
+    /// The full query (facets, text and time range).
+    pub result: Memo<Arc<QueryResult>>,
+    /// The query without the time range, for the timeline's density strip.
+    pub unbrushed: Memo<Arc<QueryResult>>,
+    pub lang: Memo<Lang>,
+    /// Index of the selected event, if it is in the corpus.
+    pub selected: Memo<Option<usize>>,
+}
+
+impl AppState {
+    /// Creates the state with an empty corpus and the given initial view.
+    pub fn new(view: ViewState, browser_lang: Lang) -> Self {
+        let corpus = RwSignal::new(Arc::new(Corpus::default()));
+        let view = RwSignal::new(view);
+        let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
+        let result = Memo::new(move |_| Arc::new(corpus.with(|c| query::run(c, &filter.get()))));
+        let unbrushed = Memo::new(move |_| {
+            let f = Filter {
+                range: None,
+                ..filter.get()
+            };
+            Arc::new(corpus.with(|c| query::run(c, &f)))
+        });
+        let lang = Memo::new(move |_| view.with(|v| v.lang).unwrap_or(browser_lang));
+        let selected = Memo::new(move |_| {
+            let id = view.with(|v| v.selected.clone())?;
+            corpus.with(|c| c.event_index(&id))
+        });
+        AppState {
+            corpus,
+            load: RwSignal::new(Load::Loading),
+            diagnostics: RwSignal::new(Vec::new()),
+            notices: RwSignal::new(Vec::new()),
+            view,
+            hovered: RwSignal::new(Vec::new()),
+            result,
+            unbrushed,
+            lang,
+            selected,
+        }
+    }
+
+    /// The interface text for `key` in the current language.
+    pub fn t(&self, key: Key) -> &'static str {
+        t(self.lang.get(), key)
+    }
+
+    /// Like [`AppState::t`], with placeholders filled.
+    pub fn tf(&self, key: Key, args: &[(&str, &str)]) -> String {
+        tf(self.lang.get(), key, args)
+    }
+
+    /// Selects an event by index (or clears the selection).
+    pub fn select(&self, event: Option<usize>) {
+        let id = event.and_then(|i| {
+            self.corpus
+                .with_untracked(|c| c.events.get(i).map(|e| e.id.clone()))
+        });
+        self.view.update(|v| v.selected = id);
+    }
+
+    /// The matching event before or after the selected one, in time order.
+    pub fn step(&self, forward: bool) -> Option<usize> {
+        let r = self.result.get_untracked();
+        let cur = self.selected.get_untracked();
+        match (cur, forward) {
+            (None, true) => r.matches.iter().next(),
+            (None, false) => r.matches.iter().last(),
+            (Some(c), true) => r.matches.iter().find(|&i| i > c),
+            (Some(c), false) => r.matches.iter().take_while(|&i| i < c).last(),
+        }
+    }
+}
+
+/// The state from context (every component is inside [`crate::ui::App`]).
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

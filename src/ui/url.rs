@@ -1,0 +1,74 @@
+//! Keeps the view state and the URL's fragment in step: every change is written to the
+//! address bar (discrete changes as new history entries, typing and panning in place),
+//! and back/forward read it again.
+
+use super::state::AppState;
+use crate::core::view_state::{decode, encode, ViewState};
+use leptos::prelude::*;
+
+/// The current fragment, without `#`.
+pub fn read_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// The page's address without its fragment.
+pub fn base_url() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// Whether going from `a` to `b` deserves its own history entry.
+fn is_step(a: &ViewState, b: &ViewState) -> bool {
+    let strip = |v: &ViewState| {
+        let mut v = v.clone();
+        v.map = None;
+        v.filter.text.clear();
+        v
+    };
+    strip(a) != strip(b)
+}
+
+/// Installs the two-way sync. Call once, inside the app's reactive owner.
+pub fn sync(app: AppState) {
+    let last = StoredValue::new(app.view.get_untracked());
+    Effect::new(move |_| {
+        let v = app.view.get();
+        let text = encode(&v);
+        if text == read_hash() {
+            last.set_value(v);
+            return;
+        }
+        let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+            return;
+        };
+        let url = format!("{}#{}", base_url(), text);
+        let step = last.with_value(|prev| is_step(prev, &v));
+        let _ = if step {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+        last.set_value(v);
+    });
+    let on_nav = move || {
+        let (mut v, mut notices) = decode(&read_hash());
+        notices.extend(app.corpus.with_untracked(|c| v.sanitize(c)));
+        if !notices.is_empty() {
+            app.notices.set(notices);
+        }
+        if v != app.view.get_untracked() {
+            app.view.set(v);
+        }
+    };
+    let h1 = window_event_listener(leptos::ev::popstate, move |_| on_nav());
+    let h2 = window_event_listener(leptos::ev::hashchange, move |_| on_nav());
+    on_cleanup(move || {
+        h1.remove();
+        h2.remove();
+    });
+}
