@@ -93,13 +93,7 @@ pub fn MapView() -> impl IntoView {
             }
         }
     };
-    Effect::new(move |_| {
-        if container.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    super::resize::observe(container, measure);
 
     let map_view = Memo::new(move |_| app.view.with(|v| v.map).unwrap_or_else(home));
     let vp = Memo::new(move |_| {
@@ -336,12 +330,16 @@ pub fn MapView() -> impl IntoView {
                 .with(|h| h.iter().any(|i| m3.binary_search(i).is_ok()))
         };
         let label = tip_for(&app, &members, 0.0, 0.0).lines.join(" — ");
+        let single_id = (n == 1).then(|| {
+            app.corpus
+                .with_untracked(|c| c.events[members[0] as usize].id.clone())
+        });
         let (x, y) = (cl.x, cl.y);
         view! {
             <g class="mark" class:selected=selected class:hovered=hovered>
                 <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r=format!("{r:.1}")
                     tabindex="0" role="button" aria-label=label
-                    data-count=n
+                    data-count=n data-event=single_id
                     on:click=move |_| if !was_drag() { activate(members.clone()) }
                     on:keydown=move |ev: web_sys::KeyboardEvent| {
                         if ev.key() == "Enter" || ev.key() == " " {
@@ -393,7 +391,7 @@ pub fn MapView() -> impl IntoView {
         view! {
             <g class="edge" transform=format!("translate({:.1} {:.1})", e.x, e.y)>
                 <g transform=format!("rotate({deg:.1})")><path d="M6 -7 L18 0 L6 7 Z" aria-hidden="true"/></g>
-                <circle r="11" tabindex="0" role="button" aria-label=label_attr
+                <circle r="11" tabindex="0" role="button" aria-label=label_attr data-count=n
                     on:click=move |_| fit_these()
                     on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); ev.stop_propagation(); f2() }>
                     <title>{label}</title>
@@ -470,8 +468,7 @@ pub fn MapView() -> impl IntoView {
             <div class="map" node_ref=container tabindex="0" aria-label=move || app.t(Key::MapLabel)
                 on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
                 on:pointercancel=on_up on:keydown=on_key>
-                <svg width="100%" height="100%" viewBox=move || { let (w, h) = size.get(); format!("0 0 {w:.0} {h:.0}") }
-                    role="img" aria-label=move || app.t(Key::Map)>
+                <svg width="100%" height="100%" viewBox=move || { let (w, h) = size.get(); format!("0 0 {w:.0} {h:.0}") }>
                     <g class="base" transform=move || vp.get().transform()>
                         {base.with_value(|b| b.countries.iter().map(|(iso, d)| view! { <path class="land" data-iso=iso.clone() d=d.clone()/> }).collect_view())}
                         {base.with_value(|b| b.lakes.iter().map(|d| view! { <path class="water" d=d.clone()/> }).collect_view())}

@@ -9,6 +9,7 @@ pub mod loader;
 mod map;
 mod marks;
 mod panel;
+mod resize;
 pub mod state;
 mod timeline;
 pub mod url;

@@ -62,13 +62,7 @@ pub fn Timeline() -> impl IntoView {
             }
         }
     };
-    Effect::new(move |_| {
-        if container.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    super::resize::observe(container, measure);
 
     // The default frame: where most events are (5th to 95th percentile of their midpoints),
     // so a few year-long spans do not squeeze a month of daily events into a corner.
@@ -275,8 +269,11 @@ pub fn Timeline() -> impl IntoView {
                 g.pan = Some((x, d));
             }
         });
+    };
+    // Capture the pointer only once a drag starts, so a plain click still reaches a mark.
+    let capture = move |id: i32| {
         if let Some(el) = container.get_untracked() {
-            let _ = el.set_pointer_capture(ev.pointer_id());
+            let _ = el.set_pointer_capture(id);
         }
     };
     let on_move = move |ev: web_sys::PointerEvent| {
@@ -306,6 +303,9 @@ pub fn Timeline() -> impl IntoView {
                     if (x - x0).abs() < 4.0 && !g.moved {
                         return None;
                     }
+                    if !g.moved {
+                        capture(ev.pointer_id());
+                    }
                     g.moved = true;
                     let base = TimeScale {
                         domain: dom,
@@ -314,7 +314,8 @@ pub fn Timeline() -> impl IntoView {
                     return Some((Some(base.panned(x0 - x)), None));
                 }
                 let x0 = g.brush?;
-                if (x - x0).abs() >= 3.0 {
+                if (x - x0).abs() >= 3.0 && !g.moved {
+                    capture(ev.pointer_id());
                     g.moved = true;
                 }
                 Some((None, Some((x0, x))))

@@ -1,0 +1,41 @@
+# The two commands: `make serve` (build and serve on http://127.0.0.1:8080) and `make test`.
+# Both install what is missing first (scripts/setup.sh).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+export CHROMEDRIVER := /usr/bin/chromedriver
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: setup build serve test test-native test-fuzz test-wasm test-e2e size bench single
+
+setup:
+	@scripts/setup.sh
+
+## Build the release bundle into dist/.
+build: setup
+	trunk build --release
+
+## Build and serve the app with the bundled corpus on http://127.0.0.1:8080.
+serve: setup
+	trunk serve --release --address 127.0.0.1 --port 8080
+
+## Every test: native core, in-browser components, end-to-end.
+test: setup test-native test-wasm test-e2e
+
+test-native:
+	cargo test
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown --test components
+
+test-e2e: build
+	cd tests/e2e && node run.mjs
+
+## Bundle sizes (raw and gzip) of dist/.
+size: build
+	@scripts/size.sh dist
+
+## Query-engine benchmark (prints figures; not a test).
+bench:
+	cargo run --release --bin steppe-corpus -- bench

@@ -1,0 +1,63 @@
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { openApp, shot } from './helpers.mjs';
+
+for (const width of [360, 1280]) {
+  test(`the app shell loads cleanly at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const { errors, foreign } = await openApp(page);
+    await expect(page.locator('header h1')).toContainText('Kazakhstan');
+    await expect(page.locator('.count')).toHaveText(/^62 of 62 events$/);
+    await expect(page.locator('.map svg .land').first()).toBeVisible();
+    await expect(page.locator('.timeline svg')).toBeVisible();
+    await expect(page.locator('.list tbody tr')).toHaveCount(25);
+    await shot(page, `shell-${width}`);
+    // Nothing overflows the viewport sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+}
+
+test('axe-core finds no serious or critical violation', async ({ page }) => {
+  await openApp(page, '/#e=kz-2022-01-05-chinese-missions-advise-citizens');
+  await expect(page.locator('.panel h2')).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+});
+
+test('every interface string changes with the interface language', async ({ page }) => {
+  await openApp(page);
+  await page.selectOption('#ui-lang', 'zh');
+  await expect(page.locator('.count')).toHaveText('62 个事件中的 62 个');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh');
+  await expect(page.locator('#facet-actors legend')).toHaveText('行为者');
+  await page.selectOption('#ui-lang', 'kk');
+  await expect(page.locator('.count')).toHaveText('62 оқиғаның 62');
+  await expect(page).toHaveURL(/ui=kk/);
+  await shot(page, 'shell-kazakh');
+});
+
+test('a broken corpus shows located diagnostics and still loads the rest, running nothing', async ({ page }) => {
+  const { errors } = await openApp(page, '/broken/');
+  const diag = page.locator('.diagnostics');
+  await expect(diag).toBeVisible();
+  await expect(diag).toContainText('events[0].date.day');
+  await expect(diag).toContainText('events[1].place.lat');
+  await expect(diag).toContainText('unknown actor id "no-such-actor"');
+  await expect(diag).toContainText('sources[0].url');
+  // The broken records are left out (with the events citing the dropped source); the rest loads.
+  await expect(diag).toContainText('records with errors were left out');
+  const total = Number((await page.locator('.count').innerText()).match(/of (\d+)/)[1]);
+  expect(total).toBeGreaterThan(40);
+  expect(total).toBeLessThan(62);
+  // Corpus text is shown as text, never run.
+  await page.fill('#search-input', 'Hostile title');
+  await expect(page.locator('.list tbody')).toContainText('<img src=x onerror="window.__pwned=1">Hostile title');
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  await expect(page.locator('.list img')).toHaveCount(0);
+  await shot(page, 'broken-corpus');
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,94 @@
+import { test, expect } from '@playwright/test';
+import { openApp, shot, listedIds, mapEventCount, eventsOverlapping } from './helpers.mjs';
+
+/** Drags across the density strip from fraction a to b of its width. */
+async function brush(page, a, b) {
+  const box = await page.locator('.timeline svg').boundingBox();
+  const y = box.y + 120;
+  await page.mouse.move(box.x + box.width * a, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * ((a + b) / 2), y, { steps: 4 });
+  await page.mouse.move(box.x + box.width * b, y, { steps: 4 });
+  await page.mouse.up();
+}
+
+test('brushing a range filters the map and the list to its events', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page);
+  await brush(page, 0.3, 0.5);
+  await expect(page).toHaveURL(/t=\d{4}-\d\d-\d\d/);
+  await expect(page.locator('.timeline-controls .range')).toBeVisible();
+  const count = Number((await page.locator('.count').innerText()).match(/^(\d+)/)[1]);
+  expect(count).toBeGreaterThan(0);
+  expect(count).toBeLessThan(62);
+  expect(await mapEventCount(page)).toBe(count);
+  const ids = await listedIds(page);
+  expect(ids.length).toBe(count);
+  // Exactly the events whose dates overlap the brushed range are listed.
+  const [, from, to] = decodeURIComponent(page.url()).match(/t=([\d-T:]+)\.\.([\d-T:]+)/);
+  expect(new Set(ids)).toEqual(new Set(eventsOverlapping(from, to)));
+  await shot(page, 'timeline-brushed');
+  await page.locator('.clear-range').click();
+  await expect(page.locator('.count')).toHaveText('62 of 62 events');
+});
+
+test('play sweeps a window through time and marks appear as they happened', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page);
+  await page.locator('button.play').click();
+  await expect(page.locator('button.play')).toHaveAttribute('aria-pressed', 'true');
+  const seen = new Set();
+  const ranges = new Set();
+  for (let i = 0; i < 12; i++) {
+    await page.waitForTimeout(250);
+    ranges.add(new URL(page.url()).hash.match(/t=[^&]*/)?.[0]);
+    seen.add(await mapEventCount(page));
+  }
+  // The window moved, and the number of events on the map changed as it did.
+  expect(ranges.size).toBeGreaterThan(3);
+  expect(seen.size).toBeGreaterThan(1);
+  await shot(page, 'timeline-playing');
+  await page.locator('button.play').click();
+  await expect(page.locator('button.play')).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('selecting on the timeline opens the panel with Chinese and Russian titles', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page);
+  // Zoom the timeline on 5 January 2022, where the Chinese missions' warning is.
+  await page.locator('.timeline').focus();
+  const mark = page.locator('.tmark[data-event="kz-2022-01-05-chinese-missions-advise-citizens"]');
+  await mark.click();
+  const panel = page.locator('.panel');
+  await expect(panel.locator('h2')).toHaveText('Chinese embassy and consulates issue safety advice to Chinese citizens');
+  await expect(panel.locator('.alt-title[lang="zh"]')).toContainText('中国驻哈使领馆提醒中国公民注意安全');
+  await expect(panel.locator('.alt-title[lang="ru"]')).toContainText('Посольство');
+  await expect(panel.locator('.source .lang-tag').first()).toHaveText('中文');
+  const link = panel.locator('.source a').first();
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(mark).toHaveClass(/selected/);
+  await expect(page.locator('.marks .mark.selected')).toHaveCount(1);
+  await shot(page, 'timeline-selected-1280');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await shot(page, 'timeline-selected-360');
+  // Next and previous in time by keys.
+  await panel.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(panel.locator('h2')).not.toHaveText('Chinese embassy and consulates issue safety advice to Chinese citizens');
+  await page.keyboard.press('ArrowLeft');
+  await expect(panel.locator('h2')).toHaveText('Chinese embassy and consulates issue safety advice to Chinese citizens');
+});
+
+test('hovering a timeline mark highlights its map mark', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page);
+  await page.locator('.tmark[data-event="kz-2022-01-05-chinese-missions-advise-citizens"]').hover();
+  await expect(page.locator('.marks .mark.hovered')).toHaveCount(1);
+  const onTimeline = await page.locator('.tmark').evaluateAll((ms) => ms.map((m) => m.dataset.event));
+  const singles = await page.locator('.marks circle[data-count="1"]').evaluateAll((cs) => cs.map((c) => c.dataset.event));
+  const id = singles.find((s) => onTimeline.includes(s));
+  await page.locator(`.marks circle[data-event="${id}"]`).hover();
+  await expect(page.locator('.tmark.hovered')).toHaveCount(1);
+  await expect(page.locator(`.tmark.hovered[data-event="${id}"]`)).toHaveCount(1);
+});
