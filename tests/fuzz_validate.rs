@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Property tests: the validator never panics, whatever it is given.
 //! Bounded (a few hundred cases each) so they run in CI in seconds.
 

@@ -139,7 +139,14 @@ fn gen(n: &str, rest: &[&str]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn schema() -> Result<ExitCode, String> {
     println!("{}", steppe::core::corpus::schema::json_schema());
     Ok(ExitCode::SUCCESS)
+}
+
+/// The schema generator is native-only (this tool is not meant for the browser).
+#[cfg(target_arch = "wasm32")]
+fn schema() -> Result<ExitCode, String> {
+    Err("schema: build this tool natively".into())
 }

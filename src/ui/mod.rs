@@ -1,17 +1,17 @@
 //! The browser shell: Leptos components that turn core values into views and
 //! gestures into new core values. Only this module touches the DOM.
 
-mod diagnostics;
-mod facets;
-mod header;
-mod list;
+pub mod diagnostics;
+pub mod facets;
+pub mod header;
+pub mod list;
 pub mod loader;
-mod map;
+pub mod map;
 mod marks;
-mod panel;
+pub mod panel;
 mod resize;
 pub mod state;
-mod timeline;
+pub mod timeline;
 pub mod url;
 
 use crate::core::i18n::{Key, Lang};
