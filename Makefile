@@ -8,7 +8,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup build serve test test-native test-fuzz test-wasm test-e2e size bench single
+.PHONY: setup build serve test test-native test-wasm test-e2e size bench bench-browser
 
 setup:
 	@scripts/setup.sh
@@ -39,4 +39,8 @@ size: build
 
 ## Query-engine benchmark (prints figures; not a test).
 bench:
-	cargo run --release --bin steppe-corpus -- bench
+	cargo bench --bench query
+
+## Browser benchmark: facet click to painted frame at 100,000 events (prints figures).
+bench-browser: build
+	cd tests/e2e && node bench-facet.mjs

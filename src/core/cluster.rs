@@ -4,7 +4,6 @@
 //! Works in screen pixels on event indices; the number of marks is bounded whatever
 //! the corpus size, which keeps the page's DOM small.
 
-use std::collections::HashMap;
 use std::f64::consts::TAU;
 
 /// A mark standing for one or more events.
@@ -45,36 +44,32 @@ pub struct Frame {
 pub const SECTORS: usize = 16;
 
 /// Groups screen points `(event, x, y)` into clusters (inside the frame) and edge markers.
-pub fn aggregate(points: &[(u32, f64, f64)], frame: Frame) -> (Vec<Cluster>, Vec<EdgeMarker>) {
-    let inside = |x: f64, y: f64| x >= 0.0 && y >= 0.0 && x <= frame.width && y <= frame.height;
-    let (ins, outs): (Vec<_>, Vec<_>) = points
-        .iter()
-        .copied()
-        .filter(|p| p.1.is_finite() && p.2.is_finite())
-        .partition(|p| inside(p.1, p.2));
-    let mut cell = frame.cell.max(1.0);
-    let clusters = loop {
-        let c = grid(&ins, cell);
-        if c.len() <= frame.max_clusters.max(1) || cell > frame.width.max(frame.height) {
-            break c;
+/// One pass over the points into a dense grid of cells, so it stays fast at any corpus size.
+pub fn aggregate(
+    points: impl IntoIterator<Item = (u32, f64, f64)>,
+    frame: Frame,
+) -> (Vec<Cluster>, Vec<EdgeMarker>) {
+    let cell = frame.cell.max(1.0);
+    let cols = (frame.width / cell).floor() as usize + 1;
+    let rows = (frame.height / cell).floor() as usize + 1;
+    let mut grid: Vec<(f64, f64, Vec<u32>)> = vec![(0.0, 0.0, Vec::new()); cols * rows];
+    let mut outside = Vec::new();
+    for (i, x, y) in points {
+        if !(x.is_finite() && y.is_finite()) {
+            continue;
         }
-        cell *= 1.5;
-    };
-    (clusters, edges(&outs, frame))
-}
-
-fn grid(points: &[(u32, f64, f64)], cell: f64) -> Vec<Cluster> {
-    let mut cells: HashMap<(i64, i64), (f64, f64, Vec<u32>)> = HashMap::new();
-    for &(i, x, y) in points {
-        let e = cells
-            .entry(((x / cell).floor() as i64, (y / cell).floor() as i64))
-            .or_default();
-        e.0 += x;
-        e.1 += y;
-        e.2.push(i);
+        if x >= 0.0 && y >= 0.0 && x <= frame.width && y <= frame.height {
+            let c = &mut grid[(y / cell) as usize * cols + (x / cell) as usize];
+            c.0 += x;
+            c.1 += y;
+            c.2.push(i);
+        } else {
+            outside.push((i, x, y));
+        }
     }
-    let mut out: Vec<Cluster> = cells
-        .into_values()
+    let mut clusters: Vec<Cluster> = grid
+        .into_iter()
+        .filter(|c| !c.2.is_empty())
         .map(|(sx, sy, members)| {
             let n = members.len() as f64;
             Cluster {
@@ -84,17 +79,32 @@ fn grid(points: &[(u32, f64, f64)], cell: f64) -> Vec<Cluster> {
             }
         })
         .collect();
-    // Merge neighbours split by a cell boundary: biggest first, absorb those within a cell.
-    out.sort_by(|a, b| {
+    let mut radius = cell;
+    clusters = merge(clusters, radius);
+    // Too many marks: merge at growing distances until they fit.
+    while clusters.len() > frame.max_clusters.max(1) && radius < frame.width.max(frame.height) {
+        radius *= 1.5;
+        clusters = merge(clusters, radius);
+    }
+    for c in &mut clusters {
+        c.members.sort_unstable();
+    }
+    (clusters, edges(&outside, frame))
+}
+
+/// Merges clusters closer than `radius`: biggest first, each absorbing its neighbours
+/// (neighbours split by a cell boundary end up together).
+fn merge(mut clusters: Vec<Cluster>, radius: f64) -> Vec<Cluster> {
+    clusters.sort_by(|a, b| {
         b.members
             .len()
             .cmp(&a.members.len())
             .then(a.x.total_cmp(&b.x))
             .then(a.y.total_cmp(&b.y))
     });
-    let mut merged: Vec<Cluster> = Vec::with_capacity(out.len());
-    let r2 = cell * cell;
-    for c in out {
+    let mut merged: Vec<Cluster> = Vec::with_capacity(clusters.len());
+    let r2 = radius * radius;
+    for c in clusters {
         match merged
             .iter_mut()
             .find(|m| (m.x - c.x).powi(2) + (m.y - c.y).powi(2) < r2)
@@ -107,9 +117,6 @@ fn grid(points: &[(u32, f64, f64)], cell: f64) -> Vec<Cluster> {
             }
             None => merged.push(c),
         }
-    }
-    for m in &mut merged {
-        m.members.sort_unstable();
     }
     merged
 }
@@ -166,7 +173,7 @@ mod tests {
             (2, 105.0, 98.0),
             (3, 400.0, 300.0),
         ];
-        let (c, e) = aggregate(&pts, FRAME);
+        let (c, e) = aggregate(pts, FRAME);
         assert!(e.is_empty());
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].members, [0, 1, 2]);
@@ -176,16 +183,16 @@ mod tests {
 
     #[test]
     fn neighbours_across_a_cell_boundary_merge() {
-        let (c, _) = aggregate(&[(0, 79.0, 10.0), (1, 81.0, 10.0)], FRAME);
+        let (c, _) = aggregate([(0, 79.0, 10.0), (1, 81.0, 10.0)], FRAME);
         assert_eq!(c.len(), 1);
     }
 
     #[test]
     fn zooming_in_splits_a_cluster() {
         // The same two places, 30 px apart at one zoom, 120 px apart at 4x.
-        let (c, _) = aggregate(&[(0, 100.0, 100.0), (1, 130.0, 100.0)], FRAME);
+        let (c, _) = aggregate([(0, 100.0, 100.0), (1, 130.0, 100.0)], FRAME);
         assert_eq!(c.len(), 1);
-        let (c, _) = aggregate(&[(0, 100.0, 100.0), (1, 220.0, 100.0)], FRAME);
+        let (c, _) = aggregate([(0, 100.0, 100.0), (1, 220.0, 100.0)], FRAME);
         assert_eq!(c.len(), 2);
     }
 
@@ -195,7 +202,7 @@ mod tests {
             .map(|i| (i, f64::from(i % 800), f64::from((i / 800) % 600)))
             .collect();
         let (c, _) = aggregate(
-            &pts,
+            pts,
             Frame {
                 max_clusters: 200,
                 ..FRAME
@@ -214,7 +221,7 @@ mod tests {
             (3, 5000.0, 5000.0),
             (4, f64::NAN, 0.0),
         ];
-        let (c, e) = aggregate(&pts, FRAME);
+        let (c, e) = aggregate(pts, FRAME);
         assert!(c.is_empty());
         assert_eq!(e.len(), 3);
         let west = e.iter().find(|m| m.members == [0, 1]).unwrap();

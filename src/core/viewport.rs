@@ -71,6 +71,14 @@ impl Viewport {
         )
     }
 
+    /// The affine map from world units to screen pixels, `(k, dx, dy)`: `screen = world * k + d`.
+    /// Computed once per view so that placing many points costs no projection.
+    pub fn world_affine(&self) -> (f64, f64, f64) {
+        let (cx, cy) = self.center_world();
+        let k = self.k();
+        (k, self.width / 2.0 - cx * k, self.height / 2.0 - cy * k)
+    }
+
     /// Screen position of `lon`, `lat`.
     pub fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
         let (wx, wy) = self.world.to_screen(lon, lat);
@@ -182,6 +190,9 @@ mod tests {
         let c = v.project(v.view.lon, v.view.lat);
         assert!(close(c, (400.0, 256.0), 1e-6), "{c:?}");
         let almaty = v.project(76.93, 43.26);
+        let (k, dx, dy) = v.world_affine();
+        let (wx, wy) = v.world.to_screen(76.93, 43.26);
+        assert!(close((wx * k + dx, wy * k + dy), almaty, 1e-9));
         assert!(
             almaty.0 > 400.0 && almaty.0 < 800.0 && almaty.1 > 0.0 && almaty.1 < 512.0,
             "{almaty:?}"

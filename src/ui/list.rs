@@ -35,7 +35,7 @@ pub fn EventList() -> impl IntoView {
                     let actors = c.event_actors[i].iter().map(|&a| c.actors[a as usize].name.get(code).to_string()).collect::<Vec<_>>().join(", ");
                     let langs = c.event_languages(i).into_iter().map(|l| endonym(&c.languages[l]).unwrap_or(&c.languages[l]).to_string()).collect::<Vec<_>>().join(", ");
                     let selected = move || app.selected.get() == Some(i);
-                    let hovered = move || app.hovered.with(|h| h.contains(&(i as u32)));
+                    let hovered = move || app.hovered.with(|h| h.binary_search(&(i as u32)).is_ok());
                     view! {
                         <tr class:selected=selected class:hovered=hovered data-event=e.id.clone()
                             on:pointerenter=move |_| app.hovered.set(vec![i as u32]) on:pointerleave=move |_| app.hovered.set(Vec::new())>

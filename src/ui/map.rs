@@ -13,6 +13,7 @@ use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Base-map paths in world units, built once.
 struct BaseLayer {
@@ -48,6 +49,12 @@ struct Gesture {
     /// Distance between two pointers when a pinch started, and the view then.
     pinch: Option<(f64, View)>,
     moved: bool,
+}
+
+/// Whether two sorted index lists share a member (searching the shorter in the longer).
+fn intersects(a: &[u32], b: &[u32]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.iter().any(|x| long.binary_search(x).is_ok())
 }
 
 /// A tooltip: where, and what it says.
@@ -116,15 +123,6 @@ pub fn MapView() -> impl IntoView {
     let marks = Memo::new(move |_| {
         let vp = vp.get();
         let xy = world_xy.get();
-        let pts: Vec<(u32, f64, f64)> = app.result.with(|r| {
-            r.matches
-                .iter()
-                .map(|i| {
-                    let (x, y) = vp.world_to_screen(xy[i].0, xy[i].1);
-                    (i as u32, x, y)
-                })
-                .collect()
-        });
         let frame = Frame {
             width: vp.width,
             height: vp.height,
@@ -132,9 +130,16 @@ pub fn MapView() -> impl IntoView {
             inset: 22.0,
             max_clusters: 250,
         };
-        Arc::new(aggregate(&pts, frame))
+        let (k, dx, dy) = vp.world_affine();
+        Arc::new(app.result.with(|r| {
+            aggregate(
+                r.matches
+                    .iter()
+                    .map(|i| (i as u32, xy[i].0 * k + dx, xy[i].1 * k + dy)),
+                frame,
+            )
+        }))
     });
-
     let tip = RwSignal::new(None::<Tip>);
     let open_cluster = RwSignal::new(None::<Vec<u32>>);
     let gesture = StoredValue::new(Gesture::default());
@@ -285,10 +290,12 @@ pub fn MapView() -> impl IntoView {
         app.corpus.with(|c| {
             for cl in &m.0 {
                 let mut counts = vec![0usize; paths.len()];
+                let last = counts.len().saturating_sub(1);
                 for &i in &cl.members {
-                    for l in c.event_languages(i as usize) {
-                        let last = counts.len() - 1;
-                        counts[l.min(last)] += 1;
+                    let mut bits = c.lang_bits[i as usize];
+                    while bits != 0 {
+                        counts[(bits.trailing_zeros() as usize).min(last)] += 1;
+                        bits &= bits - 1;
                     }
                 }
                 let total: usize = counts.iter().sum();
@@ -313,55 +320,80 @@ pub fn MapView() -> impl IntoView {
             .collect_view()
     };
 
-    let mark_view = move |cl: Cluster| {
-        let members = cl.members.clone();
-        let m2 = members.clone();
-        let m3 = members.clone();
-        let m4 = members.clone();
-        let n = members.len();
+    // Marks are static views; one delegated handler per gesture on their group finds the
+    // mark from `data-i`, so re-rendering hundreds of marks creates no closures or effects.
+    let mark_view = move |(idx, cl): (usize, &Cluster)| {
+        let n = cl.members.len();
         let r = radius(n);
-        let selected = move || {
-            app.selected
-                .get()
-                .is_some_and(|s| m2.binary_search(&(s as u32)).is_ok())
-        };
-        let hovered = move || {
-            app.hovered
-                .with(|h| h.iter().any(|i| m3.binary_search(i).is_ok()))
-        };
-        let label = tip_for(&app, &members, 0.0, 0.0).lines.join(" — ");
+        let label = tip_for(&app, &cl.members, 0.0, 0.0).lines.join(" — ");
         let single_id = (n == 1).then(|| {
             app.corpus
-                .with_untracked(|c| c.events[members[0] as usize].id.clone())
+                .with_untracked(|c| c.events[cl.members[0] as usize].id.clone())
         });
         let (x, y) = (cl.x, cl.y);
         view! {
-            <g class="mark" class:selected=selected class:hovered=hovered>
+            <g class="mark">
                 <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r=format!("{r:.1}")
-                    tabindex="0" role="button" aria-label=label
-                    data-count=n data-event=single_id
-                    on:click=move |_| if !was_drag() { activate(members.clone()) }
-                    on:keydown=move |ev: web_sys::KeyboardEvent| {
-                        if ev.key() == "Enter" || ev.key() == " " {
-                            ev.prevent_default();
-                            ev.stop_propagation();
-                            activate(m4.clone());
-                        }
-                    }
-                    on:pointerenter={
-                        let m = cl.members.clone();
-                        move |_| { tip.set(Some(tip_for(&app, &m, x, y - r - 6.0))); app.hovered.set(m.clone()); }
-                    }
-                    on:focus={
-                        let m = cl.members.clone();
-                        move |_| { tip.set(Some(tip_for(&app, &m, x, y - r - 6.0))); app.hovered.set(m.clone()); }
-                    }
-                    on:pointerleave=move |_| { tip.set(None); app.hovered.set(Vec::new()); }
-                    on:blur=move |_| { tip.set(None); app.hovered.set(Vec::new()); }
-                />
+                    tabindex="0" role="button" aria-label=label data-i=idx data-count=n data-event=single_id/>
                 {(n > 1).then(|| view! { <text x=format!("{x:.1}") y=format!("{:.1}", y + 4.0) aria-hidden="true">{n}</text> })}
             </g>
         }
+    };
+    let target_mark = move |ev: &web_sys::Event| -> Option<usize> {
+        let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+        el.get_attribute("data-i")?.parse().ok()
+    };
+    let members_of =
+        move |i: usize| marks.with_untracked(|m| m.0.get(i).map(|c| c.members.clone()));
+    let show_tip = move |i: usize| {
+        marks.with_untracked(|m| {
+            if let Some(cl) = m.0.get(i) {
+                tip.set(Some(tip_for(
+                    &app,
+                    &cl.members,
+                    cl.x,
+                    cl.y - radius(cl.members.len()) - 6.0,
+                )));
+                app.hovered.set(cl.members.clone());
+            }
+        })
+    };
+    let hide_tip = move || {
+        tip.set(None);
+        app.hovered.set(Vec::new());
+    };
+    let on_marks_click = move |ev: web_sys::MouseEvent| {
+        if !was_drag() {
+            if let Some(m) = target_mark(&ev).and_then(members_of) {
+                activate(m);
+            }
+        }
+    };
+    let on_marks_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter" || ev.key() == " " {
+            if let Some(m) = target_mark(&ev).and_then(members_of) {
+                ev.prevent_default();
+                ev.stop_propagation();
+                activate(m);
+            }
+        }
+    };
+    // Rings around the marks holding the selected or hovered events (from any view).
+    let halos = move || {
+        let sel = app.selected.get().map(|s| s as u32);
+        let m = marks.get();
+        app.hovered.with(|hov| {
+            m.0.iter()
+                .filter_map(|cl| {
+                    let s = sel.is_some_and(|s| cl.members.binary_search(&s).is_ok());
+                    let h = intersects(&cl.members, hov);
+                    (s || h).then(|| {
+                        let r = radius(cl.members.len()) + 5.0;
+                        view! { <circle class="halo" class:selected=s class:hovered=h cx=format!("{:.1}", cl.x) cy=format!("{:.1}", cl.y) r=format!("{r:.1}")/> }
+                    })
+                })
+                .collect_view()
+        })
     };
 
     let edge_view = move |e: EdgeMarker| {
@@ -465,7 +497,7 @@ pub fn MapView() -> impl IntoView {
 
     view! {
         <section class="map-wrap" aria-label=move || app.t(Key::Map)>
-            <div class="map" node_ref=container tabindex="0" aria-label=move || app.t(Key::MapLabel)
+            <div class="map" node_ref=container tabindex="0" role="group" aria-label=move || app.t(Key::MapLabel)
                 on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
                 on:pointercancel=on_up on:keydown=on_key>
                 <svg width="100%" height="100%" viewBox=move || { let (w, h) = size.get(); format!("0 0 {w:.0} {h:.0}") }>
@@ -475,7 +507,14 @@ pub fn MapView() -> impl IntoView {
                     </g>
                     <g class="labels" aria-hidden="true">{labels}</g>
                     <g class="rings" aria-hidden="true">{rings}</g>
-                    <g class="marks">{move || marks.get().0.iter().cloned().map(mark_view).collect_view()}</g>
+                    <g class="halos" aria-hidden="true">{halos}</g>
+                    <g class="marks" on:click=on_marks_click on:keydown=on_marks_key
+                        on:pointerover=move |ev| { if let Some(i) = target_mark(&ev) { show_tip(i) } }
+                        on:pointerout=move |_| hide_tip()
+                        on:focusin=move |ev| { if let Some(i) = target_mark(&ev) { show_tip(i) } }
+                        on:focusout=move |_| hide_tip()>
+                        {move || marks.with(|m| m.0.iter().enumerate().map(mark_view).collect_view())}
+                    </g>
                     <g class="edges">{move || marks.get().1.iter().cloned().map(edge_view).collect_view()}</g>
                 </svg>
                 {move || tip.get().map(|t| view! {

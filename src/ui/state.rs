@@ -1,5 +1,6 @@
 //! The app's shared state, handed to components through context.
 
+use crate::core::bitset::Bitset;
 use crate::core::corpus::Corpus;
 use crate::core::diagnostic::Diagnostic;
 use crate::core::i18n::{t, tf, Key, Lang};
@@ -43,13 +44,33 @@ impl AppState {
         let corpus = RwSignal::new(Arc::new(Corpus::default()));
         let view = RwSignal::new(view);
         let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
-        let result = Memo::new(move |_| Arc::new(corpus.with(|c| query::run(c, &filter.get()))));
+        // The text search runs only when the text changes, and typing forward searches
+        // within the previous matches.
+        let text = Memo::new(move |_| view.with(|v| v.filter.text.clone()));
+        let last = StoredValue::new(None::<(usize, String, Arc<Bitset>)>);
+        let text_set = Memo::new(move |_| {
+            let q = text.get();
+            let c = corpus.get();
+            // The cache belongs to one corpus: a newly opened file starts afresh.
+            let id = Arc::as_ptr(&c) as usize;
+            let within = last.with_value(|l| {
+                l.as_ref()
+                    .filter(|(cid, old, _)| *cid == id && query::narrows(old, &q))
+                    .map(|(_, _, s)| s.clone())
+            });
+            let set = Arc::new(query::text_matches(&c, &q, within.as_deref()));
+            last.set_value(Some((id, q, set.clone())));
+            set
+        });
+        let result = Memo::new(move |_| {
+            Arc::new(corpus.with(|c| query::run_with_text(c, &filter.get(), &text_set.get())))
+        });
         let unbrushed = Memo::new(move |_| {
             let f = Filter {
                 range: None,
                 ..filter.get()
             };
-            Arc::new(corpus.with(|c| query::run(c, &f)))
+            Arc::new(corpus.with(|c| query::run_with_text(c, &f, &text_set.get())))
         });
         let lang = Memo::new(move |_| view.with(|v| v.lang).unwrap_or(browser_lang));
         let selected = Memo::new(move |_| {

@@ -11,6 +11,7 @@ use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 const HEIGHT: f64 = 168.0;
 const MARGIN: f64 = 14.0;
@@ -22,6 +23,40 @@ const STRIP_H: f64 = 34.0;
 const AXIS_Y: f64 = 140.0;
 /// Individual marks are drawn only when this few events are in view; the strip shows the rest.
 const MAX_MARKS: usize = 400;
+
+/// A timeline mark's place: event index, horizontal extent, lane top, and whether it is
+/// drawn as a span and whether it is outside the brushed range.
+#[derive(Clone, Copy, PartialEq)]
+struct TMark {
+    i: usize,
+    x0: f64,
+    x1: f64,
+    y: f64,
+    span: bool,
+    out: bool,
+}
+
+/// A mark as a bar (spans) or a dot (points in time).
+fn mark_shape(m: &TMark, class: &'static str, id: String, title: Option<String>) -> AnyView {
+    let class = format!(
+        "{class}{}{}",
+        if m.span { " span" } else { "" },
+        if m.out { " out" } else { "" }
+    );
+    if m.span {
+        view! {
+            <rect class=class data-i=m.i data-event=id x=format!("{:.1}", m.x0) y=format!("{:.1}", m.y + 1.0)
+                width=format!("{:.1}", m.x1 - m.x0) height="8" rx="2">{title.map(|t| view! { <title>{t}</title> })}</rect>
+        }
+        .into_any()
+    } else {
+        view! {
+            <circle class=class data-i=m.i data-event=id cx=format!("{:.1}", (m.x0 + m.x1) / 2.0) cy=format!("{:.1}", m.y + 5.0)
+                r="4.5">{title.map(|t| view! { <title>{t}</title> })}</circle>
+        }
+        .into_any()
+    }
+}
 
 #[derive(Clone, Default)]
 struct Gesture {
@@ -153,54 +188,112 @@ pub fn Timeline() -> impl IntoView {
         }
     };
 
-    let marks = move || {
+    // Where each mark in view sits (None when too many to draw one by one).
+    let layout = Memo::new(move |_| {
         let ids = in_view.get();
         if ids.len() > MAX_MARKS {
-            return view! { <text class="hint" x=MARGIN y=LANE_TOP + 30.0>{app.tf(Key::EventsHere, &[("n", &ids.len().to_string())])}</text> }.into_any();
+            return None;
         }
         let s = scale.get();
-        let lang = app.lang.get();
         let mut lane_end = [f64::NEG_INFINITY; LANES];
-        app.corpus.with(|c| {
+        Some(app.corpus.with(|c| {
             app.result.with(|r| {
-                ids.iter().map(|&i| {
-                    let e = &c.events[i];
-                    let (a, b) = c.spans[i];
-                    let (x0, x1) = (s.map(a as f64), s.map(b as f64));
-                    let span = matches!(e.date.precision(), Precision::Year | Precision::Month) || e.end.is_some() || x1 - x0 > 60.0;
-                    let (x0, x1) = if span { (x0, x1.max(x0 + 3.0)) } else { let m = (x0 + x1) / 2.0; (m - 4.0, m + 4.0) };
-                    let lane = (0..LANES).find(|&l| lane_end[l] < x0 - 2.0).unwrap_or(i % LANES);
-                    lane_end[lane] = lane_end[lane].max(x1);
-                    let y = LANE_TOP + lane as f64 * LANE_H;
-                    let out = !r.matches.contains(i);
-                    let title = format!("{} — {}", format_date(lang, &e.date), e.title.get(lang.code()));
-                    let selected = move || app.selected.get() == Some(i);
-                    let hovered = move || app.hovered.with(|h| h.contains(&(i as u32)));
-                    let events = (
-                        move |_| app.select(Some(i)),
-                        move |_| app.hovered.set(vec![i as u32]),
-                        move |_| app.hovered.set(Vec::new()),
-                    );
-                    if span {
-                        view! {
-                            <rect class="tmark span" class:out=out class:selected=selected class:hovered=hovered data-event=e.id.clone()
-                                x=format!("{x0:.1}") y=format!("{:.1}", y + 1.0) width=format!("{:.1}", x1 - x0) height="8" rx="2"
-                                on:click=events.0 on:pointerenter=events.1 on:pointerleave=events.2>
-                                <title>{title}</title>
-                            </rect>
-                        }.into_any()
-                    } else {
-                        view! {
-                            <circle class="tmark" class:out=out class:selected=selected class:hovered=hovered data-event=e.id.clone()
-                                cx=format!("{:.1}", (x0 + x1) / 2.0) cy=format!("{:.1}", y + 5.0) r="4.5"
-                                on:click=events.0 on:pointerenter=events.1 on:pointerleave=events.2>
-                                <title>{title}</title>
-                            </circle>
-                        }.into_any()
-                    }
-                }).collect_view().into_any()
+                ids.iter()
+                    .map(|&i| {
+                        let e = &c.events[i];
+                        let (a, b) = c.spans[i];
+                        let (x0, x1) = (s.map(a as f64), s.map(b as f64));
+                        // Partial dates are spans over their month or year; days become spans once wide.
+                        let span = matches!(e.date.precision(), Precision::Year | Precision::Month)
+                            || e.end.is_some()
+                            || x1 - x0 > 60.0;
+                        let (x0, x1) = if span {
+                            (x0, x1.max(x0 + 3.0))
+                        } else {
+                            ((x0 + x1) / 2.0 - 4.0, (x0 + x1) / 2.0 + 4.0)
+                        };
+                        let lane = (0..LANES)
+                            .find(|&l| lane_end[l] < x0 - 2.0)
+                            .unwrap_or(i % LANES);
+                        lane_end[lane] = lane_end[lane].max(x1);
+                        TMark {
+                            i,
+                            x0,
+                            x1,
+                            y: LANE_TOP + lane as f64 * LANE_H,
+                            span,
+                            out: !r.matches.contains(i),
+                        }
+                    })
+                    .collect::<Vec<_>>()
             })
-        })
+        }))
+    });
+    // Static marks; handlers are delegated to their group (see `on_marks_*`).
+    let marks = move || {
+        let lang = app.lang.get();
+        match layout.get() {
+            None => {
+                let n = in_view.with(Vec::len);
+                view! { <text class="hint" x=MARGIN y=LANE_TOP + 30.0>{app.tf(Key::EventsHere, &[("n", &n.to_string())])}</text> }.into_any()
+            }
+            Some(marks) => app.corpus.with(|c| {
+                marks
+                    .iter()
+                    .map(|m| {
+                        let e = &c.events[m.i];
+                        let title = format!(
+                            "{} — {}",
+                            format_date(lang, &e.date),
+                            e.title.get(lang.code())
+                        );
+                        mark_shape(m, "tmark", e.id.clone(), Some(title))
+                    })
+                    .collect_view()
+                    .into_any()
+            }),
+        }
+    };
+    // Copies of the selected and hovered marks drawn on top, so marks carry no effects.
+    let halos = move || {
+        let sel = app.selected.get();
+        let marks = layout.get()?;
+        Some(app.hovered.with(|hov| {
+            app.corpus.with(|c| {
+                marks
+                    .iter()
+                    .filter_map(|m| {
+                        let s = sel == Some(m.i);
+                        let h = hov.binary_search(&(m.i as u32)).is_ok();
+                        let class = match (s, h) {
+                            (true, true) => "tmark-halo selected hovered",
+                            (true, false) => "tmark-halo selected",
+                            (false, true) => "tmark-halo hovered",
+                            _ => return None,
+                        };
+                        Some(mark_shape(m, class, c.events[m.i].id.clone(), None))
+                    })
+                    .collect_view()
+            })
+        }))
+    };
+    let target_event = |ev: &web_sys::Event| -> Option<usize> {
+        let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+        el.closest("[data-i]")
+            .ok()??
+            .get_attribute("data-i")?
+            .parse()
+            .ok()
+    };
+    let on_marks_click = move |ev: web_sys::MouseEvent| {
+        if let Some(i) = target_event(&ev) {
+            app.select(Some(i));
+        }
+    };
+    let on_marks_over = move |ev: web_sys::PointerEvent| {
+        if let Some(i) = target_event(&ev) {
+            app.hovered.set(vec![i as u32]);
+        }
     };
 
     let axis = move || {
@@ -442,13 +535,14 @@ pub fn Timeline() -> impl IntoView {
                     None => view! { <span class="hint">{app.t(Key::BrushHint)}</span> }.into_any(),
                 }}
             </div>
-            <div class="timeline" node_ref=container tabindex="0" aria-label=move || app.t(Key::TimelineLabel)
+            <div class="timeline" node_ref=container tabindex="0" role="group" aria-label=move || app.t(Key::TimelineLabel)
                 on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up on:keydown=on_key>
                 <svg width="100%" height=HEIGHT viewBox=move || format!("0 0 {:.0} {HEIGHT}", width.get())>
                     <g class="axis">{axis}</g>
                     <g class="strip">{strip}</g>
                     {brush_rect}
-                    <g class="tmarks">{marks}</g>
+                    <g class="tmarks" on:click=on_marks_click on:pointerover=on_marks_over on:pointerout=move |_| app.hovered.set(Vec::new())>{marks}</g>
+                    <g class="tmark-halos" aria-hidden="true">{halos}</g>
                 </svg>
             </div>
         </section>

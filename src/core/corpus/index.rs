@@ -29,6 +29,9 @@ pub struct Corpus {
     pub event_actors: Vec<Vec<u32>>,
     /// Per event: indices into `sources`.
     pub event_sources: Vec<Vec<u32>>,
+    /// Per event: its source languages as bits (bit `l` for `languages[l]`; languages past
+    /// the 31st share bit 31), for drawing without allocating.
+    pub lang_bits: Vec<u32>,
     /// Per event: first minute and one past the last (end date included).
     pub spans: Vec<(i64, i64)>,
     /// Per event: folded text of everything a reader may search for.
@@ -87,6 +90,7 @@ impl Corpus {
         let mut event_actors = Vec::with_capacity(n);
         let mut event_sources = Vec::with_capacity(n);
         let mut spans = Vec::with_capacity(n);
+        let mut lang_bits = Vec::with_capacity(n);
         let mut haystacks = Vec::with_capacity(n);
         for (i, e) in events.iter().enumerate() {
             let mut ea: Vec<u32> = e
@@ -107,9 +111,13 @@ impl Corpus {
                 .iter()
                 .filter_map(|s| source_ix.get(s.as_str()).copied())
                 .collect();
+            let mut bits = 0u32;
             for &s in &es {
-                by_language[lang_ix[sources[s as usize].lang.as_str()]].insert(i);
+                let l = lang_ix[sources[s as usize].lang.as_str()];
+                by_language[l].insert(i);
+                bits |= 1 << l.min(31);
             }
+            lang_bits.push(bits);
             let end = e.end.map_or(e.date.end_minute(), |d| {
                 d.end_minute().max(e.date.end_minute())
             });
@@ -129,6 +137,7 @@ impl Corpus {
             by_language,
             event_actors,
             event_sources,
+            lang_bits,
             spans,
             haystacks,
             actor_ix,

@@ -50,8 +50,38 @@ impl QueryResult {
     }
 }
 
+/// Events whose text matches `text` (all events for an empty query).
+///
+/// `within`, when given, must be the result for a query that `text` extends (typing
+/// forward: "alm" then "alma"); only its members are searched, since every match of the
+/// longer query matches the shorter one.
+pub fn text_matches(corpus: &Corpus, text: &str, within: Option<&Bitset>) -> Bitset {
+    let n = corpus.len();
+    let q = normalize(text);
+    if q.is_empty() {
+        return Bitset::full(n);
+    }
+    let mut t = Bitset::empty(n);
+    let mut test = |i: usize| {
+        if matches(&corpus.haystacks[i], &q) {
+            t.insert(i);
+        }
+    };
+    match within {
+        Some(w) if w.universe() == n => w.iter().for_each(&mut test),
+        _ => (0..n).for_each(&mut test),
+    }
+    t
+}
+
+/// Whether the results for `old` contain those for `new` (so `new` can search within them).
+pub fn narrows(old: &str, new: &str) -> bool {
+    let (old, new) = (normalize(old), normalize(new));
+    !old.is_empty() && new.starts_with(&old)
+}
+
 /// Events matching the text and time range only (the facets' shared base).
-fn base(corpus: &Corpus, filter: &Filter) -> Bitset {
+fn base(corpus: &Corpus, filter: &Filter, text: &Bitset) -> Bitset {
     let n = corpus.len();
     let mut set = match filter.range {
         None => Bitset::full(n),
@@ -67,16 +97,7 @@ fn base(corpus: &Corpus, filter: &Filter) -> Bitset {
             b
         }
     };
-    let q = normalize(&filter.text);
-    if !q.is_empty() {
-        let mut t = Bitset::empty(n);
-        for i in set.iter() {
-            if matches(&corpus.haystacks[i], &q) {
-                t.insert(i);
-            }
-        }
-        set = t;
-    }
+    set.and_with(text);
     set
 }
 
@@ -90,8 +111,14 @@ fn union(sets: &[&Bitset], n: usize) -> Bitset {
 
 /// Runs `filter` over `corpus`.
 pub fn run(corpus: &Corpus, filter: &Filter) -> QueryResult {
+    run_with_text(corpus, filter, &text_matches(corpus, &filter.text, None))
+}
+
+/// Runs `filter` with its text part already evaluated (`text` from [`text_matches`]), so a
+/// facet click does not search the text again.
+pub fn run_with_text(corpus: &Corpus, filter: &Filter, text: &Bitset) -> QueryResult {
     let n = corpus.len();
-    let base = base(corpus, filter);
+    let base = base(corpus, filter, text);
     // Unknown ids (stale links) match nothing rather than being an error here.
     let none = Bitset::empty(n);
     let actor_sets: Vec<&Bitset> = filter

@@ -134,3 +134,19 @@ fn time_range_matches_overlapping_events() {
     assert_eq!(r("2022-02-01", "2022-03-01"), Vec::<String>::new());
     assert_eq!(r("2021-12-01", "2022-01-01"), Vec::<String>::new());
 }
+
+#[test]
+fn typing_forward_searches_within_the_previous_matches() {
+    let c = small();
+    let wide = text_matches(&c, "tr", None);
+    let narrow = text_matches(&c, "troops", Some(&wide));
+    assert_eq!(narrow, text_matches(&c, "troops", None));
+    assert!(narrows("tr", "troops") && narrows("Alma", "almaty protest"));
+    assert!(!narrows("", "a") && !narrows("troops", "tr") && !narrows("ab", "xab"));
+    let f = Filter {
+        text: "troops".into(),
+        actors: vec!["russia".into()],
+        ..Filter::default()
+    };
+    assert_eq!(run_with_text(&c, &f, &narrow), run(&c, &f));
+}

@@ -67,8 +67,8 @@ test('selecting on the timeline opens the panel with Chinese and Russian titles'
   const link = panel.locator('.source a').first();
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
-  await expect(mark).toHaveClass(/selected/);
-  await expect(page.locator('.marks .mark.selected')).toHaveCount(1);
+  await expect(page.locator('.tmark-halo.selected[data-event="kz-2022-01-05-chinese-missions-advise-citizens"]')).toHaveCount(1);
+  await expect(page.locator('.halos .halo.selected')).toHaveCount(1);
   await shot(page, 'timeline-selected-1280');
   await page.setViewportSize({ width: 360, height: 800 });
   await shot(page, 'timeline-selected-360');
@@ -84,11 +84,11 @@ test('hovering a timeline mark highlights its map mark', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await openApp(page);
   await page.locator('.tmark[data-event="kz-2022-01-05-chinese-missions-advise-citizens"]').hover();
-  await expect(page.locator('.marks .mark.hovered')).toHaveCount(1);
+  await expect(page.locator('.halos .halo.hovered')).toHaveCount(1);
   const onTimeline = await page.locator('.tmark').evaluateAll((ms) => ms.map((m) => m.dataset.event));
   const singles = await page.locator('.marks circle[data-count="1"]').evaluateAll((cs) => cs.map((c) => c.dataset.event));
   const id = singles.find((s) => onTimeline.includes(s));
   await page.locator(`.marks circle[data-event="${id}"]`).hover();
-  await expect(page.locator('.tmark.hovered')).toHaveCount(1);
-  await expect(page.locator(`.tmark.hovered[data-event="${id}"]`)).toHaveCount(1);
+  await expect(page.locator('.tmark-halo.hovered')).toHaveCount(1);
+  await expect(page.locator(`.tmark-halo.hovered[data-event="${id}"]`)).toHaveCount(1);
 });
