@@ -1,6 +1,6 @@
 //! Facets: actors grouped by kind, and source languages, each with a live count.
 
-use super::marks::lang_color;
+use super::marks::lang_class;
 use super::state::use_app;
 use crate::core::corpus::ActorKind;
 use crate::core::i18n::{actor_kind, endonym, Key};
@@ -22,7 +22,8 @@ pub fn Facets() -> impl IntoView {
     let wide = web_sys::window()
         .and_then(|w| w.inner_width().ok())
         .and_then(|w| w.as_f64())
-        .is_some_and(|w| w > 700.0);
+        .is_some_and(|w| w > 700.0)
+        && !app.view.with_untracked(|v| v.embed);
     view! {
         <details class="filters" open=wide>
             <summary>{move || app.t(Key::Filters)}</summary>
@@ -121,7 +122,7 @@ fn LanguageFacet() -> impl IntoView {
                                 let on = event_target_checked(&ev);
                                 app.view.update(|v| toggle(&mut v.filter.languages, &code2, on));
                             }/>
-                        <span class="swatch" style=format!("background:{}", lang_color(i))></span>
+                        <span class=format!("swatch {}", lang_class(i)) aria-hidden="true"></span>
                         <span class="name" lang=code3.clone()>{endonym(&code3).unwrap_or(&code3).to_string()}</span>
                         <span class="code">{code3.clone()}</span>
                         <span class="n">{count}</span>

@@ -2,7 +2,7 @@
 //! edge markers for events outside the frame, zoom and pan by wheel, drag, pinch, buttons
 //! and keyboard, tooltips, and a list for a clicked cluster.
 
-use super::marks::{arc, lang_color, radius};
+use super::marks::{arc, lang_class, radius};
 use super::state::{use_app, AppState};
 use crate::core::basemap;
 use crate::core::cluster::{aggregate, Cluster, EdgeMarker, Frame};
@@ -316,7 +316,7 @@ pub fn MapView() -> impl IntoView {
         paths
             .into_iter()
             .enumerate()
-            .map(|(i, d)| view! { <path class="ring" d=d stroke=lang_color(i)/> })
+            .map(|(i, d)| view! { <path class=format!("ring {}", lang_class(i)) d=d/> })
             .collect_view()
     };
 
@@ -518,7 +518,7 @@ pub fn MapView() -> impl IntoView {
                     <g class="edges">{move || marks.get().1.iter().cloned().map(edge_view).collect_view()}</g>
                 </svg>
                 {move || tip.get().map(|t| view! {
-                    <div class="tooltip" role="tooltip" style=format!("left:{:.0}px;top:{:.0}px", t.x, t.y)>
+                    <div class="tooltip" role="tooltip" style:left=format!("{:.0}px", t.x) style:top=format!("{:.0}px", t.y)>
                         {t.lines.into_iter().map(|l| view! { <div>{l}</div> }).collect_view()}
                     </div>
                 })}

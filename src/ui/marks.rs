@@ -3,10 +3,11 @@
 use std::f64::consts::TAU;
 use std::fmt::Write;
 
-/// Colour of the `i`-th source language: the Okabe–Ito palette (distinguishable with the
-/// common colour-vision deficiencies), through CSS variables so dark mode can adjust them.
-pub fn lang_color(i: usize) -> String {
-    format!("var(--lang-{})", i.min(8))
+/// CSS class giving the `i`-th source language its colour: the Okabe–Ito palette
+/// (distinguishable with the common colour-vision deficiencies), defined in the stylesheet
+/// so dark mode can adjust it and no inline style is needed (strict CSP).
+pub fn lang_class(i: usize) -> String {
+    format!("lang-{}", i.min(8))
 }
 
 /// Appends to `d` an arc of a circle at (`cx`, `cy`) of radius `r` from fraction `f0` to `f1`

@@ -10,6 +10,7 @@ pub mod map;
 mod marks;
 pub mod panel;
 mod resize;
+pub mod share;
 pub mod state;
 pub mod timeline;
 pub mod url;
@@ -36,6 +37,7 @@ pub fn App() -> impl IntoView {
     provide_context(app);
     url::sync(app);
     loader::start(app);
+    share::post_height_when_embedded();
     // The document's language follows the interface, for screen readers and fonts.
     Effect::new(move |_| {
         let code = app.lang.get().code();

@@ -15,16 +15,20 @@ where
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
         measure();
-        let m = measure.clone();
-        let cb = Closure::<dyn FnMut()>::new(move || m());
-        if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-            if let Some(el) = el.dyn_ref::<web_sys::Element>() {
-                obs.observe(el);
-            }
-            // The observer lives as long as the element; it is disconnected with it.
-            let obs = send_wrapper::SendWrapper::new(obs);
-            on_cleanup(move || obs.disconnect());
+        if let Some(el) = el.dyn_ref::<web_sys::Element>() {
+            observe_element(el.clone(), measure.clone());
         }
-        cb.forget();
     });
+}
+
+/// Calls `f` after every change of `el`'s size, until the current reactive owner is cleaned up.
+pub fn observe_element(el: web_sys::Element, f: impl Fn() + 'static) {
+    let cb = Closure::<dyn FnMut()>::new(f);
+    if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+        obs.observe(&el);
+        let obs = send_wrapper::SendWrapper::new(obs);
+        on_cleanup(move || obs.disconnect());
+    }
+    // The callback must outlive the observer, which lives as long as the element.
+    cb.forget();
 }

@@ -30,7 +30,7 @@ test('all-together mode asks for events with Russia and China both', async ({ pa
   await page.locator('input[data-actor="china"]').check();
   const any = CORPUS.events.filter((e) => involves(e, 'russia') || involves(e, 'china')).length;
   await expect(page.locator('.count')).toHaveText(`${any} of 62 events`);
-  await page.locator('.switch input').check();
+  await page.locator('#facet-actors .switch input').check();
   const both = CORPUS.events.filter((e) => involves(e, 'russia') && involves(e, 'china')).length;
   await expect(page.locator('.count')).toHaveText(`${both} of 62 events`);
   await page.getByRole('button', { name: 'Clear all filters' }).click();

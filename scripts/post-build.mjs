@@ -1,0 +1,66 @@
+// Runs after every Trunk build (Trunk.toml [[hooks]], stage post_build) on the staging dir:
+//  1. moves Trunk's inline boot script into a file, so the page runs under a strict
+//     Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval'), and registers the
+//     service worker from it;
+//  2. versions the service worker with a hash of the build and the list of files to cache;
+//  3. writes steppe.html: one self-contained file (CSS, JS, wasm and corpus inlined) that
+//     opens from file:// with no server and no network.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!dir) throw new Error('usage: post-build.mjs DIR (or run from a Trunk hook)');
+const read = (f) => readFileSync(join(dir, f));
+const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 16);
+
+// 1. The boot script, out of the page.
+let html = read('index.html').toString();
+const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (!inline) throw new Error('no inline module script in index.html');
+const register = `
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('offline cache unavailable:', e.message));
+}
+`;
+const boot = inline[1].trim() + '\n' + register;
+const bootName = `boot-${hash(boot)}.js`;
+writeFileSync(join(dir, bootName), boot);
+html = html.replace(inline[0], `<script type="module" src="./${bootName}"></script>`);
+writeFileSync(join(dir, 'index.html'), html);
+
+// 2. The service worker.
+const files = readdirSync(dir).filter((f) => !['sw.js', 'steppe.html'].includes(f)).sort();
+const version = hash(Buffer.concat(files.map(read)));
+const sw = read('sw.js').toString()
+  .replace('__VERSION__', version)
+  .replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)]));
+writeFileSync(join(dir, 'sw.js'), sw);
+
+// 3. The single file.
+const css = files.filter((f) => f.endsWith('.css')).map((f) => read(f).toString()).join('\n');
+const glue = read(files.find((f) => /^steppe-app-.*\.js$/.test(f))).toString();
+const wasm = read(files.find((f) => f.endsWith('_bg.wasm'))).toString('base64');
+// "</" cannot appear inside a script element; JSON and JS both read "<\/" as "</".
+const corpus = read('corpus.json').toString().replace(/<\//g, '<\\/');
+const single = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>Steppe</title>
+<link rel="icon" href="data:,">
+<style>${css.replace(/<\//g, '<\\/')}</style>
+<script type="application/json" id="steppe-corpus">${corpus}</script>
+<script type="module">
+${glue.replace(/<\/script/gi, '<\\/script').replace(/^export \{[^}]*\};?\s*$/m, '')}
+const wasmBytes = Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: wasmBytes });
+</script>
+</head>
+<body></body>
+</html>
+`;
+writeFileSync(join(dir, 'steppe.html'), single);
+console.log(`post-build: ${bootName}, sw.js version ${version} (${files.length + 1} files), steppe.html ${(single.length / 1024).toFixed(0)} KB`);
