@@ -4,6 +4,7 @@
 use super::state::use_app;
 use crate::core::i18n::{endonym, format_date, Key};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Rows per page.
 const PAGE: usize = 25;
@@ -24,31 +25,59 @@ pub fn EventList() -> impl IntoView {
     });
     let total = move || app.result.with(|r| r.count());
     let pages = move || total().div_ceil(PAGE).max(1);
+    // Rows are static views, rebuilt in place when the page, selection or hover changes;
+    // clicks and hovers are handled once on the table body (rows carry `data-i`).
     let rows = move || {
         let lang = app.lang.get();
         let code = lang.code();
         let p = page.get();
-        app.corpus.with(|c| {
-            app.result.with(|r| {
-                r.matches.iter().skip(p * PAGE).take(PAGE).map(|i| {
-                    let e = &c.events[i];
-                    let actors = c.event_actors[i].iter().map(|&a| c.actors[a as usize].name.get(code).to_string()).collect::<Vec<_>>().join(", ");
-                    let langs = c.event_languages(i).into_iter().map(|l| endonym(&c.languages[l]).unwrap_or(&c.languages[l]).to_string()).collect::<Vec<_>>().join(", ");
-                    let selected = move || app.selected.get() == Some(i);
-                    let hovered = move || app.hovered.with(|h| h.binary_search(&(i as u32)).is_ok());
-                    view! {
-                        <tr class:selected=selected class:hovered=hovered data-event=e.id.clone()
-                            on:pointerenter=move |_| app.hovered.set(vec![i as u32]) on:pointerleave=move |_| app.hovered.set(Vec::new())>
-                            <td class="date">{format_date(lang, &e.date)}</td>
-                            <td>{e.place.name.get(code).to_string()}</td>
-                            <td><button type="button" class="link" aria-pressed=move || selected().to_string() on:click=move |_| app.select(Some(i))>{e.title.get(code).to_string()}</button></td>
-                            <td>{actors}</td>
-                            <td>{langs}</td>
-                        </tr>
-                    }
-                }).collect_view()
+        let sel = app.selected.get();
+        app.hovered.with(|hov| {
+            app.corpus.with(|c| {
+                app.result.with(|r| {
+                    r.matches.iter().skip(p * PAGE).take(PAGE).map(|i| {
+                        let e = &c.events[i];
+                        let actors = c.event_actors[i].iter().map(|&a| c.actors[a as usize].name.get(code).to_string()).collect::<Vec<_>>().join(", ");
+                        let langs = c.event_languages(i).into_iter().map(|l| endonym(&c.languages[l]).unwrap_or(&c.languages[l]).to_string()).collect::<Vec<_>>().join(", ");
+                        let selected = sel == Some(i);
+                        let hovered = hov.binary_search(&(i as u32)).is_ok();
+                        view! {
+                            <tr class:selected=selected class:hovered=hovered data-event=e.id.clone() data-i=i>
+                                <td class="date">{format_date(lang, &e.date)}</td>
+                                <td>{e.place.name.get(code).to_string()}</td>
+                                <td><button type="button" class="link" aria-pressed=selected.to_string()>{e.title.get(code).to_string()}</button></td>
+                                <td>{actors}</td>
+                                <td>{langs}</td>
+                            </tr>
+                        }
+                    }).collect_view()
+                })
             })
         })
+    };
+    let row_of = |ev: &web_sys::Event| -> Option<usize> {
+        let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+        el.closest("tr[data-i]")
+            .ok()??
+            .get_attribute("data-i")?
+            .parse()
+            .ok()
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let on_button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.closest("button").ok().flatten().is_some());
+        if let (true, Some(i)) = (on_button, row_of(&ev)) {
+            app.select(Some(i));
+        }
+    };
+    let on_over = move |ev: web_sys::PointerEvent| {
+        if let Some(i) = row_of(&ev) {
+            if app.hovered.with_untracked(|h| h.as_slice() != [i as u32]) {
+                app.hovered.set(vec![i as u32]);
+            }
+        }
     };
     let range = move || {
         let n = total();
@@ -77,7 +106,7 @@ pub fn EventList() -> impl IntoView {
                             <th scope="col">{move || app.t(Key::Actors)}</th>
                             <th scope="col">{move || app.t(Key::Languages)}</th>
                         </tr></thead>
-                        <tbody>{rows}</tbody>
+                        <tbody on:click=on_click on:pointerover=on_over on:pointerleave=move |_| app.hovered.set(Vec::new())>{rows}</tbody>
                     </table>
                 </div>
                 <nav class="pager" aria-label=move || app.t(Key::List)>

@@ -10,6 +10,7 @@ use crate::core::time_scale::TimeScale;
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
@@ -136,10 +137,12 @@ pub fn Timeline() -> impl IntoView {
         let (d0, d1) = s.domain;
         app.corpus.with(|c| {
             app.unbrushed.with(|r| {
-                r.matches
-                    .iter()
-                    .filter(|&i| (c.spans[i].1 as f64) > d0 && (c.spans[i].0 as f64) < d1)
-                    .collect::<Vec<_>>()
+                Arc::new(
+                    r.matches
+                        .iter()
+                        .filter(|&i| (c.spans[i].1 as f64) > d0 && (c.spans[i].0 as f64) < d1)
+                        .collect::<Vec<_>>(),
+                )
             })
         })
     });
@@ -234,7 +237,7 @@ pub fn Timeline() -> impl IntoView {
         let lang = app.lang.get();
         match layout.get() {
             None => {
-                let n = in_view.with(Vec::len);
+                let n = in_view.with(|v| v.len());
                 view! { <text class="hint" x=MARGIN y=LANE_TOP + 30.0>{app.tf(Key::EventsHere, &[("n", &n.to_string())])}</text> }.into_any()
             }
             Some(marks) => app.corpus.with(|c| {
