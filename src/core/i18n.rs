@@ -173,6 +173,8 @@ table! {
     RowsRange => ["{from}–{to} of {n}", "{from}–{to} из {n}", "第 {from}–{to} 个，共 {n} 个", "{n} ішінен {from}–{to}"],
     EndsOn => ["until {date}", "до {date}", "至 {date}", "{date} дейін"],
     Role => ["role: {role}", "роль: {role}", "角色：{role}", "рөлі: {role}"],
+    EventKind => ["Type", "Тип", "类型", "Түрі"],
+    DropHint => ["Drop a corpus file here to open it", "Перетащите сюда файл корпуса", "将资料库文件拖放到此处以打开", "Корпус файлын осында сүйреп әкеліңіз"],
 }
 
 /// `t` with `{name}` placeholders replaced by the given values.
@@ -200,6 +202,63 @@ pub fn format_date(lang: Lang, d: &crate::core::date::PartialDate) -> String {
         (Some(m), Some(day), Lang::Zh) => format!("{y}年{m}月{day}日{time}"),
         (Some(m), Some(day), _) => format!("{day} {} {y}{time}", month_name(lang, m)),
     }
+}
+
+/// One actor of a kind ("state", "NGO"), for an actor's own label.
+pub fn actor_kind_one(lang: Lang, kind: crate::core::corpus::ActorKind) -> &'static str {
+    use crate::core::corpus::ActorKind::*;
+    let row: [&str; 4] = match kind {
+        State => ["state", "государство", "国家", "мемлекет"],
+        Government => [
+            "government body",
+            "орган власти",
+            "政府机构",
+            "мемлекеттік орган",
+        ],
+        ArmedForce => ["armed force", "вооружённые силы", "武装力量", "қарулы күш"],
+        Alliance => ["alliance", "союз", "联盟", "одақ"],
+        Party => [
+            "party or movement",
+            "партия или движение",
+            "政党或运动",
+            "партия не қозғалыс",
+        ],
+        Ngo => ["NGO", "НКО", "非政府组织", "ҮЕҰ"],
+        Media => ["media outlet", "СМИ", "媒体", "БАҚ"],
+        Person => ["person", "человек", "人物", "тұлға"],
+        Group => ["group or crowd", "группа", "群体", "топ"],
+    };
+    row[lang as usize]
+}
+
+/// How precisely a place is known, in words.
+pub fn place_precision(lang: Lang, p: crate::core::corpus::PlacePrecision) -> &'static str {
+    use crate::core::corpus::PlacePrecision::*;
+    let row: [&str; 4] = match p {
+        Exact => ["exact", "точно", "精确", "нақты"],
+        City => ["city", "город", "城市", "қала"],
+        Region => ["region", "регион", "地区", "өңір"],
+        Country => ["country", "страна", "国家", "ел"],
+    };
+    row[lang as usize]
+}
+
+/// An event type, in words.
+pub fn event_type(lang: Lang, t: crate::core::corpus::EventType) -> &'static str {
+    use crate::core::corpus::EventType::*;
+    let row: [&str; 4] = match t {
+        Economic => ["economic", "экономика", "经济", "экономика"],
+        Protest => ["protest", "протест", "抗议", "наразылық"],
+        Violence => ["violence", "насилие", "暴力", "зорлық-зомбылық"],
+        Security => ["security", "безопасность", "安全", "қауіпсіздік"],
+        Political => ["political", "политика", "政治", "саясат"],
+        Military => ["military", "военное", "军事", "әскери"],
+        Diplomatic => ["diplomatic", "дипломатия", "外交", "дипломатия"],
+        Statement => ["statement", "заявление", "声明", "мәлімдеме"],
+        Communications => ["communications", "связь", "通信", "байланыс"],
+        Other => ["other", "другое", "其他", "басқа"],
+    };
+    row[lang as usize]
 }
 
 /// An actor kind's label, through the table's language.
@@ -259,9 +318,15 @@ mod tests {
                 assert_eq!(holes(t(l, k)), holes(t(Lang::En, k)), "{k:?} in {l:?}");
             }
         }
-        for &k in ActorKind::ALL {
-            for l in Lang::ALL {
-                assert!(!actor_kind(l, k).is_empty());
+        for l in Lang::ALL {
+            for &k in ActorKind::ALL {
+                assert!(!actor_kind(l, k).is_empty() && !actor_kind_one(l, k).is_empty());
+            }
+            for &p in crate::core::corpus::PlacePrecision::ALL {
+                assert!(!place_precision(l, p).is_empty());
+            }
+            for &t in crate::core::corpus::EventType::ALL {
+                assert!(!event_type(l, t).is_empty());
             }
         }
     }

@@ -57,6 +57,43 @@ fn intersects(a: &[u32], b: &[u32]) -> bool {
     short.iter().any(|x| long.binary_search(x).is_ok())
 }
 
+/// Boxes of the labels placed so far, to keep labels from overlapping.
+#[derive(Default)]
+struct LabelBoxes(Vec<(f64, f64, f64, f64)>);
+
+impl LabelBoxes {
+    /// Approximate width of `text` at `size` px: CJK characters are about square, others narrower.
+    fn width(text: &str, size: f64) -> f64 {
+        text.chars()
+            .map(|c| {
+                if c as u32 >= 0x2E80 {
+                    size
+                } else {
+                    size * 0.62
+                }
+            })
+            .sum()
+    }
+
+    /// Places a box with its top-left at (`x`, `y`) if it overlaps none placed.
+    fn try_place(&mut self, x: f64, y: f64, text: &str, size: f64) -> bool {
+        let b = (x, y, x + Self::width(text, size), y + size * 1.3);
+        let free = self
+            .0
+            .iter()
+            .all(|o| b.2 < o.0 || b.0 > o.2 || b.3 < o.1 || b.1 > o.3);
+        if free {
+            self.0.push(b);
+        }
+        free
+    }
+
+    /// Like [`LabelBoxes::try_place`] for a label centred on `x`.
+    fn try_place_centered(&mut self, x: f64, y: f64, text: &str, size: f64) -> bool {
+        self.try_place(x - Self::width(text, size) / 2.0, y, text, size)
+    }
+}
+
 /// A tooltip: where, and what it says.
 #[derive(Clone, PartialEq)]
 struct Tip {
@@ -144,14 +181,8 @@ pub fn MapView() -> impl IntoView {
     let open_cluster = RwSignal::new(None::<Vec<u32>>);
     let gesture = StoredValue::new(Gesture::default());
 
-    let local = move |ev: &web_sys::MouseEvent| -> (f64, f64) {
-        container.get_untracked().map_or((0.0, 0.0), |el| {
-            let r = el.get_bounding_client_rect();
-            (
-                f64::from(ev.client_x()) - r.left(),
-                f64::from(ev.client_y()) - r.top(),
-            )
-        })
+    let local = move |ev: &web_sys::MouseEvent| {
+        super::resize::local_point(container.get_untracked().map(Into::into), ev)
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
@@ -433,6 +464,14 @@ pub fn MapView() -> impl IntoView {
         }
     };
 
+    let corpus_places = Memo::new(move |_| {
+        app.corpus.with(|c| {
+            c.events
+                .iter()
+                .map(|e| e.place.name.get("en").to_string())
+                .collect::<std::collections::HashSet<_>>()
+        })
+    });
     let labels = move || {
         let v = vp.get();
         let lang = app.lang.get();
@@ -446,24 +485,47 @@ pub fn MapView() -> impl IntoView {
         };
         let inside =
             |x: f64, y: f64| x > 10.0 && y > 10.0 && x < v.width - 10.0 && y < v.height - 10.0;
-        let countries = bm.countries.iter().filter_map(|c| {
-            let (x, y) = v.project(c.label.0, c.label.1);
-            inside(x, y).then(|| view! { <text class="country-label" x=format!("{x:.0}") y=format!("{y:.0}")>{c.name(lang.code()).to_string()}</text> })
-        }).collect_view();
-        let lakes = bm.lakes.iter().filter_map(|l| {
-            let (x, y) = v.project(l.label.0, l.label.1);
-            (inside(x, y) && v.view.zoom >= 1.5).then(|| view! { <text class="water-label" x=format!("{x:.0}") y=format!("{y:.0}")>{l.name(lang.code()).to_string()}</text> })
-        }).collect_view();
-        let cities = bm.cities_up_to(max_rank).filter_map(|c| {
+        // Labels are placed in priority order (cities by rank, then countries, then water),
+        // each only where it does not overlap one already placed.
+        let mut placed = LabelBoxes::default();
+        let mut cities_v = Vec::new();
+        let mut cities: Vec<&basemap::City> = bm.cities_up_to(max_rank).collect();
+        // Among equals, the corpus' own places win the space.
+        corpus_places.with(|places| {
+            cities.sort_by_key(|c| (c.rank, !places.contains(c.name("en")), !c.capital))
+        });
+        for c in cities {
             let (x, y) = v.project(c.lon, c.lat);
-            inside(x, y).then(|| view! {
-                <g class="city" class:capital=c.capital>
-                    <circle cx=format!("{x:.0}") cy=format!("{y:.0}") r="2.5"/>
-                    <text x=format!("{:.0}", x + 5.0) y=format!("{:.0}", y - 4.0)>{c.name(lang.code()).to_string()}</text>
-                </g>
-            })
-        }).collect_view();
-        view! { {countries}{lakes}{cities} }
+            let name = c.name(lang.code()).to_string();
+            if inside(x, y) && placed.try_place(x + 5.0, y - 14.0, &name, 11.0) {
+                cities_v.push(view! {
+                    <g class="city" class:capital=c.capital>
+                        <circle cx=format!("{x:.0}") cy=format!("{y:.0}") r="2.5"/>
+                        <text x=format!("{:.0}", x + 5.0) y=format!("{:.0}", y - 4.0)>{name}</text>
+                    </g>
+                });
+            }
+        }
+        let mut countries_v = Vec::new();
+        for c in &bm.countries {
+            let (x, y) = v.project(c.label.0, c.label.1);
+            let name = c.name(lang.code()).to_string();
+            if inside(x, y) && placed.try_place_centered(x, y - 10.0, &name, 12.0) {
+                countries_v.push(view! { <text class="country-label" x=format!("{x:.0}") y=format!("{y:.0}")>{name}</text> });
+            }
+        }
+        let mut lakes_v = Vec::new();
+        for l in &bm.lakes {
+            let (x, y) = v.project(l.label.0, l.label.1);
+            let name = l.name(lang.code()).to_string();
+            if v.view.zoom >= 1.5
+                && inside(x, y)
+                && placed.try_place_centered(x, y - 10.0, &name, 11.0)
+            {
+                lakes_v.push(view! { <text class="water-label" x=format!("{x:.0}") y=format!("{y:.0}")>{name}</text> });
+            }
+        }
+        view! { {countries_v}{lakes_v}{cities_v} }
     };
 
     let cluster_list = move || {

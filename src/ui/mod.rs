@@ -49,9 +49,21 @@ pub fn App() -> impl IntoView {
         }
     });
     let ready = move || app.load.get() == Load::Ready;
+    // A corpus file dropped anywhere on the page replaces the current one.
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            loader::open_file(app, file);
+        }
+    };
     view! {
         <a class="skip-link" href="#event-list">{move || app.t(Key::SkipToList)}</a>
-        <div class="app" class:embed=move || app.view.with(|v| v.embed)>
+        <div class="app" class:embed=move || app.view.with(|v| v.embed)
+            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <header::Header/>
             <diagnostics::Notices/>
             <diagnostics::Diagnostics/>

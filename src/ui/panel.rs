@@ -3,7 +3,7 @@
 use super::state::use_app;
 use crate::core::corpus::validate::check_url;
 use crate::core::date::Precision;
-use crate::core::i18n::{actor_kind, endonym, format_date, Key};
+use crate::core::i18n::{actor_kind_one, endonym, event_type, format_date, place_precision, Key};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -66,7 +66,7 @@ pub fn EventPanel() -> impl IntoView {
             });
             let actors: Vec<(String, &'static str, Option<String>)> = e.actors.iter().filter_map(|r| {
                 let a = &c.actors[c.actor_index(&r.id)?];
-                Some((a.name.get(code).to_string(), actor_kind(lang, a.kind), r.role.as_ref().map(|role| app.tf(Key::Role, &[("role", role)]))))
+                Some((a.name.get(code).to_string(), actor_kind_one(lang, a.kind), r.role.as_ref().map(|role| app.tf(Key::Role, &[("role", role)]))))
             }).collect();
             let sources = c.event_sources[i].iter().map(|&s| c.sources[s as usize].clone()).collect::<Vec<_>>();
             view! {
@@ -79,10 +79,12 @@ pub fn EventPanel() -> impl IntoView {
                         {e.end.map(|d| format!(" {}", app.tf(Key::EndsOn, &[("date", &format_date(lang, &d))])))}
                         " "<span class="muted">{format!("({})", app.tf(Key::DatePrecision, &[("p", precision)]))}</span>
                     </dd>
+                    <dt>{app.t(Key::EventKind)}</dt>
+                    <dd class="type">{event_type(lang, e.kind)}{(!e.tags.is_empty()).then(|| format!(" · {}", e.tags.join(", ")))}</dd>
                     <dt>{app.t(Key::Place)}</dt>
                     <dd class="place">
                         {e.place.name.get(code).to_string()}
-                        " "<span class="muted">{format!("({})", app.tf(Key::PlacePrecisionLabel, &[("p", e.place.precision.as_str())]))}</span>
+                        " "<span class="muted">{format!("({})", app.tf(Key::PlacePrecisionLabel, &[("p", place_precision(lang, e.place.precision))]))}</span>
                     </dd>
                 </dl>
                 {claim.map(|(by, status, disputed)| view! {

@@ -1,5 +1,5 @@
-//! Measuring an element whenever its size changes (window resizes, a panel opening
-//! beside it, an iframe growing), through a `ResizeObserver`.
+//! Measuring elements: their size whenever it changes (window resizes, a panel opening
+//! beside it, an iframe growing), through a `ResizeObserver`, and pointer positions in them.
 
 use leptos::html::ElementType;
 use leptos::prelude::*;
@@ -31,4 +31,15 @@ pub fn observe_element(el: web_sys::Element, f: impl Fn() + 'static) {
     }
     // The callback must outlive the observer, which lives as long as the element.
     cb.forget();
+}
+
+/// The pointer's position in `el`'s own coordinates (origin at its top-left corner).
+pub fn local_point(el: Option<web_sys::Element>, ev: &web_sys::MouseEvent) -> (f64, f64) {
+    el.map_or((0.0, 0.0), |el| {
+        let r = el.get_bounding_client_rect();
+        (
+            f64::from(ev.client_x()) - r.left(),
+            f64::from(ev.client_y()) - r.top(),
+        )
+    })
 }

@@ -151,30 +151,38 @@ pub fn Timeline() -> impl IntoView {
         let s = scale.get();
         let w = width.get();
         let bins = ((w - 2.0 * MARGIN) / 4.0).max(1.0) as usize;
-        let mut all = vec![0u32; bins];
-        let mut hit = vec![0u32; bins];
+        // Each event adds one unit spread over the bins its span covers, so a month-precision
+        // event is a low plateau over its month, not a spike on an invented day.
+        let mut all = vec![0f64; bins];
+        let mut hit = vec![0f64; bins];
         let bin_of = |m: f64| ((s.map(m) - MARGIN) / 4.0).floor();
         app.corpus.with(|c| {
             app.result.with(|r| {
                 for &i in in_view.get().iter() {
                     let (a, b) = c.spans[i];
-                    let bi = bin_of((a as f64 + b as f64) / 2.0);
-                    if bi >= 0.0 && (bi as usize) < bins {
-                        all[bi as usize] += 1;
-                        if r.matches.contains(i) {
-                            hit[bi as usize] += 1;
+                    let (b0, b1) = (bin_of(a as f64), bin_of(b as f64 - 1.0));
+                    let (lo, hi) = (b0.max(0.0), b1.min(bins as f64 - 1.0));
+                    if hi < lo {
+                        continue;
+                    }
+                    let weight = 1.0 / (b1 - b0 + 1.0).max(1.0);
+                    let matched = r.matches.contains(i);
+                    for k in lo as usize..=hi as usize {
+                        all[k] += weight;
+                        if matched {
+                            hit[k] += weight;
                         }
                     }
                 }
             })
         });
-        let max = f64::from(*all.iter().max().unwrap_or(&1).max(&1));
-        let path = |v: &[u32]| {
+        let max = all.iter().copied().fold(1e-9, f64::max);
+        let path = |v: &[f64]| {
             let mut d = String::new();
             for (k, &n) in v.iter().enumerate() {
-                if n > 0 {
+                if n > 0.0 {
                     // Square-root heights keep a lone event visible beside a burst of thousands.
-                    let h = (f64::from(n) / max).sqrt() * STRIP_H;
+                    let h = (n / max).sqrt() * STRIP_H;
                     d.push_str(&format!(
                         "M{:.1} {:.1}h3.2v{:.1}h-3.2Z",
                         MARGIN + k as f64 * 4.0,
@@ -302,10 +310,12 @@ pub fn Timeline() -> impl IntoView {
     let axis = move || {
         let s = scale.get();
         let n = ((width.get() - 2.0 * MARGIN) / 90.0).max(2.0) as usize;
-        s.ticks(n, app.lang.get()).into_iter().map(|t| view! {
+        let right = width.get();
+        // A label that would run past the right edge is left out (its tick line stays).
+        s.ticks(n, app.lang.get()).into_iter().map(move |t| view! {
             <g class="tick">
                 <line x1=format!("{:.1}", t.x) x2=format!("{:.1}", t.x) y1=LANE_TOP y2=AXIS_Y + 4.0/>
-                <text x=format!("{:.1}", t.x + 3.0) y=AXIS_Y + 16.0>{t.label}</text>
+                {(t.x + 3.0 + 7.0 * t.label.chars().count() as f64 <= right).then(|| view! { <text x=format!("{:.1}", t.x + 3.0) y=AXIS_Y + 16.0>{t.label.clone()}</text> })}
             </g>
         }).collect_view()
     };
@@ -325,14 +335,8 @@ pub fn Timeline() -> impl IntoView {
     };
 
     let gesture = StoredValue::new(Gesture::default());
-    let local_x = move |ev: &web_sys::MouseEvent| -> (f64, f64) {
-        container.get_untracked().map_or((0.0, 0.0), |el| {
-            let r = el.get_bounding_client_rect();
-            (
-                f64::from(ev.client_x()) - r.left(),
-                f64::from(ev.client_y()) - r.top(),
-            )
-        })
+    let local_x = move |ev: &web_sys::MouseEvent| {
+        super::resize::local_point(container.get_untracked().map(Into::into), ev)
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { openApp, shot } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
 
 for (const width of [360, 1280]) {
   test(`the app shell loads cleanly at ${width} px`, async ({ page }) => {
@@ -61,3 +62,36 @@ test('a broken corpus shows located diagnostics and still loads the rest, runnin
   await shot(page, 'broken-corpus');
   expect(errors).toEqual([]);
 });
+
+test('opening or dropping a corpus file replaces the corpus, with its diagnostics', async ({ page }) => {
+  await openApp(page);
+  const small = readFileSync(new URL('../../fixtures/small.json', import.meta.url), 'utf8');
+  const broken = small.replace('"lat": 43.25667', '"lat": 95');
+  await page.locator('.file-open input[type=file]').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+  await expect(page.locator('.count')).toHaveText('3 of 3 events');
+  await expect(page.locator('.diagnostics')).toContainText('events[0].place.lat');
+  // Drop the clean file on the page.
+  const dt = await page.evaluateHandle((text) => {
+    const d = new DataTransfer();
+    d.items.add(new File([text], 'small.json', { type: 'application/json' }));
+    return d;
+  }, small);
+  await page.dispatchEvent('.app', 'drop', { dataTransfer: dt });
+  await expect(page.locator('.count')).toHaveText('4 of 4 events');
+  await expect(page.locator('.diagnostics')).toHaveCount(0);
+});
+
+for (const width of [360, 1280]) {
+  test(`dark mode at ${width} px is legible (axe colour contrast included)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width, height: 900 });
+    await openApp(page, '/#e=kz-2022-01-05-chinese-missions-advise-citizens');
+    await expect(page.locator('.panel h2')).toBeVisible();
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(21, 25, 30)');
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    await shot(page, `dark-${width}`);
+  });
+}
