@@ -2,7 +2,7 @@
 //! bundle, or read from a file the reader opens. The same validator runs on all of them.
 
 use super::state::{AppState, Load};
-use crate::core::corpus::parse;
+use crate::core::corpus::{parse, Corpus};
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::i18n::{tf, Key};
 use leptos::prelude::*;
@@ -55,6 +55,10 @@ fn inline_corpus() -> Option<String> {
 /// Validates `text` and shows it: what loads is shown, every diagnostic is listed.
 pub fn apply(app: AppState, text: &str) {
     let (corpus, diagnostics) = parse(text);
+    show(app, corpus, diagnostics);
+}
+
+fn show(app: AppState, corpus: Corpus, diagnostics: Vec<Diagnostic>) {
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let notices = app
         .view
@@ -64,6 +68,8 @@ pub fn apply(app: AppState, text: &str) {
         app.notices.update(|n| n.extend(notices));
     }
     let empty = corpus.is_empty();
+    // Indices into the old corpus mean nothing in the new one.
+    app.hovered.set(Vec::new());
     app.corpus.set(Arc::new(corpus));
     app.diagnostics.set(diagnostics);
     app.load.set(if empty && has_errors {
@@ -73,12 +79,26 @@ pub fn apply(app: AppState, text: &str) {
     });
 }
 
+/// Like [`apply`] for a file the reader opened: if nothing in it loads, the current corpus
+/// stays on screen and only the file's diagnostics are shown, so nothing is lost.
+fn apply_opened(app: AppState, text: &str) {
+    let (corpus, diagnostics) = parse(text);
+    if corpus.is_empty()
+        && app.load.get_untracked() == Load::Ready
+        && !app.corpus.with_untracked(|c| c.is_empty())
+    {
+        app.diagnostics.set(diagnostics);
+    } else {
+        show(app, corpus, diagnostics);
+    }
+}
+
 /// Reads a file the reader chose and loads it in place of the current corpus.
 pub fn open_file(app: AppState, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         let promise = file.text();
         match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(v) => apply(app, &v.as_string().unwrap_or_default()),
+            Ok(v) => apply_opened(app, &v.as_string().unwrap_or_default()),
             Err(_) => app.diagnostics.set(vec![Diagnostic {
                 severity: Severity::Error,
                 path: String::new(),

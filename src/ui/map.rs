@@ -179,6 +179,11 @@ pub fn MapView() -> impl IntoView {
     });
     let tip = RwSignal::new(None::<Tip>);
     let open_cluster = RwSignal::new(None::<Vec<u32>>);
+    // A cluster's list holds event indices: a new corpus closes it.
+    Effect::new(move |_| {
+        app.corpus.track();
+        open_cluster.set(None);
+    });
     let gesture = StoredValue::new(Gesture::default());
 
     let local = move |ev: &web_sys::MouseEvent| {

@@ -123,6 +123,11 @@ pub fn Timeline() -> impl IntoView {
         (a - pad, b + pad)
     });
     let domain = RwSignal::new(None::<(f64, f64)>);
+    // A new corpus starts from its own default frame.
+    Effect::new(move |_| {
+        app.corpus.track();
+        domain.set(None);
+    });
     let scale = Memo::new(move |_| {
         TimeScale::new(
             domain.get().unwrap_or_else(|| extent.get()),

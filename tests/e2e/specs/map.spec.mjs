@@ -75,3 +75,33 @@ test('at 100,000 events the page stays under 3,000 DOM nodes', async ({ page }) 
   await shot(page, 'map-100k');
   console.log(`DOM elements at 100k events: ${await count()}`);
 });
+
+/** Two-finger pinch on `selector` with CDP touch events: fingers from `d0` to `d1` px apart. */
+async function pinch(page, selector, d0, d1) {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  const box = await page.locator(selector).boundingBox();
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  const cdp = await page.context().newCDPSession(page);
+  const points = (d) => [{ x: cx - d / 2, y: cy, id: 1 }, { x: cx + d / 2, y: cy, id: 2 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(d0) });
+  for (let i = 1; i <= 8; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points(d0 + ((d1 - d0) * i) / 8) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+test('pinching zooms the map and the timeline on a touch screen', async ({ browser }) => {
+  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await openApp(page);
+  await pinch(page, '.map', 60, 240);
+  await expect(page).toHaveURL(/m=[-\d.]+,[-\d.]+,(\d+(\.\d+)?)/);
+  const zoom = Number(page.url().match(/m=[-\d.]+,[-\d.]+,([\d.]+)/)[1]);
+  expect(zoom).toBeGreaterThan(2);
+  const ticks = async () => page.locator('.timeline .tick text').allInnerTexts();
+  const before = await ticks();
+  await pinch(page, '.timeline', 40, 200);
+  await expect.poll(ticks).not.toEqual(before);
+  await shot(page, 'map-pinched-390');
+  await context.close();
+});

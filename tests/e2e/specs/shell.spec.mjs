@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { openApp, shot } from './helpers.mjs';
 import { readFileSync } from 'node:fs';
 
-for (const width of [360, 1280]) {
+for (const width of [320, 360, 1280]) {
   test(`the app shell loads cleanly at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     const { errors, foreign } = await openApp(page);
@@ -79,6 +79,10 @@ test('opening or dropping a corpus file replaces the corpus, with its diagnostic
   await page.dispatchEvent('.app', 'drop', { dataTransfer: dt });
   await expect(page.locator('.count')).toHaveText('4 of 4 events');
   await expect(page.locator('.diagnostics')).toHaveCount(0);
+  // A file with nothing usable in it is reported, and the current corpus stays.
+  await page.locator('.file-open input[type=file]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "steppe-corpus",, }') });
+  await expect(page.locator('.diagnostics')).toContainText('malformed JSON');
+  await expect(page.locator('.count')).toHaveText('4 of 4 events');
 });
 
 for (const width of [360, 1280]) {
