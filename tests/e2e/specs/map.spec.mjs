@@ -98,7 +98,7 @@ test('pinching zooms the map and the timeline on a touch screen', async ({ brows
   await expect(page).toHaveURL(/m=[-\d.]+,[-\d.]+,(\d+(\.\d+)?)/);
   const zoom = Number(page.url().match(/m=[-\d.]+,[-\d.]+,([\d.]+)/)[1]);
   expect(zoom).toBeGreaterThan(2);
-  const ticks = async () => page.locator('.timeline .tick text').allInnerTexts();
+  const ticks = async () => page.locator('.timeline .tick text').evaluateAll((ts) => ts.map((t) => t.textContent));
   const before = await ticks();
   await pinch(page, '.timeline', 40, 200);
   await expect.poll(ticks).not.toEqual(before);
