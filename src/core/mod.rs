@@ -9,6 +9,7 @@ pub mod cluster;
 pub mod corpus;
 pub mod date;
 pub mod diagnostic;
+pub mod embed;
 pub mod generate;
 pub mod i18n;
 pub mod json;

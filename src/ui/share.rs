@@ -3,52 +3,11 @@
 
 use super::state::use_app;
 use super::url::base_url;
+use crate::core::embed::{iframe_snippet, resize_script, HEIGHT_MESSAGE};
 use crate::core::i18n::Key;
 use crate::core::view_state::encode;
 use leptos::html;
 use leptos::prelude::*;
-
-/// Message type the embedded explorer posts to its host page with its height.
-pub const HEIGHT_MESSAGE: &str = "steppe:height";
-
-/// Escapes text for an HTML attribute value in double quotes.
-fn attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// The iframe snippet for `url`, titled `title`.
-pub fn iframe_snippet(url: &str, title: &str) -> String {
-    format!(
-        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"600\" style=\"border:0;max-width:100%\"></iframe>",
-        attr(url),
-        attr(title)
-    )
-}
-
-/// The host-page script: resizes the frame showing `origin`, after checking each message's
-/// origin and that it comes from that frame.
-pub fn resize_script(origin: &str) -> String {
-    format!(
-        r#"<script>
-(function () {{
-  var origin = "{origin}";
-  window.addEventListener("message", function (e) {{
-    if (e.origin !== origin || !e.data || e.data.type !== "{HEIGHT_MESSAGE}") return;
-    var frames = document.getElementsByTagName("iframe");
-    for (var i = 0; i < frames.length; i++) {{
-      if (frames[i].contentWindow === e.source) {{
-        frames[i].style.height = Math.min(Math.max(Number(e.data.height) || 0, 300), 5000) + "px";
-      }}
-    }}
-  }});
-}})();
-</script>"#,
-        origin = attr(origin).replace('\\', "")
-    )
-}
 
 fn copy(text: String, done: RwSignal<Option<&'static str>>, which: &'static str) {
     if let Some(w) = web_sys::window() {

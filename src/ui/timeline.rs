@@ -495,19 +495,23 @@ pub fn Timeline() -> impl IntoView {
             range = Some((e0, e0 + w));
         }
         let Some((a, b)) = range else { return };
-        let w = b - a;
         let reduced = reduced_motion();
-        let (step, every) = if reduced { (w, 1200) } else { (w / 12.0, 120) };
-        app.view
-            .update(|v| v.filter.range = Some((a as i64, b as i64)));
+        let (a, b) = (a.round() as i64, b.round() as i64);
+        // Whole minutes, so that with reduced motion each window starts where the last ended.
+        let (step, every) = if reduced {
+            (b - a, 1200)
+        } else {
+            (((b - a) / 12).max(1), 120)
+        };
+        app.view.update(|v| v.filter.range = Some((a, b)));
         playing.set(true);
         let handle = set_interval_with_handle(
             move || {
                 let cur = app.view.with_untracked(|v| v.filter.range);
                 match cur {
-                    Some((a, b)) if (a as f64) + step < e1 => app.view.update(|v| {
-                        v.filter.range = Some(((a as f64 + step) as i64, (b as f64 + step) as i64))
-                    }),
+                    Some((a, b)) if ((a + step) as f64) < e1 => app
+                        .view
+                        .update(|v| v.filter.range = Some((a + step, b + step))),
                     _ => stop(),
                 }
             },

@@ -92,3 +92,18 @@ test('hovering a timeline mark highlights its map mark', async ({ page }) => {
   await expect(page.locator('.tmark-halo.hovered')).toHaveCount(1);
   await expect(page.locator(`.tmark-halo.hovered[data-event="${id}"]`)).toHaveCount(1);
 });
+
+test('with reduced motion, play steps a whole window at a time', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page);
+  await page.locator('button.play').click();
+  const range = () => decodeURIComponent(new URL(page.url()).hash).match(/t=([^&]+)\.\.([^&]+)/)?.slice(1);
+  await expect.poll(range).toBeTruthy();
+  const first = range();
+  await expect.poll(range, { timeout: 5000 }).not.toEqual(first);
+  const second = range();
+  // The next window starts where the previous one ended: no sliding animation.
+  expect(second[0]).toBe(first[1]);
+  await page.locator('button.play').click();
+});
