@@ -75,15 +75,23 @@ impl LabelBoxes {
             .sum()
     }
 
-    /// Places a box with its top-left at (`x`, `y`) if it overlaps none placed.
-    fn try_place(&mut self, x: f64, y: f64, text: &str, size: f64) -> bool {
-        let b = (x, y, x + Self::width(text, size), y + size * 1.3);
-        let free = self
-            .0
+    fn bbox(x: f64, y: f64, text: &str, size: f64) -> (f64, f64, f64, f64) {
+        (x, y, x + Self::width(text, size), y + size * 1.3)
+    }
+
+    /// Whether a label with its top-left at (`x`, `y`) would overlap none of these boxes.
+    fn fits(&self, x: f64, y: f64, text: &str, size: f64) -> bool {
+        let b = Self::bbox(x, y, text, size);
+        self.0
             .iter()
-            .all(|o| b.2 < o.0 || b.0 > o.2 || b.3 < o.1 || b.1 > o.3);
+            .all(|o| b.2 < o.0 || b.0 > o.2 || b.3 < o.1 || b.1 > o.3)
+    }
+
+    /// Places a label with its top-left at (`x`, `y`) if it overlaps none placed.
+    fn try_place(&mut self, x: f64, y: f64, text: &str, size: f64) -> bool {
+        let free = self.fits(x, y, text, size);
         if free {
-            self.0.push(b);
+            self.0.push(Self::bbox(x, y, text, size));
         }
         free
     }
@@ -469,13 +477,17 @@ pub fn MapView() -> impl IntoView {
         }
     };
 
+    // How many events each place name has, to give busy places' labels priority.
     let corpus_places = Memo::new(move |_| {
+        let mut counts: HashMap<String, usize> = HashMap::new();
         app.corpus.with(|c| {
-            c.events
-                .iter()
-                .map(|e| e.place.name.get("en").to_string())
-                .collect::<std::collections::HashSet<_>>()
-        })
+            c.events.iter().for_each(|e| {
+                *counts
+                    .entry(e.place.name.get("en").to_string())
+                    .or_default() += 1
+            })
+        });
+        counts
     });
     let labels = move || {
         let v = vp.get();
@@ -493,20 +505,59 @@ pub fn MapView() -> impl IntoView {
         // Labels are placed in priority order (cities by rank, then countries, then water),
         // each only where it does not overlap one already placed.
         let mut placed = LabelBoxes::default();
+        // Marks are obstacles for city labels: a name hidden under a mark says nothing, so a
+        // city under a mark is labelled beside the mark.
+        let mark_circles: Vec<(f64, f64, f64)> = marks.with(|m| {
+            m.0.iter()
+                .map(|cl| (cl.x, cl.y, radius(cl.members.len()) + 5.0))
+                .collect()
+        });
+        let city_obstacles = LabelBoxes(
+            mark_circles
+                .iter()
+                .map(|&(x, y, r)| (x - r, y - r, x + r, y + r))
+                .collect(),
+        );
         let mut cities_v = Vec::new();
         let mut cities: Vec<&basemap::City> = bm.cities_up_to(max_rank).collect();
         // Among equals, the corpus' own places win the space.
         corpus_places.with(|places| {
-            cities.sort_by_key(|c| (c.rank, !places.contains(c.name("en")), !c.capital))
+            cities.sort_by_key(|c| {
+                (
+                    c.rank,
+                    std::cmp::Reverse(places.get(c.name("en")).copied().unwrap_or(0)),
+                    !c.capital,
+                )
+            })
         });
         for c in cities {
             let (x, y) = v.project(c.lon, c.lat);
             let name = c.name(lang.code()).to_string();
-            if inside(x, y) && placed.try_place(x + 5.0, y - 14.0, &name, 11.0) {
+            if !inside(x, y) {
+                continue;
+            }
+            // Right of the dot (or of the mark over it), else left, else below, else above.
+            let w = LabelBoxes::width(&name, 11.0);
+            let d = mark_circles
+                .iter()
+                .filter(|m| (m.0 - x).hypot(m.1 - y) < m.2)
+                .map(|m| m.2 - (m.0 - x).abs() + 3.0)
+                .fold(5.0, f64::max);
+            let spot = [
+                (x + d, y - 7.0),
+                (x - d - w, y - 7.0),
+                (x - w / 2.0, y + d),
+                (x - w / 2.0, y - d - 14.0),
+            ]
+            .into_iter()
+            .find(|&(lx, ly)| {
+                city_obstacles.fits(lx, ly, &name, 11.0) && placed.try_place(lx, ly, &name, 11.0)
+            });
+            if let Some((lx, ly)) = spot {
                 cities_v.push(view! {
                     <g class="city" class:capital=c.capital>
                         <circle cx=format!("{x:.0}") cy=format!("{y:.0}") r="2.5"/>
-                        <text x=format!("{:.0}", x + 5.0) y=format!("{:.0}", y - 4.0)>{name}</text>
+                        <text x=format!("{lx:.0}") y=format!("{:.0}", ly + 10.0)>{name}</text>
                     </g>
                 });
             }
