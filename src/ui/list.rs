@@ -32,6 +32,7 @@ pub fn EventList() -> impl IntoView {
         let code = lang.code();
         let p = page.get();
         let sel = app.selected.get();
+        let claim_label = app.t(Key::Claim);
         app.hovered.with(|hov| {
             app.corpus.with(|c| {
                 app.result.with(|r| {
@@ -45,7 +46,10 @@ pub fn EventList() -> impl IntoView {
                             <tr class:selected=selected class:hovered=hovered data-event=e.id.clone() data-i=i>
                                 <td class="date">{format_date(lang, &e.date)}</td>
                                 <td>{e.place.name.get(code).to_string()}</td>
-                                <td><button type="button" class="link" aria-pressed=selected.to_string()>{e.title.get(code).to_string()}</button></td>
+                                <td>
+                                    <button type="button" class="link" aria-pressed=selected.to_string()>{e.title.get(code).to_string()}</button>
+                                    {e.claim.as_ref().map(|cl| view! { " "<span class="tag" class:disputed=cl.disputed>{claim_label}</span> })}
+                                </td>
                                 <td>{actors}</td>
                                 <td>{langs}</td>
                             </tr>

@@ -6,7 +6,7 @@ use super::marks::{arc, lang_class, radius};
 use super::state::{use_app, AppState};
 use crate::core::basemap;
 use crate::core::cluster::{aggregate, Cluster, EdgeMarker, Frame};
-use crate::core::i18n::{format_date, Key};
+use crate::core::i18n::{endonym, format_date, Key};
 use crate::core::view_state::MapView as View;
 use crate::core::viewport::{home, world, Viewport};
 use leptos::html;
@@ -184,6 +184,28 @@ pub fn MapView() -> impl IntoView {
                 frame,
             )
         }))
+    });
+    // A newly selected event outside the frame is brought into view (the zoom is kept).
+    Effect::new(move |prev: Option<Option<usize>>| {
+        let sel = app.selected.get();
+        // Not on the first run: a shared link's viewport is shown as it was.
+        if let (Some(before), Some(i)) = (prev, sel) {
+            if before != sel {
+                let v = vp.get_untracked();
+                let (lon, lat) = app
+                    .corpus
+                    .with_untracked(|c| (c.events[i].place.lon, c.events[i].place.lat));
+                let (x, y) = v.project(lon, lat);
+                if !(x >= 0.0 && y >= 0.0 && x <= v.width && y <= v.height) {
+                    set_view(View {
+                        lon,
+                        lat,
+                        zoom: v.view.zoom,
+                    });
+                }
+            }
+        }
+        sel
     });
     let tip = RwSignal::new(None::<Tip>);
     let open_cluster = RwSignal::new(None::<Vec<u32>>);
@@ -648,6 +670,16 @@ pub fn MapView() -> impl IntoView {
                 <button type="button" on:click=move |_| app.view.update(|v| v.map = None) aria-label=move || app.t(Key::Reset) title=move || app.t(Key::Reset)>"⌂"</button>
             </div>
             {cluster_list}
+            <ul class="legend" aria-label=move || app.t(Key::SourceLanguages)>
+                {move || {
+                    let counts = app.result.with(|r| r.language_counts.clone());
+                    app.corpus.with(|c| {
+                        c.languages.iter().enumerate().filter(|&(i, _)| counts.get(i).copied().unwrap_or(0) > 0).take(9).map(|(i, code)| view! {
+                            <li><span class=format!("swatch {}", lang_class(i)) aria-hidden="true"></span>{endonym(code).unwrap_or(code).to_string()}</li>
+                        }).collect_view()
+                    })
+                }}
+            </ul>
             <p class="attribution">{move || app.t(Key::Attribution)}</p>
         </section>
     }

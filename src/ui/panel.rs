@@ -88,7 +88,7 @@ pub fn EventPanel() -> impl IntoView {
                     </dd>
                 </dl>
                 {claim.map(|(by, status, disputed)| view! {
-                    <p class="claim" class:disputed=disputed><strong>{app.t(Key::Claim)}</strong>": "{by}" — "{status}</p>
+                    <p class="claim" class:disputed=disputed><strong>{by}</strong>" — "{status}</p>
                 })}
                 {(!summaries.is_empty()).then(|| view! {
                     <h3>{app.t(Key::Summary)}</h3>

@@ -105,3 +105,15 @@ test('pinching zooms the map and the timeline on a touch screen', async ({ brows
   await shot(page, 'map-pinched-390');
   await context.close();
 });
+
+test('selecting an event outside the frame brings it into view; the legend names the languages', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Zoomed on Almaty: Moscow is far outside the frame.
+  await openApp(page, '/#m=76.9,43.3,8');
+  await expect(page.locator('.map-wrap .legend')).toContainText('中文');
+  await page.fill('#search-input', 'Moscow');
+  await page.locator('.list tbody tr', { hasText: 'Moscow' }).first().locator('button.link').click();
+  await expect(page.locator('.panel h2')).toBeVisible();
+  await expect.poll(() => Number(decodeURIComponent(page.url()).match(/m=([-\d.]+),/)[1])).toBeLessThan(40);
+  await expect(page.locator('.halos .halo.selected')).toHaveCount(1);
+});
