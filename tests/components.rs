@@ -182,3 +182,39 @@ async fn diagnostics_list_each_problem_with_its_location() {
     );
     assert!(text(&host, "p").contains("2 records"));
 }
+
+#[wasm_bindgen_test]
+async fn map_draws_every_matching_event_in_marks_or_edge_markers() {
+    use steppe::ui::map::MapView;
+    let (host, app) = mount(SMALL, || view! { <MapView/> });
+    tick().await;
+    let count = |sel: &str| -> usize {
+        all(&host, sel)
+            .iter()
+            .filter_map(|c| c.get_attribute("data-count")?.parse::<usize>().ok())
+            .sum()
+    };
+    assert_eq!(count(".marks circle") + count(".edges circle"), 4);
+    assert!(!all(&host, ".land").is_empty(), "the base map is drawn");
+    app.view.update(|v| v.filter.languages = vec!["zh".into()]);
+    tick().await;
+    assert_eq!(count(".marks circle") + count(".edges circle"), 2);
+    // Selecting an event draws a halo around its mark.
+    app.view.update(|v| v.selected = Some("e3".into()));
+    tick().await;
+    assert_eq!(all(&host, ".halo.selected").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn header_counts_and_switches_the_interface_language() {
+    use steppe::ui::header::Header;
+    let (host, app) = mount(SMALL, || view! { <Header/> });
+    tick().await;
+    assert_eq!(text(&host, ".count"), "4 of 4 events");
+    app.view.update(|v| v.lang = Some(Lang::Ru));
+    tick().await;
+    assert_eq!(text(&host, ".count"), "4 из 4 событий");
+    app.view.update(|v| v.filter.text = "枪支".into());
+    tick().await;
+    assert_eq!(text(&host, ".count"), "2 из 4 событий");
+}
