@@ -296,7 +296,7 @@ pub fn actor_kind(lang: Lang, kind: crate::core::corpus::ActorKind) -> &'static 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::corpus::ActorKind;
+    use crate::core::corpus::{ActorKind, NamedEnum};
 
     #[test]
     fn every_key_has_every_language() {

@@ -2,7 +2,7 @@
 
 use super::marks::lang_class;
 use super::state::use_app;
-use crate::core::corpus::ActorKind;
+use crate::core::corpus::{ActorKind, NamedEnum};
 use crate::core::i18n::{actor_kind, endonym, Key};
 use leptos::prelude::*;
 

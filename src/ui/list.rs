@@ -59,14 +59,7 @@ pub fn EventList() -> impl IntoView {
             })
         })
     };
-    let row_of = |ev: &web_sys::Event| -> Option<usize> {
-        let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-        el.closest("tr[data-i]")
-            .ok()??
-            .get_attribute("data-i")?
-            .parse()
-            .ok()
-    };
+    let row_of = |ev: &web_sys::Event| super::dom::data_index(ev, "tr[data-i]");
     let on_click = move |ev: web_sys::MouseEvent| {
         let on_button = ev
             .target()

@@ -13,7 +13,6 @@ use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// Base-map paths in world units, built once.
 struct BaseLayer {
@@ -145,7 +144,7 @@ pub fn MapView() -> impl IntoView {
             }
         }
     };
-    super::resize::observe(container, measure);
+    super::dom::observe(container, measure);
 
     let map_view = Memo::new(move |_| app.view.with(|v| v.map).unwrap_or_else(home));
     let vp = Memo::new(move |_| {
@@ -217,7 +216,7 @@ pub fn MapView() -> impl IntoView {
     let gesture = StoredValue::new(Gesture::default());
 
     let local = move |ev: &web_sys::MouseEvent| {
-        super::resize::local_point(container.get_untracked().map(Into::into), ev)
+        super::dom::local_point(container.get_untracked().map(Into::into), ev)
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
@@ -405,10 +404,7 @@ pub fn MapView() -> impl IntoView {
             </g>
         }
     };
-    let target_mark = move |ev: &web_sys::Event| -> Option<usize> {
-        let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-        el.get_attribute("data-i")?.parse().ok()
-    };
+    let target_mark = move |ev: &web_sys::Event| super::dom::data_index(ev, "[data-i]");
     let members_of =
         move |i: usize| marks.with_untracked(|m| m.0.get(i).map(|c| c.members.clone()));
     let show_tip = move |i: usize| {

@@ -2,6 +2,7 @@
 //! gestures into new core values. Only this module touches the DOM.
 
 pub mod diagnostics;
+mod dom;
 pub mod facets;
 pub mod header;
 pub mod list;
@@ -9,7 +10,6 @@ pub mod loader;
 pub mod map;
 mod marks;
 pub mod panel;
-mod resize;
 pub mod share;
 pub mod state;
 pub mod timeline;

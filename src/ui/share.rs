@@ -121,6 +121,6 @@ pub fn post_height_when_embedded() {
             let _ = parent.post_message(&msg, "*");
         };
         send();
-        super::resize::observe_element(body.into(), send);
+        super::dom::observe_element(body.into(), send);
     });
 }

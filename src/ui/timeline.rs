@@ -12,7 +12,6 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
 
 const HEIGHT: f64 = 168.0;
 const MARGIN: f64 = 14.0;
@@ -98,7 +97,7 @@ pub fn Timeline() -> impl IntoView {
             }
         }
     };
-    super::resize::observe(container, measure);
+    super::dom::observe(container, measure);
 
     // The default frame: where most events are (5th to 95th percentile of their midpoints),
     // so a few year-long spans do not squeeze a month of daily events into a corner.
@@ -293,14 +292,7 @@ pub fn Timeline() -> impl IntoView {
             })
         }))
     };
-    let target_event = |ev: &web_sys::Event| -> Option<usize> {
-        let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-        el.closest("[data-i]")
-            .ok()??
-            .get_attribute("data-i")?
-            .parse()
-            .ok()
-    };
+    let target_event = |ev: &web_sys::Event| super::dom::data_index(ev, "[data-i]");
     let on_marks_click = move |ev: web_sys::MouseEvent| {
         if let Some(i) = target_event(&ev) {
             app.select(Some(i));
@@ -341,7 +333,7 @@ pub fn Timeline() -> impl IntoView {
 
     let gesture = StoredValue::new(Gesture::default());
     let local_x = move |ev: &web_sys::MouseEvent| {
-        super::resize::local_point(container.get_untracked().map(Into::into), ev)
+        super::dom::local_point(container.get_untracked().map(Into::into), ev)
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();

@@ -57,6 +57,16 @@ pub struct Meta {
     pub updated: Option<PartialDate>,
 }
 
+/// The enums of the format: a fixed set of names.
+pub trait NamedEnum: Sized + Copy + 'static {
+    /// Every value, in declaration order.
+    const ALL: &'static [Self];
+    /// The value's name in the file format.
+    fn as_str(self) -> &'static str;
+    /// Reads a value from its file-format name.
+    fn parse(s: &str) -> Option<Self>;
+}
+
 macro_rules! string_enum {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$doc])*
@@ -64,17 +74,14 @@ macro_rules! string_enum {
         #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         pub enum $name { $(#[serde(rename = $text)] $variant),+ }
 
-        impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+        impl NamedEnum for $name {
+            const ALL: &'static [$name] = &[$($name::$variant),+];
 
-            /// The value's name in the file format.
-            pub fn as_str(self) -> &'static str {
+            fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }
 
-            /// Reads a value from its file-format name.
-            pub fn parse(s: &str) -> Option<Self> {
+            fn parse(s: &str) -> Option<Self> {
                 match s { $($text => Some($name::$variant),)+ _ => None }
             }
         }

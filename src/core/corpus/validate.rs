@@ -472,18 +472,13 @@ impl<'t> Reader<'t> {
         }
     }
 
-    fn enum_value<T>(
-        &mut self,
-        o: &Obj,
-        key: &str,
-        parse: fn(&str) -> Option<T>,
-        all: &[&str],
-    ) -> Option<T> {
+    fn enum_value<T: NamedEnum>(&mut self, o: &Obj, key: &str) -> Option<T> {
         let n = self.required(o, key)?;
         let path = o.child(key);
         let s = self.string(n, &path)?;
-        let v = parse(&s);
+        let v = T::parse(&s);
         if v.is_none() {
+            let all: Vec<&str> = T::ALL.iter().map(|k| k.as_str()).collect();
             self.error(
                 &path,
                 n,
@@ -702,15 +697,7 @@ impl<'t> Reader<'t> {
         let name = self
             .required(o, "name")
             .and_then(|n| self.text(n, &format!("{path}.name"), MAX_NAME_CHARS, true));
-        let kind = self.enum_value(
-            o,
-            "kind",
-            ActorKind::parse,
-            &ActorKind::ALL
-                .iter()
-                .map(|k| k.as_str())
-                .collect::<Vec<_>>(),
-        );
+        let kind = self.enum_value::<ActorKind>(o, "kind");
         let country = self.country(o);
         let color = match o.get("color") {
             None => None,
@@ -756,17 +743,7 @@ impl<'t> Reader<'t> {
         let id = self.id(o);
         let outlet = self.req_short(o, "outlet", MAX_NAME_CHARS);
         let outlet_kind = if o.get("outlet_kind").is_some() {
-            Some(
-                self.enum_value(
-                    o,
-                    "outlet_kind",
-                    OutletKind::parse,
-                    &OutletKind::ALL
-                        .iter()
-                        .map(|k| k.as_str())
-                        .collect::<Vec<_>>(),
-                )?,
-            )
+            Some(self.enum_value::<OutletKind>(o, "outlet_kind")?)
         } else {
             None
         };
@@ -813,15 +790,7 @@ impl<'t> Reader<'t> {
             .and_then(|t| self.text(t, &o.child("name"), MAX_NAME_CHARS, true));
         let lat = self.number(&o, "lat", -90.0, 90.0);
         let lon = self.number(&o, "lon", -180.0, 180.0);
-        let precision = self.enum_value(
-            &o,
-            "precision",
-            PlacePrecision::parse,
-            &PlacePrecision::ALL
-                .iter()
-                .map(|k| k.as_str())
-                .collect::<Vec<_>>(),
-        );
+        let precision = self.enum_value::<PlacePrecision>(&o, "precision");
         let country = self.country(&o);
         Some(Place {
             name: name?,
@@ -869,15 +838,7 @@ impl<'t> Reader<'t> {
         let summary = o
             .get("summary")
             .and_then(|n| self.text(n, &o.child("summary"), MAX_SUMMARY_CHARS, false));
-        let kind = self.enum_value(
-            o,
-            "type",
-            EventType::parse,
-            &EventType::ALL
-                .iter()
-                .map(|k| k.as_str())
-                .collect::<Vec<_>>(),
-        );
+        let kind = self.enum_value::<EventType>(o, "type");
         let tags = self.string_list(o, "tags", |r, n, p| r.short(n, p, MAX_NAME_CHARS));
         let mut actors = Vec::new();
         if o.get("actors").is_some() {

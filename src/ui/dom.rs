@@ -1,5 +1,6 @@
-//! Measuring elements: their size whenever it changes (window resizes, a panel opening
-//! beside it, an iframe growing), through a `ResizeObserver`, and pointer positions in them.
+//! Small DOM helpers: element sizes as they change (window resizes, a panel opening beside
+//! it, an iframe growing) through a `ResizeObserver`, pointer positions in an element, and
+//! the item index behind a delegated event.
 
 use leptos::html::ElementType;
 use leptos::prelude::*;
@@ -42,4 +43,15 @@ pub fn local_point(el: Option<web_sys::Element>, ev: &web_sys::MouseEvent) -> (f
             f64::from(ev.client_y()) - r.top(),
         )
     })
+}
+
+/// The `data-i` index of the nearest element matching `selector` around the event's target:
+/// how one delegated handler on a group finds which of its marks or rows was used.
+pub fn data_index(ev: &web_sys::Event, selector: &str) -> Option<usize> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest(selector)
+        .ok()??
+        .get_attribute("data-i")?
+        .parse()
+        .ok()
 }
