@@ -68,11 +68,6 @@ struct Gesture {
     moved: bool,
 }
 
-fn day_text(lang: crate::core::i18n::Lang, minute: i64) -> String {
-    let (y, m, d) = civil_from_days(minute.div_euclid(DAY_MINUTES));
-    format_date(lang, &PartialDate::ymd(y, m, d))
-}
-
 fn reduced_motion() -> bool {
     web_sys::window()
         .and_then(|w| {
@@ -513,14 +508,34 @@ pub fn Timeline() -> impl IntoView {
     };
     on_cleanup(stop);
 
-    let range_text = move || {
-        let lang = app.lang.get();
-        app.view.with(|v| v.filter.range).map(|(a, b)| {
-            app.tf(
-                Key::DateRange,
-                &[("from", &day_text(lang, a)), ("to", &day_text(lang, b - 1))],
-            )
-        })
+    // The range as two date fields too: the keyboard's way to brush, and exact to the day.
+    let day_value = move |end: bool| {
+        app.view
+            .with(|v| v.filter.range)
+            .map_or(String::new(), |(a, b)| {
+                let m = if end { b - 1 } else { a };
+                let (y, mo, d) = civil_from_days(m.div_euclid(DAY_MINUTES));
+                PartialDate::ymd(y, mo, d).to_iso()
+            })
+    };
+    let set_day = move |end: bool, value: String| {
+        let (e0, e1) = extent.get_untracked();
+        let cur = app
+            .view
+            .with_untracked(|v| v.filter.range)
+            .unwrap_or((e0 as i64, e1 as i64));
+        let range = match PartialDate::parse(&value) {
+            Ok(d) if end => (cur.0, d.end_minute()),
+            Ok(d) => (d.start_minute(), cur.1),
+            // A cleared field clears the range.
+            Err(_) => {
+                app.view.update(|v| v.filter.range = None);
+                return;
+            }
+        };
+        if range.1 > range.0 {
+            app.view.update(|v| v.filter.range = Some(range));
+        }
     };
 
     view! {
@@ -535,12 +550,17 @@ pub fn Timeline() -> impl IntoView {
                     aria-label=move || app.t(Key::ZoomOut) title=move || app.t(Key::ZoomOut)>"−"</button>
                 <button type="button" on:click=move |_| domain.set(None)
                     aria-label=move || app.t(Key::Reset) title=move || app.t(Key::Reset)>"⌂"</button>
-                {move || match range_text() {
-                    Some(t) => view! {
-                        <span class="range">{t}</span>
+                <span class="dates">
+                    <label>{move || app.t(Key::From)}" "<input type="date" class="from" prop:value=move || day_value(false)
+                        on:change=move |ev| set_day(false, event_target_value(&ev))/></label>
+                    <label>{move || app.t(Key::To)}" "<input type="date" class="to" prop:value=move || day_value(true)
+                        on:change=move |ev| set_day(true, event_target_value(&ev))/></label>
+                </span>
+                {move || match app.view.with(|v| v.filter.range.is_some()) {
+                    true => view! {
                         <button type="button" class="clear-range" on:click=move |_| { stop(); app.view.update(|v| v.filter.range = None) }>{app.t(Key::Clear)}</button>
                     }.into_any(),
-                    None => view! { <span class="hint">{app.t(Key::BrushHint)}</span> }.into_any(),
+                    false => view! { <span class="hint">{app.t(Key::BrushHint)}</span> }.into_any(),
                 }}
             </div>
             <div class="timeline" node_ref=container tabindex="0" role="group" aria-label=move || app.t(Key::TimelineLabel)

@@ -17,7 +17,7 @@ test('brushing a range filters the map and the list to its events', async ({ pag
   await openApp(page);
   await brush(page, 0.3, 0.5);
   await expect(page).toHaveURL(/t=\d{4}-\d\d-\d\d/);
-  await expect(page.locator('.timeline-controls .range')).toBeVisible();
+  await expect(page.locator('.timeline-controls input.from')).not.toHaveValue('');
   const count = Number((await page.locator('.count').innerText()).match(/^(\d+)/)[1]);
   expect(count).toBeGreaterThan(0);
   expect(count).toBeLessThan(62);
@@ -106,4 +106,16 @@ test('with reduced motion, play steps a whole window at a time', async ({ page }
   // The next window starts where the previous one ended: no sliding animation.
   expect(second[0]).toBe(first[1]);
   await page.locator('button.play').click();
+});
+
+test('a date range can be typed instead of brushed', async ({ page }) => {
+  await openApp(page);
+  await page.locator('.timeline-controls input.from').fill('2022-01-06');
+  await page.locator('.timeline-controls input.to').fill('2022-01-07');
+  await expect(page).toHaveURL(/t=2022-01-06\.\.2022-01-08/);
+  const expected = eventsOverlapping('2022-01-06', '2022-01-08');
+  await expect(page.locator('.count')).toHaveText(`${expected.length} of 62 events`);
+  expect(new Set(await listedIds(page))).toEqual(new Set(expected));
+  await page.locator('.clear-range').click();
+  await expect(page.locator('.timeline-controls input.from')).toHaveValue('');
 });
