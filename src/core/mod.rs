@@ -13,6 +13,7 @@ pub mod embed;
 pub mod generate;
 pub mod i18n;
 pub mod json;
+pub mod labels;
 pub mod projection;
 pub mod query;
 pub mod search;

@@ -7,6 +7,7 @@ use super::state::{use_app, AppState};
 use crate::core::basemap;
 use crate::core::cluster::{aggregate, Cluster, EdgeMarker, Frame};
 use crate::core::i18n::{endonym, format_date, Key};
+use crate::core::labels::LabelPlacer;
 use crate::core::view_state::MapView as View;
 use crate::core::viewport::{home, world, Viewport};
 use leptos::html;
@@ -54,51 +55,6 @@ struct Gesture {
 fn intersects(a: &[u32], b: &[u32]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     short.iter().any(|x| long.binary_search(x).is_ok())
-}
-
-/// Boxes of the labels placed so far, to keep labels from overlapping.
-#[derive(Default)]
-struct LabelBoxes(Vec<(f64, f64, f64, f64)>);
-
-impl LabelBoxes {
-    /// Approximate width of `text` at `size` px: CJK characters are about square, others narrower.
-    fn width(text: &str, size: f64) -> f64 {
-        text.chars()
-            .map(|c| {
-                if c as u32 >= 0x2E80 {
-                    size
-                } else {
-                    size * 0.62
-                }
-            })
-            .sum()
-    }
-
-    fn bbox(x: f64, y: f64, text: &str, size: f64) -> (f64, f64, f64, f64) {
-        (x, y, x + Self::width(text, size), y + size * 1.3)
-    }
-
-    /// Whether a label with its top-left at (`x`, `y`) would overlap none of these boxes.
-    fn fits(&self, x: f64, y: f64, text: &str, size: f64) -> bool {
-        let b = Self::bbox(x, y, text, size);
-        self.0
-            .iter()
-            .all(|o| b.2 < o.0 || b.0 > o.2 || b.3 < o.1 || b.1 > o.3)
-    }
-
-    /// Places a label with its top-left at (`x`, `y`) if it overlaps none placed.
-    fn try_place(&mut self, x: f64, y: f64, text: &str, size: f64) -> bool {
-        let free = self.fits(x, y, text, size);
-        if free {
-            self.0.push(Self::bbox(x, y, text, size));
-        }
-        free
-    }
-
-    /// Like [`LabelBoxes::try_place`] for a label centred on `x`.
-    fn try_place_centered(&mut self, x: f64, y: f64, text: &str, size: f64) -> bool {
-        self.try_place(x - Self::width(text, size) / 2.0, y, text, size)
-    }
 }
 
 /// A tooltip: where, and what it says.
@@ -521,24 +477,16 @@ pub fn MapView() -> impl IntoView {
         let inside =
             |x: f64, y: f64| x > 10.0 && y > 10.0 && x < v.width - 10.0 && y < v.height - 10.0;
         // Labels are placed in priority order (cities by rank, then countries, then water),
-        // each only where it does not overlap one already placed.
-        let mut placed = LabelBoxes::default();
-        // Marks are obstacles for city labels: a name hidden under a mark says nothing, so a
-        // city under a mark is labelled beside the mark.
-        let mark_circles: Vec<(f64, f64, f64)> = marks.with(|m| {
+        // each only where it does not overlap one already placed; city labels also keep off
+        // the event marks.
+        let mut placer = LabelPlacer::new(marks.with(|m| {
             m.0.iter()
                 .map(|cl| (cl.x, cl.y, radius(cl.members.len()) + 5.0))
                 .collect()
-        });
-        let city_obstacles = LabelBoxes(
-            mark_circles
-                .iter()
-                .map(|&(x, y, r)| (x - r, y - r, x + r, y + r))
-                .collect(),
-        );
+        }));
         let mut cities_v = Vec::new();
         let mut cities: Vec<&basemap::City> = bm.cities_up_to(max_rank).collect();
-        // Among equals, the corpus' own places win the space.
+        // Among equals, the places with the most events win the space.
         corpus_places.with(|places| {
             cities.sort_by_key(|c| {
                 (
@@ -554,28 +502,11 @@ pub fn MapView() -> impl IntoView {
             if !inside(x, y) {
                 continue;
             }
-            // Right of the dot (or of the mark over it), else left, else below, else above.
-            let w = LabelBoxes::width(&name, 11.0);
-            let d = mark_circles
-                .iter()
-                .filter(|m| (m.0 - x).hypot(m.1 - y) < m.2)
-                .map(|m| m.2 - (m.0 - x).abs() + 3.0)
-                .fold(5.0, f64::max);
-            let spot = [
-                (x + d, y - 7.0),
-                (x - d - w, y - 7.0),
-                (x - w / 2.0, y + d),
-                (x - w / 2.0, y - d - 14.0),
-            ]
-            .into_iter()
-            .find(|&(lx, ly)| {
-                city_obstacles.fits(lx, ly, &name, 11.0) && placed.try_place(lx, ly, &name, 11.0)
-            });
-            if let Some((lx, ly)) = spot {
+            if let Some((lx, ly)) = placer.city(x, y, &name, 11.0) {
                 cities_v.push(view! {
                     <g class="city" class:capital=c.capital>
                         <circle cx=format!("{x:.0}") cy=format!("{y:.0}") r="2.5"/>
-                        <text x=format!("{lx:.0}") y=format!("{:.0}", ly + 10.0)>{name}</text>
+                        <text x=format!("{lx:.0}") y=format!("{:.0}", ly + 11.0)>{name}</text>
                     </g>
                 });
             }
@@ -584,7 +515,7 @@ pub fn MapView() -> impl IntoView {
         for c in &bm.countries {
             let (x, y) = v.project(c.label.0, c.label.1);
             let name = c.name(lang.code()).to_string();
-            if inside(x, y) && placed.try_place_centered(x, y - 10.0, &name, 12.0) {
+            if inside(x, y) && placer.centered(x, y - 10.0, &name, 12.0) {
                 countries_v.push(view! { <text class="country-label" x=format!("{x:.0}") y=format!("{y:.0}")>{name}</text> });
             }
         }
@@ -592,10 +523,7 @@ pub fn MapView() -> impl IntoView {
         for l in &bm.lakes {
             let (x, y) = v.project(l.label.0, l.label.1);
             let name = l.name(lang.code()).to_string();
-            if v.view.zoom >= 1.5
-                && inside(x, y)
-                && placed.try_place_centered(x, y - 10.0, &name, 11.0)
-            {
+            if v.view.zoom >= 1.5 && inside(x, y) && placer.centered(x, y - 10.0, &name, 11.0) {
                 lakes_v.push(view! { <text class="water-label" x=format!("{x:.0}") y=format!("{y:.0}")>{name}</text> });
             }
         }
