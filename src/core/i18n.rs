@@ -146,6 +146,7 @@ table! {
     Attribution => ["Borders: Natural Earth (public domain)", "Границы: Natural Earth (общественное достояние)", "边界：Natural Earth（公有领域）", "Шекаралар: Natural Earth (қоғамдық игілік)"],
     Play => ["Play through time", "Воспроизвести по времени", "按时间播放", "Уақыт бойынша ойнату"],
     Pause => ["Pause", "Пауза", "暂停", "Кідірту"],
+    CtrlToZoom => ["Hold Ctrl (⌘ on a Mac) and scroll to zoom the map", "Чтобы масштабировать карту, прокручивайте с Ctrl (⌘ на Mac)", "按住 Ctrl（Mac 上为 ⌘）并滚动以缩放地图", "Картаны масштабтау үшін Ctrl (Mac-те ⌘) басып айналдырыңыз"],
     From => ["From", "С", "从", "Басы"],
     To => ["To", "По", "至", "Соңы"],
     BrushHint => ["Drag on the timeline to choose a date range", "Выделите на хронологии диапазон дат", "在时间轴上拖动以选择日期范围", "Күн аралығын таңдау үшін уақыт сызығында сүйреңіз"],

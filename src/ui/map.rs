@@ -174,7 +174,19 @@ pub fn MapView() -> impl IntoView {
     let local = move |ev: &web_sys::MouseEvent| {
         super::dom::local_point(container.get_untracked().map(Into::into), ev)
     };
+    // Embedded in a page, a plain wheel scrolls the page (no scroll trap); Ctrl or ⌘ zooms.
+    let wheel_hint = RwSignal::new(false);
     let on_wheel = move |ev: web_sys::WheelEvent| {
+        if app.view.with_untracked(|v| v.embed) && !(ev.ctrl_key() || ev.meta_key()) {
+            if !wheel_hint.get_untracked() {
+                wheel_hint.set(true);
+                set_timeout(
+                    move || wheel_hint.set(false),
+                    std::time::Duration::from_millis(1500),
+                );
+            }
+            return;
+        }
         ev.prevent_default();
         let (x, y) = local(&ev);
         let factor = (-ev.delta_y() * if ev.delta_mode() == 1 { 0.05 } else { 0.002 }).exp();
@@ -594,6 +606,9 @@ pub fn MapView() -> impl IntoView {
                 <button type="button" on:click=move |_| app.view.update(|v| v.map = None) aria-label=move || app.t(Key::Reset) title=move || app.t(Key::Reset)>"⌂"</button>
             </div>
             {cluster_list}
+            <Show when=move || wheel_hint.get()>
+                <p class="wheel-hint" role="status">{move || app.t(Key::CtrlToZoom)}</p>
+            </Show>
             <ul class="legend" aria-label=move || app.t(Key::SourceLanguages)>
                 {move || {
                     let counts = app.result.with(|r| r.language_counts.clone());

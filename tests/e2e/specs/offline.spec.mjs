@@ -115,3 +115,17 @@ ${snippet}
     stop();
   }
 });
+
+test('embedded, a plain wheel leaves the map alone; Ctrl and the wheel zoom it', async ({ page }) => {
+  await page.setViewportSize({ width: 600, height: 500 });
+  await openApp(page, '/#embed=1');
+  const box = await page.locator('.map').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -300);
+  await expect(page.locator('.wheel-hint')).toBeVisible();
+  expect(page.url()).not.toContain('m=');
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  await expect(page).toHaveURL(/m=/);
+});
