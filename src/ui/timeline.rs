@@ -122,6 +122,24 @@ pub fn Timeline() -> impl IntoView {
         app.corpus.track();
         domain.set(None);
     });
+    // A newly selected event outside the frame is brought into view (the zoom is kept).
+    Effect::new(move |prev: Option<Option<usize>>| {
+        let sel = app.selected.get();
+        if let (Some(before), Some(i)) = (prev, sel) {
+            if before != sel {
+                let (d0, d1) = domain
+                    .get_untracked()
+                    .unwrap_or_else(|| extent.get_untracked());
+                let (a, b) = app.corpus.with_untracked(|c| c.spans[i]);
+                let mid = (a as f64 + b as f64) / 2.0;
+                if mid < d0 || mid > d1 {
+                    let half = (d1 - d0) / 2.0;
+                    domain.set(Some((mid - half, mid + half)));
+                }
+            }
+        }
+        sel
+    });
     let scale = Memo::new(move |_| {
         TimeScale::new(
             domain.get().unwrap_or_else(|| extent.get()),

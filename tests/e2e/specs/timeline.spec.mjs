@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { openApp, shot, listedIds, mapEventCount, eventsOverlapping } from './helpers.mjs';
+import { openApp, shot, listedIds, mapEventCount, eventsOverlapping, CORPUS } from './helpers.mjs';
 
 /** Drags across the density strip from fraction a to b of its width. */
 async function brush(page, a, b) {
@@ -118,4 +118,17 @@ test('a date range can be typed instead of brushed', async ({ page }) => {
   expect(new Set(await listedIds(page))).toEqual(new Set(expected));
   await page.locator('.clear-range').click();
   await expect(page.locator('.timeline-controls input.from')).toHaveValue('');
+});
+
+test('selecting an event outside the timeline frame brings it into view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page);
+  // The February 2022 event lies outside the default frame (most of January 2022).
+  const event = CORPUS.events.find((e) => JSON.stringify(e.date).includes('2022-02'));
+  const id = event.id;
+  await expect(page.locator(`.tmark[data-event="${id}"]`)).toHaveCount(0);
+  // Find it in the list by its title, as a reader would.
+  await page.fill('#search-input', event.title.en);
+  await page.locator(`.list tr[data-event="${id}"] button.link`).click();
+  await expect(page.locator(`.tmark-halo.selected[data-event="${id}"]`)).toHaveCount(1);
 });
