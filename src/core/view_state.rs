@@ -219,6 +219,23 @@ fn floor_boundary(s: &str, max: usize) -> usize {
     i
 }
 
+/// Whether going from `a` to `b` deserves its own history entry (so Back returns to `a`).
+/// Typing, panning and a range that only slides (playing through time) update the current
+/// entry instead, so Back is not flooded with keystrokes and animation frames.
+pub fn is_new_history_entry(a: &ViewState, b: &ViewState) -> bool {
+    let sliding = matches!((a.filter.range, b.filter.range), (Some((a0, a1)), Some((b0, b1))) if a1 - a0 == b1 - b0);
+    let strip = |v: &ViewState| {
+        let mut v = v.clone();
+        v.map = None;
+        v.filter.text.clear();
+        if sliding {
+            v.filter.range = None;
+        }
+        v
+    };
+    strip(a) != strip(b)
+}
+
 impl ViewState {
     /// Drops what the corpus does not know (actors, languages, the selected event);
     /// returns a notice naming each value dropped.
@@ -317,6 +334,50 @@ mod tests {
         ] {
             let _ = decode(junk);
         }
+    }
+
+    #[test]
+    fn history_entries_for_discrete_changes_only() {
+        let base = ViewState::default();
+        let with = |f: &dyn Fn(&mut ViewState)| {
+            let mut v = base.clone();
+            f(&mut v);
+            v
+        };
+        assert!(is_new_history_entry(
+            &base,
+            &with(&|v| v.filter.actors = vec!["russia".into()])
+        ));
+        assert!(is_new_history_entry(
+            &base,
+            &with(&|v| v.selected = Some("e1".into()))
+        ));
+        assert!(is_new_history_entry(
+            &base,
+            &with(&|v| v.filter.range = Some((0, 100)))
+        ));
+        assert!(!is_new_history_entry(
+            &base,
+            &with(&|v| v.filter.text = "alm".into())
+        ));
+        assert!(!is_new_history_entry(
+            &base,
+            &with(&|v| v.map = Some(MapView {
+                lon: 1.0,
+                lat: 2.0,
+                zoom: 3.0
+            }))
+        ));
+        // Playing slides a window of the same width: in place. A new brush width is a step.
+        let r = with(&|v| v.filter.range = Some((0, 100)));
+        assert!(!is_new_history_entry(
+            &r,
+            &with(&|v| v.filter.range = Some((10, 110)))
+        ));
+        assert!(is_new_history_entry(
+            &r,
+            &with(&|v| v.filter.range = Some((10, 50)))
+        ));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! and back/forward read it again.
 
 use super::state::AppState;
-use crate::core::view_state::{decode, encode, ViewState};
+use crate::core::view_state::{decode, encode, is_new_history_entry};
 use leptos::prelude::*;
 
 /// The current fragment, without `#`.
@@ -22,17 +22,6 @@ pub fn base_url() -> String {
     href.split('#').next().unwrap_or_default().to_string()
 }
 
-/// Whether going from `a` to `b` deserves its own history entry.
-fn is_step(a: &ViewState, b: &ViewState) -> bool {
-    let strip = |v: &ViewState| {
-        let mut v = v.clone();
-        v.map = None;
-        v.filter.text.clear();
-        v
-    };
-    strip(a) != strip(b)
-}
-
 /// Installs the two-way sync. Call once, inside the app's reactive owner.
 pub fn sync(app: AppState) {
     let last = StoredValue::new(app.view.get_untracked());
@@ -47,7 +36,7 @@ pub fn sync(app: AppState) {
             return;
         };
         let url = format!("{}#{}", base_url(), text);
-        let step = last.with_value(|prev| is_step(prev, &v));
+        let step = last.with_value(|prev| is_new_history_entry(prev, &v));
         let _ = if step {
             history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         } else {

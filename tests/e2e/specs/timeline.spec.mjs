@@ -50,6 +50,10 @@ test('play sweeps a window through time and marks appear as they happened', asyn
   await shot(page, 'timeline-playing');
   await page.locator('button.play').click();
   await expect(page.locator('button.play')).toHaveAttribute('aria-pressed', 'false');
+  // The frames of play are one history entry: Back returns to the view before it.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/t=/);
+  await expect(page.locator('.count')).toHaveText('62 of 62 events');
 });
 
 test('selecting on the timeline opens the panel with Chinese and Russian titles', async ({ page }) => {
