@@ -99,3 +99,18 @@ for (const width of [360, 1280]) {
     await shot(page, `dark-${width}`);
   });
 }
+
+test('a missing corpus says so instead of a blank page', async ({ page }) => {
+  await page.route('**/corpus.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('/');
+  await expect(page.locator('.status.error')).toContainText('Could not fetch corpus.json: HTTP 404');
+  await expect(page.locator('header h1')).toBeVisible();
+});
+
+test('a corpus that is not JSON at all is reported with its location', async ({ page }) => {
+  await page.route('**/corpus.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{\n  "format": "steppe-corpus"\n  "version": 1\n}' }));
+  await page.goto('/');
+  await expect(page.locator('.status.error')).toContainText('The corpus could not be loaded');
+  await expect(page.locator('.diagnostics')).toContainText('3:3');
+  await expect(page.locator('.diagnostics')).toContainText("malformed JSON: expected ',' or '}' in an object");
+});
