@@ -51,8 +51,11 @@ pub fn EventPanel() -> impl IntoView {
                 Precision::Day => Key::PrecisionDay,
                 Precision::Minute => Key::PrecisionMinute,
             });
+            // The heading is in the interface language when the corpus has it, else English;
+            // every other language's title follows it.
+            let heading_lang = if e.title.exact(code).is_some() { code } else { "en" };
             let other_titles: Vec<(String, String)> =
-                e.title.0.iter().filter(|(l, _)| l.as_str() != code && e.title.exact(code).is_some() || (l.as_str() != "en" && e.title.exact(code).is_none())).map(|(l, t)| (l.clone(), t.clone())).collect();
+                e.title.0.iter().filter(|(l, _)| l.as_str() != heading_lang).map(|(l, t)| (l.clone(), t.clone())).collect();
             let summaries: Vec<(String, String)> = e.summary.as_ref().map(|s| {
                 let mut v: Vec<(String, String)> = s.0.iter().map(|(l, t)| (l.clone(), t.clone())).collect();
                 // The interface language first, then English, then the rest.
@@ -70,7 +73,7 @@ pub fn EventPanel() -> impl IntoView {
             }).collect();
             let sources = c.event_sources[i].iter().map(|&s| c.sources[s as usize].clone()).collect::<Vec<_>>();
             view! {
-                <h2 id="panel-title" lang=if e.title.exact(code).is_some() { code.to_string() } else { "en".to_string() }>{e.title.get(code).to_string()}</h2>
+                <h2 id="panel-title" lang=heading_lang>{e.title.get(heading_lang).to_string()}</h2>
                 {other_titles.into_iter().map(|(l, t)| view! { <p class="alt-title" lang=l.clone()><span class="tag">{endonym(&l).unwrap_or(&l).to_string()}</span>" "{t}</p> }).collect_view()}
                 <dl class="facts">
                     <dt>{app.t(Key::Date)}</dt>
