@@ -26,24 +26,39 @@ fn overlaps(a: &Rect, b: &Rect) -> bool {
 }
 
 /// Places labels one by one, each only where it overlaps nothing placed before.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LabelPlacer {
     placed: Vec<Rect>,
     /// Event marks as circles (x, y, r): city labels keep clear of them.
     marks: Vec<(f64, f64, f64)>,
+    /// The frame every label must fit inside.
+    frame: Rect,
+}
+
+impl Default for LabelPlacer {
+    fn default() -> Self {
+        LabelPlacer::new(Vec::new(), f64::INFINITY, f64::INFINITY)
+    }
 }
 
 impl LabelPlacer {
-    /// A placer that keeps city labels off these mark circles `(x, y, radius)`.
-    pub fn new(marks: Vec<(f64, f64, f64)>) -> Self {
+    /// A placer for a `width` x `height` frame that keeps city labels off these mark
+    /// circles `(x, y, radius)`.
+    pub fn new(marks: Vec<(f64, f64, f64)>, width: f64, height: f64) -> Self {
         LabelPlacer {
             placed: Vec::new(),
             marks,
+            frame: (0.0, 0.0, width, height),
         }
     }
 
     fn free(&self, b: &Rect, avoid_marks: bool) -> bool {
-        self.placed.iter().all(|p| !overlaps(b, p))
+        let inside = b.0 >= self.frame.0
+            && b.1 >= self.frame.1
+            && b.2 <= self.frame.2
+            && b.3 <= self.frame.3;
+        inside
+            && self.placed.iter().all(|p| !overlaps(b, p))
             && (!avoid_marks
                 || self
                     .marks
@@ -112,13 +127,23 @@ mod tests {
         assert!(!overlaps(&ba, &bb), "{ba:?} {bb:?}");
         // …and when every side is taken, the label is left out.
         let mut full = LabelPlacer::default();
-        assert!(full.centered(100.0, 80.0, "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", 40.0));
-        assert_eq!(full.city(100.0, 100.0, "Hidden", 11.0), None);
+        assert!(full.centered(1000.0, 80.0, "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", 40.0));
+        assert_eq!(full.city(1000.0, 100.0, "Hidden", 11.0), None);
+    }
+
+    #[test]
+    fn labels_stay_inside_the_frame() {
+        let mut p = LabelPlacer::new(Vec::new(), 300.0, 200.0);
+        // Near the right edge, the label goes to the left of the city.
+        let (x, _) = p.city(290.0, 100.0, "Moscow", 11.0).unwrap();
+        assert!(x + text_width("Moscow", 11.0) <= 290.0);
+        // A name wider than the frame is left out.
+        assert!(!p.centered(150.0, 50.0, &"W".repeat(60), 12.0));
     }
 
     #[test]
     fn a_city_under_a_mark_is_labelled_beside_it() {
-        let mut p = LabelPlacer::new(vec![(200.0, 200.0, 20.0)]);
+        let mut p = LabelPlacer::new(vec![(200.0, 200.0, 20.0)], 1000.0, 1000.0);
         let (x, _) = p.city(200.0, 200.0, "Astana", 11.0).unwrap();
         assert!(x >= 220.0, "label starts right of the mark, at {x}");
         // Country names may sit under marks, but not under other labels.

@@ -491,11 +491,15 @@ pub fn MapView() -> impl IntoView {
         // Labels are placed in priority order (cities by rank, then countries, then water),
         // each only where it does not overlap one already placed; city labels also keep off
         // the event marks.
-        let mut placer = LabelPlacer::new(marks.with(|m| {
-            m.0.iter()
-                .map(|cl| (cl.x, cl.y, radius(cl.members.len()) + 5.0))
-                .collect()
-        }));
+        let mut placer = LabelPlacer::new(
+            marks.with(|m| {
+                m.0.iter()
+                    .map(|cl| (cl.x, cl.y, radius(cl.members.len()) + 5.0))
+                    .collect()
+            }),
+            v.width,
+            v.height,
+        );
         let mut cities_v = Vec::new();
         let mut cities: Vec<&basemap::City> = bm.cities_up_to(max_rank).collect();
         // Among equals, the places with the most events win the space.
