@@ -42,11 +42,11 @@ pub fn Diagnostics() -> impl IntoView {
                 <ul>
                     {move || app.diagnostics.with(|ds| {
                         ds.iter().take(MAX_SHOWN).map(|d| {
-                            let sev = if d.severity == Severity::Error { "error" } else { "warning" };
+                            let (sev, sev_text) = if d.severity == Severity::Error { ("error", app.t(Key::SeverityError)) } else { ("warning", app.t(Key::SeverityWarning)) };
                             view! {
                                 <li class=sev>
                                     <code>{format!("{}:{}", d.line, d.column)}</code>" "
-                                    <strong>{sev}</strong>" "
+                                    <strong>{sev_text}</strong>" "
                                     <code>{d.path.clone()}</code>" "
                                     <span>{d.message.clone()}</span>
                                 </li>

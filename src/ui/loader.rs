@@ -104,7 +104,11 @@ pub fn open_file(app: AppState, file: web_sys::File) {
                 path: String::new(),
                 line: 1,
                 column: 1,
-                message: format!("{}: the file could not be read as text", file.name()),
+                message: tf(
+                    app.lang.get_untracked(),
+                    Key::FileUnreadable,
+                    &[("file", &file.name())],
+                ),
             }]),
         }
     });
