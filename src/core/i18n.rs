@@ -145,6 +145,7 @@ table! {
     MapLabel => ["Map of events. Use arrow keys to pan, + and - to zoom.", "Карта событий. Стрелки — сдвиг, + и - — масштаб.", "事件地图。方向键平移，+ 和 - 缩放。", "Оқиғалар картасы. Жылжыту — бағыт пернелері, масштаб — + және -."],
     TimelineLabel => ["Timeline of events. Use arrow keys to pan, + and - to zoom.", "Хронология событий. Стрелки — сдвиг, + и - — масштаб.", "事件时间轴。方向键平移，+ 和 - 缩放。", "Оқиғалар уақыт сызығы. Жылжыту — бағыт пернелері, масштаб — + және -."],
     EventsHere => ["{n} events", "Событий: {n}", "{n} 个事件", "{n} оқиға"],
+    ZoomToSee => ["{n} events in view: zoom in to see each one", "В окне {n} событий: приблизьте, чтобы увидеть каждое", "视图中有 {n} 个事件：放大以查看每一个", "Көріністе {n} оқиға: әрқайсысын көру үшін жақындатыңыз"],
     OffMap => ["{n} events outside the map", "Событий за пределами карты: {n}", "地图范围外的 {n} 个事件", "Картадан тыс {n} оқиға"],
     Attribution => ["Borders: Natural Earth (public domain)", "Границы: Natural Earth (общественное достояние)", "边界：Natural Earth（公有领域）", "Шекаралар: Natural Earth (қоғамдық игілік)"],
     Play => ["Play through time", "Воспроизвести по времени", "按时间播放", "Уақыт бойынша ойнату"],

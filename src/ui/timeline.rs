@@ -263,7 +263,7 @@ pub fn Timeline() -> impl IntoView {
         match layout.get() {
             None => {
                 let n = in_view.with(|v| v.len());
-                view! { <text class="hint" x=MARGIN y=LANE_TOP + 30.0>{app.tf(Key::EventsHere, &[("n", &n.to_string())])}</text> }.into_any()
+                view! { <text class="hint" x=MARGIN y=LANE_TOP + 30.0>{app.tf(Key::ZoomToSee, &[("n", &n.to_string())])}</text> }.into_any()
             }
             Some(marks) => app.corpus.with(|c| {
                 marks
