@@ -14,6 +14,7 @@ use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Base-map paths in world units, built once.
 struct BaseLayer {
@@ -313,6 +314,18 @@ pub fn MapView() -> impl IntoView {
             app.select(Some(members[0] as usize));
         } else {
             open_cluster.set(Some(members));
+            // Move focus into the list, so keyboard and screen-reader users land on it.
+            request_animation_frame(move || {
+                let first = container.get_untracked().and_then(|el| {
+                    el.parent_element()?
+                        .query_selector(".cluster-list li button")
+                        .ok()
+                        .flatten()
+                });
+                if let Some(b) = first.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = b.focus();
+                }
+            });
         }
     };
 
@@ -557,7 +570,12 @@ pub fn MapView() -> impl IntoView {
             });
             let more = members.len().saturating_sub(200);
             view! {
-                <div class="cluster-list" role="dialog" aria-label=app.tf(Key::EventsHere, &[("n", &members.len().to_string())])>
+                <div class="cluster-list" role="dialog" aria-label=app.tf(Key::EventsHere, &[("n", &members.len().to_string())])
+                    on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" {
+                        ev.stop_propagation();
+                        open_cluster.set(None);
+                        if let Some(el) = container.get_untracked() { let _ = el.focus(); }
+                    }>
                     <div class="cluster-head">
                         <strong>{app.tf(Key::EventsHere, &[("n", &members.len().to_string())])}</strong>
                         <button type="button" class="close" on:click=move |_| open_cluster.set(None) aria-label=app.t(Key::Close)>"×"</button>
