@@ -16,17 +16,17 @@ const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 16
 
 // 1. The boot script, out of the page.
 let html = read('index.html').toString();
-const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
-if (!inline) throw new Error('no inline module script in index.html');
+const inlineBoot = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (!inlineBoot) throw new Error('no inline module script in index.html');
 const register = `
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
   navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('offline cache unavailable:', e.message));
 }
 `;
-const boot = inline[1].trim() + '\n' + register;
+const boot = inlineBoot[1].trim() + '\n' + register;
 const bootName = `boot-${hash(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
-html = html.replace(inline[0], `<script type="module" src="./${bootName}"></script>`);
+html = html.replace(inlineBoot[0], `<script type="module" src="./${bootName}"></script>`);
 writeFileSync(join(dir, 'index.html'), html);
 
 // 2. The service worker.
@@ -37,30 +37,27 @@ const sw = read('sw.js').toString()
   .replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)]));
 writeFileSync(join(dir, 'sw.js'), sw);
 
-// 3. The single file.
+// 3. The single file: the same page, with every file it loads inlined.
 const css = files.filter((f) => f.endsWith('.css')).map((f) => read(f).toString()).join('\n');
 const glue = read(files.find((f) => /^steppe-app-.*\.js$/.test(f))).toString();
 const wasm = read(files.find((f) => f.endsWith('_bg.wasm'))).toString('base64');
-// "</" cannot appear inside a script element; JSON and JS both read "<\/" as "</".
-const corpus = read('corpus.json').toString().replace(/<\//g, '<\\/');
-const single = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>Steppe</title>
-<link rel="icon" href="data:,">
-<style>${css.replace(/<\//g, '<\\/')}</style>
-<script type="application/json" id="steppe-corpus">${corpus}</script>
-<script type="module">
-${glue.replace(/<\/script/gi, '<\\/script').replace(/^export \{[^}]*\};?\s*$/m, '')}
+// "</" cannot appear inside a style or JSON script element; both read "<\/" as "</". In the
+// code only "</script" could end the element early; inside JS strings "<\/" means the same.
+const inline = (text) => text.replace(/<\//g, '<\\/');
+const inlineJs = (text) => text.replace(/<\/script/gi, '<\\/script');
+const corpus = inline(read('corpus.json').toString());
+const singleBoot = `${glue.replace(/^export \{[^}]*\};?\s*$/m, '')}
 const wasmBytes = Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: wasmBytes });
-</script>
-</head>
-<body></body>
-</html>
-`;
+await __wbg_init({ module_or_path: wasmBytes });`;
+const replaceOnce = (text, pattern, replacement) => {
+  if (!pattern.test(text)) throw new Error(`single file: ${pattern} not found in index.html`);
+  return text.replace(pattern, () => replacement);
+};
+let single = html;
+single = replaceOnce(single, /<link rel="icon"[^>]*>/, '<link rel="icon" href="data:,">');
+single = replaceOnce(single, /<link rel="stylesheet"[^>]*>/, `<style>${inline(css)}</style>`);
+single = single.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+single = replaceOnce(single, /<script type="module" src="[^"]*"><\/script>/,
+  `<script type="application/json" id="steppe-corpus">${corpus}</script>\n<script type="module">\n${inlineJs(singleBoot)}\n</script>`);
 writeFileSync(join(dir, 'steppe.html'), single);
 console.log(`post-build: ${bootName}, sw.js version ${version} (${files.length + 1} files), steppe.html ${(single.length / 1024).toFixed(0)} KB`);
