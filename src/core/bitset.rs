@@ -27,6 +27,7 @@ impl Bitset {
     }
 
     /// The indices `from..to` (clamped to `0..len`).
+    #[cfg(test)]
     pub fn range(len: usize, from: usize, to: usize) -> Self {
         let mut b = Self::empty(len);
         for i in from.min(len)..to.min(len) {

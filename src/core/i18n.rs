@@ -95,7 +95,6 @@ macro_rules! table {
 
 table! {
     AppTitle => ["Steppe", "Степь", "草原", "Дала"],
-    AppTagline => ["Who said what, where and when, and in which language", "Кто, что, где и когда сказал — и на каком языке", "谁在何时何地说了什么，用哪种语言", "Кім, не, қайда, қашан және қай тілде айтты"],
     Loading => ["Loading the corpus…", "Загрузка корпуса…", "正在加载资料库…", "Корпус жүктелуде…"],
     CorpusBroken => ["The corpus could not be loaded", "Не удалось загрузить корпус", "无法加载资料库", "Корпусты жүктеу мүмкін болмады"],
     CorpusWarnings => ["Problems found in the corpus", "В корпусе найдены ошибки", "资料库中发现问题", "Корпуста қателер табылды"],
@@ -119,14 +118,12 @@ table! {
     Clear => ["Clear", "Сбросить", "清除", "Тазарту"],
     ResultCount => ["{n} of {total} events", "{n} из {total} событий", "{total} 个事件中的 {n} 个", "{total} оқиғаның {n}"],
     NoResults => ["No events match these filters.", "Нет событий, подходящих под эти фильтры.", "没有符合这些筛选条件的事件。", "Бұл сүзгілерге сай оқиға жоқ."],
-    ShowMore => ["Show {n} more", "Показать ещё {n}", "再显示 {n} 个", "Тағы {n} көрсету"],
     Date => ["Date", "Дата", "日期", "Күні"],
     Place => ["Place", "Место", "地点", "Орны"],
     Title => ["Title", "Заголовок", "标题", "Тақырыбы"],
     Languages => ["Languages", "Языки", "语言", "Тілдер"],
     Sources => ["Sources", "Источники", "来源", "Дереккөздер"],
     Summary => ["Summary", "Описание", "摘要", "Қысқаша"],
-    Original => ["Original", "Оригинал", "原文", "Түпнұсқа"],
     Translation => ["Translation", "Перевод", "译文", "Аудармасы"],
     Published => ["Published", "Опубликовано", "发布日期", "Жарияланды"],
     OpenSource => ["Open source in a new tab", "Открыть источник в новой вкладке", "在新标签页中打开来源", "Дереккөзді жаңа қойындыда ашу"],
@@ -180,7 +177,6 @@ table! {
     EndsOn => ["until {date}", "до {date}", "至 {date}", "{date} дейін"],
     Role => ["role: {role}", "роль: {role}", "角色：{role}", "рөлі: {role}"],
     EventKind => ["Type", "Тип", "类型", "Түрі"],
-    DropHint => ["Drop a corpus file here to open it", "Перетащите сюда файл корпуса", "将资料库文件拖放到此处以打开", "Корпус файлын осында сүйреп әкеліңіз"],
 }
 
 /// `t` with `{name}` placeholders replaced by the given values.

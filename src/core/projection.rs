@@ -326,33 +326,6 @@ impl Fitted {
         self.proj
             .inverse((x - self.tx) / self.scale, (self.ty - y) / self.scale)
     }
-
-    /// The same view zoomed by `factor` about screen point (`cx`, `cy`), which stays
-    /// fixed on screen. A non-finite or non-positive factor returns the view unchanged.
-    pub fn zoomed(&self, factor: f64, cx: f64, cy: f64) -> Fitted {
-        if !(factor.is_finite() && factor > 0.0 && cx.is_finite() && cy.is_finite()) {
-            return *self;
-        }
-        Fitted {
-            proj: self.proj,
-            scale: self.scale * factor,
-            tx: cx - (cx - self.tx) * factor,
-            ty: cy - (cy - self.ty) * factor,
-        }
-    }
-
-    /// The same view moved by (`dx`, `dy`) screen pixels (content follows the pointer).
-    /// Non-finite offsets return the view unchanged.
-    pub fn panned(&self, dx: f64, dy: f64) -> Fitted {
-        if !(dx.is_finite() && dy.is_finite()) {
-            return *self;
-        }
-        Fitted {
-            tx: self.tx + dx,
-            ty: self.ty + dy,
-            ..*self
-        }
-    }
 }
 
 #[cfg(test)]
@@ -600,7 +573,7 @@ mod tests {
     }
 
     #[test]
-    fn screen_round_trip_zoom_and_pan() {
+    fn screen_round_trip() {
         let f = fit_extent(
             Lcc::central_asia(),
             [25.0, 22.0, 110.0, 62.0],
@@ -613,15 +586,5 @@ mod tests {
             let (lon2, lat2) = f.to_lonlat(x, y);
             assert!((lon - lon2).abs() < 1e-9 && (lat - lat2).abs() < 1e-9);
         }
-        let anchor = f.to_screen(76.9, 43.3);
-        let z = f.zoomed(2.5, anchor.0, anchor.1);
-        let after = z.to_screen(76.9, 43.3);
-        assert!((after.0 - anchor.0).abs() < 1e-9 && (after.1 - anchor.1).abs() < 1e-9);
-        assert!((z.scale / f.scale - 2.5).abs() < 1e-12);
-        let moved = f.panned(10.0, -5.0);
-        let (a, b) = (f.to_screen(60.0, 40.0), moved.to_screen(60.0, 40.0));
-        assert!((b.0 - a.0 - 10.0).abs() < 1e-9 && (b.1 - a.1 + 5.0).abs() < 1e-9);
-        assert_eq!(f.zoomed(f64::NAN, 0.0, 0.0), f);
-        assert_eq!(f.panned(f64::NAN, 0.0), f);
     }
 }

@@ -180,13 +180,6 @@ impl Corpus {
         v.dedup();
         v
     }
-
-    /// The first minute of the earliest event and one past the last minute of the latest.
-    pub fn time_extent(&self) -> Option<(i64, i64)> {
-        let start = self.spans.iter().map(|s| s.0).min()?;
-        let end = self.spans.iter().map(|s| s.1).max()?;
-        Some((start, end))
-    }
 }
 
 fn haystack(e: &Event, ea: &[u32], es: &[u32], actors: &[Actor], sources: &[Source]) -> String {
