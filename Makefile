@@ -8,7 +8,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup build serve test test-native test-wasm test-e2e size bench bench-browser
+.PHONY: setup build serve test lint test-native test-wasm test-e2e size bench bench-browser
 
 setup:
 	@scripts/setup.sh
@@ -21,11 +21,17 @@ build: setup
 serve: setup
 	trunk serve --release --address 127.0.0.1 --port 8080
 
-## Every test: native core, in-browser components, end-to-end.
-test: setup test-native test-wasm test-e2e
+## Every test: lints, native core, in-browser components, end-to-end.
+test: setup lint test-native test-wasm test-e2e
+
+## Clippy with the project's rules (src/core/lib.rs, src/core/clippy.toml, clippy.toml):
+## the core and the CLI natively, the browser shell for wasm32. Any warning fails.
+lint:
+	cargo clippy --workspace --all-targets --offline -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bin steppe-app --test components --offline -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test components

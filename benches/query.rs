@@ -4,8 +4,8 @@
 
 use std::hint::black_box;
 use std::time::Instant;
+use steppe::core::corpus::generate::generate;
 use steppe::core::corpus::{Corpus, Dropped};
-use steppe::core::generate::generate;
 use steppe::core::query::{run, Filter};
 
 fn time_ms(reps: usize, mut f: impl FnMut()) -> (f64, f64) {
@@ -75,8 +75,8 @@ fn main() {
 }
 
 fn map_aggregation_ms(corpus: &Corpus) -> (f64, f64) {
-    use steppe::core::cluster::{aggregate, Frame};
-    use steppe::core::viewport::{home, world, Viewport};
+    use steppe::core::geo::cluster::{aggregate, Frame};
+    use steppe::core::geo::viewport::{home, world, Viewport};
     let w = world();
     let xy: Vec<(f64, f64)> = corpus
         .events

@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 use std::sync::Arc;
-use steppe::core::i18n::Lang;
-use steppe::core::view_state::ViewState;
+use steppe::core::link::view_state::ViewState;
+use steppe::core::text::i18n::Lang;
 use steppe::ui::state::AppState;
 use steppe::ui::{
     diagnostics::Diagnostics, facets::Facets, list::EventList, loader, panel::EventPanel,

@@ -1,7 +1,7 @@
 //! Bad input is a feature: every malformed corpus gets clear, located diagnostics.
 
+use steppe::core::corpus::diagnostic::{Diagnostic, Severity};
 use steppe::core::corpus::{parse, validate};
-use steppe::core::diagnostic::{Diagnostic, Severity};
 
 const SMALL: &str = include_str!("fixtures/small.json");
 

@@ -10,8 +10,8 @@
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
+use steppe::core::corpus::generate::generate;
 use steppe::core::corpus::{self, CorpusFile};
-use steppe::core::generate::generate;
 
 const USAGE: &str = "usage:
   steppe-corpus check FILE             print every diagnostic; exit 1 on errors

@@ -1,8 +1,8 @@
 //! Loading status, the corpus' diagnostics, and quiet notices about a link.
 
 use super::state::{use_app, Load};
-use crate::core::diagnostic::Severity;
-use crate::core::i18n::Key;
+use crate::core::corpus::diagnostic::Severity;
+use crate::core::text::i18n::Key;
 use leptos::prelude::*;
 
 /// Most diagnostics listed at once; the rest are counted.

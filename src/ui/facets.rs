@@ -3,7 +3,7 @@
 use super::marks::lang_class;
 use super::state::use_app;
 use crate::core::corpus::{ActorKind, NamedEnum};
-use crate::core::i18n::{actor_kind, endonym, Key};
+use crate::core::text::i18n::{actor_kind, endonym, Key};
 use leptos::prelude::*;
 
 fn toggle(list: &mut Vec<String>, id: &str, on: bool) {

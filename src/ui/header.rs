@@ -2,7 +2,7 @@
 
 use super::loader;
 use super::state::use_app;
-use crate::core::i18n::{endonym, Key, Lang};
+use crate::core::text::i18n::{endonym, Key, Lang};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

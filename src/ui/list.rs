@@ -2,7 +2,8 @@
 //! the data. Paged, so the page stays small at any corpus size.
 
 use super::state::use_app;
-use crate::core::i18n::{endonym, format_date, Key};
+use crate::core::text::i18n::{endonym, Key};
+use crate::core::time::calendar::format_date;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

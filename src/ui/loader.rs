@@ -2,9 +2,9 @@
 //! bundle, or read from a file the reader opens. The same validator runs on all of them.
 
 use super::state::{AppState, Load};
+use crate::core::corpus::diagnostic::{Diagnostic, Severity};
 use crate::core::corpus::{parse, Corpus};
-use crate::core::diagnostic::{Diagnostic, Severity};
-use crate::core::i18n::{tf, Key};
+use crate::core::text::i18n::{tf, Key};
 use leptos::prelude::*;
 use std::sync::Arc;
 

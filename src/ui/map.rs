@@ -4,12 +4,13 @@
 
 use super::marks::{arc, lang_class, radius};
 use super::state::{use_app, AppState};
-use crate::core::basemap;
-use crate::core::cluster::{aggregate, Cluster, EdgeMarker, Frame};
-use crate::core::i18n::{endonym, format_date, Key};
-use crate::core::labels::LabelPlacer;
-use crate::core::view_state::MapView as View;
-use crate::core::viewport::{home, world, Viewport};
+use crate::core::geo::basemap;
+use crate::core::geo::cluster::{aggregate, Cluster, EdgeMarker, Frame};
+use crate::core::geo::labels::LabelPlacer;
+use crate::core::geo::viewport::MapView as View;
+use crate::core::geo::viewport::{home, world, Viewport};
+use crate::core::text::i18n::{endonym, Key};
+use crate::core::time::calendar::format_date;
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -80,7 +81,11 @@ fn tip_for(app: &AppState, members: &[u32], x: f64, y: f64) -> Tip {
         } else {
             vec![
                 place,
-                crate::core::i18n::tf(lang, Key::EventsHere, &[("n", &members.len().to_string())]),
+                crate::core::text::i18n::tf(
+                    lang,
+                    Key::EventsHere,
+                    &[("n", &members.len().to_string())],
+                ),
             ]
         }
     });

@@ -15,8 +15,8 @@ pub mod state;
 pub mod timeline;
 pub mod url;
 
-use crate::core::i18n::{Key, Lang};
-use crate::core::view_state::decode;
+use crate::core::link::view_state::decode;
+use crate::core::text::i18n::{Key, Lang};
 use leptos::prelude::*;
 use state::{AppState, Load};
 

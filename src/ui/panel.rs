@@ -2,8 +2,9 @@
 
 use super::state::use_app;
 use crate::core::corpus::validate::check_url;
-use crate::core::date::Precision;
-use crate::core::i18n::{actor_kind_one, endonym, event_type, format_date, place_precision, Key};
+use crate::core::text::i18n::{actor_kind_one, endonym, event_type, place_precision, Key};
+use crate::core::time::calendar::format_date;
+use crate::core::time::date::Precision;
 use leptos::html;
 use leptos::prelude::*;
 

@@ -3,9 +3,9 @@
 
 use super::state::use_app;
 use super::url::base_url;
-use crate::core::embed::{iframe_snippet, resize_script, HEIGHT_MESSAGE};
-use crate::core::i18n::Key;
-use crate::core::view_state::encode;
+use crate::core::link::embed::{iframe_snippet, resize_script, HEIGHT_MESSAGE};
+use crate::core::link::view_state::encode;
+use crate::core::text::i18n::Key;
 use leptos::html;
 use leptos::prelude::*;
 

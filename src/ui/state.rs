@@ -1,11 +1,11 @@
 //! The app's shared state, handed to components through context.
 
-use crate::core::bitset::Bitset;
+use crate::core::corpus::diagnostic::Diagnostic;
 use crate::core::corpus::Corpus;
-use crate::core::diagnostic::Diagnostic;
-use crate::core::i18n::{t, tf, Key, Lang};
+use crate::core::link::view_state::ViewState;
+use crate::core::query::bitset::Bitset;
 use crate::core::query::{self, Filter, QueryResult};
-use crate::core::view_state::ViewState;
+use crate::core::text::i18n::{t, tf, Key, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -3,10 +3,11 @@
 //! and a play button that sweeps a window through time.
 
 use super::state::use_app;
-use crate::core::date::PartialDate;
-use crate::core::date::{civil_from_days, Precision, DAY_MINUTES};
-use crate::core::i18n::{format_date, Key};
-use crate::core::time_scale::TimeScale;
+use crate::core::text::i18n::Key;
+use crate::core::time::calendar::format_date;
+use crate::core::time::date::PartialDate;
+use crate::core::time::date::{civil_from_days, Precision, DAY_MINUTES};
+use crate::core::time::time_scale::TimeScale;
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;

@@ -3,7 +3,7 @@
 //! and back/forward read it again.
 
 use super::state::AppState;
-use crate::core::view_state::{decode, encode, is_new_history_entry};
+use crate::core::link::view_state::{decode, encode, is_new_history_entry};
 use leptos::prelude::*;
 
 /// The current fragment, without `#`.
@@ -37,6 +37,8 @@ pub fn sync(app: AppState) {
         };
         let url = format!("{}#{}", base_url(), text);
         let step = last.with_value(|prev| is_new_history_entry(prev, &v));
+        // The one place allowed to write history (clippy.toml forbids it elsewhere).
+        #[allow(clippy::disallowed_methods)]
         let _ = if step {
             history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         } else {

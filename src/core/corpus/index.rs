@@ -5,8 +5,8 @@
 
 use super::model::*;
 use super::validate::Dropped;
-use crate::core::bitset::Bitset;
-use crate::core::search::normalize;
+use crate::query::bitset::Bitset;
+use crate::query::search::normalize;
 use std::collections::HashMap;
 
 /// An immutable, indexed corpus. Event index `i` is the `i`-th event in date order.
@@ -75,9 +75,8 @@ impl Corpus {
         }
         let mut languages: Vec<String> = lang_count.keys().map(|s| s.to_string()).collect();
         languages.sort_by(|a, b| {
-            lang_count[b.as_str()]
-                .cmp(&lang_count[a.as_str()])
-                .then(a.cmp(b))
+            let count = |l: &String| lang_count.get(l.as_str()).copied().unwrap_or(0);
+            count(b).cmp(&count(a)).then(a.cmp(b))
         });
         let lang_ix: HashMap<&str, usize> = languages
             .iter()
@@ -104,7 +103,9 @@ impl Corpus {
                 }
             }
             for &a in &ea {
-                by_actor[a as usize].insert(i);
+                if let Some(set) = by_actor.get_mut(a as usize) {
+                    set.insert(i);
+                }
             }
             let es: Vec<u32> = e
                 .sources
@@ -113,8 +114,13 @@ impl Corpus {
                 .collect();
             let mut bits = 0u32;
             for &s in &es {
-                let l = lang_ix[sources[s as usize].lang.as_str()];
-                by_language[l].insert(i);
+                let lang = sources.get(s as usize).map(|s| s.lang.as_str());
+                let Some(&l) = lang.and_then(|lang| lang_ix.get(lang)) else {
+                    continue;
+                };
+                if let Some(set) = by_language.get_mut(l) {
+                    set.insert(i);
+                }
                 bits |= 1 << l.min(31);
             }
             lang_bits.push(bits);
@@ -172,9 +178,13 @@ impl Corpus {
 
     /// Distinct languages of an event's sources, in `languages` order.
     pub fn event_languages(&self, event: usize) -> Vec<usize> {
-        let mut v: Vec<usize> = self.event_sources[event]
-            .iter()
-            .filter_map(|&s| self.language_index(&self.sources[s as usize].lang))
+        let mut v: Vec<usize> = self
+            .event_sources
+            .get(event)
+            .into_iter()
+            .flatten()
+            .filter_map(|&s| self.sources.get(s as usize))
+            .filter_map(|s| self.language_index(&s.lang))
             .collect();
         v.sort_unstable();
         v.dedup();
@@ -190,11 +200,10 @@ fn haystack(e: &Event, ea: &[u32], es: &[u32], actors: &[Actor], sources: &[Sour
     }
     parts.extend(e.place.name.0.values().map(String::as_str));
     parts.extend(e.tags.iter().map(String::as_str));
-    for &a in ea {
-        parts.extend(actors[a as usize].name.0.values().map(String::as_str));
+    for a in ea.iter().filter_map(|&a| actors.get(a as usize)) {
+        parts.extend(a.name.0.values().map(String::as_str));
     }
-    for &s in es {
-        let s = &sources[s as usize];
+    for s in es.iter().filter_map(|&s| sources.get(s as usize)) {
         parts.push(&s.outlet);
         parts.push(&s.title);
         parts.extend(s.title_en.as_deref());

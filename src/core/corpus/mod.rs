@@ -1,5 +1,9 @@
-//! The corpus: its file model, its validator and its in-memory index.
+//! The corpus: its file model, JSON with spans, diagnostics, the validator, the in-memory
+//! index and synthetic corpora for scale tests.
+pub mod diagnostic;
+pub mod generate;
 pub mod index;
+pub mod json;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
@@ -9,7 +13,7 @@ pub use index::Corpus;
 pub use model::*;
 pub use validate::{validate, Dropped, Validated};
 
-use crate::core::diagnostic::Diagnostic;
+use crate::corpus::diagnostic::Diagnostic;
 
 /// Reads and indexes a corpus file: the loaded corpus and every diagnostic.
 pub fn parse(text: &str) -> (Corpus, Vec<Diagnostic>) {

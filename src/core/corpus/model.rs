@@ -4,7 +4,7 @@
 //! `public/corpus.schema.json` is generated from them. Reading goes through
 //! [`super::validate`], which reports every problem with its location.
 
-use crate::core::date::PartialDate;
+use crate::time::date::PartialDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

@@ -4,9 +4,9 @@
 //! loads. Unknown fields are warnings. Nothing here panics, whatever the input.
 
 use super::model::*;
-use crate::core::date::PartialDate;
-use crate::core::diagnostic::{Diagnostic, Severity};
-use crate::core::json::{self, LineIndex, Member, Node, Value};
+use crate::corpus::diagnostic::{Diagnostic, Severity};
+use crate::corpus::json::{self, LineIndex, Member, Node, Value};
+use crate::time::date::PartialDate;
 use std::collections::{BTreeMap, HashSet};
 
 /// Files larger than this are refused before parsing (the browser keeps it all in memory).
@@ -943,7 +943,9 @@ impl<'t> Reader<'t> {
             _ => Vec::new(),
         };
         for &i in dups.iter().rev() {
-            let dup_id = id(&items[i]).clone();
+            let Some(dup_id) = items.get(i).map(|item| id(item).clone()) else {
+                continue;
+            };
             let hits: Vec<(usize, &Node)> = nodes
                 .iter()
                 .enumerate()
@@ -983,7 +985,7 @@ pub fn check_url(s: &str) -> Result<(), String> {
     if s.chars().any(|c| c.is_whitespace() || c.is_control()) || s != s.trim() {
         return Err("a link must not contain spaces or control characters".into());
     }
-    let host = s.splitn(4, '/').nth(2).unwrap_or("");
+    let host = s.split('/').nth(2).unwrap_or("");
     if host.is_empty() {
         return Err(format!(
             "expected a host name after the scheme, found {s:?}"

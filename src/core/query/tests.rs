@@ -1,6 +1,6 @@
 use super::*;
-use crate::core::corpus::parse;
-use crate::core::date::PartialDate;
+use crate::corpus::parse;
+use crate::time::date::PartialDate;
 
 fn small() -> Corpus {
     let (c, diags) = parse(include_str!("../../../tests/fixtures/small.json"));

@@ -4,8 +4,19 @@
 //! then one SVG transform on it, while marks are placed in screen pixels so they keep
 //! their size at any zoom.
 
-use crate::core::projection::{fit_extent, Fitted, Lcc};
-use crate::core::view_state::{MapView, MAX_ZOOM, MIN_ZOOM};
+use crate::geo::projection::{fit_extent, Fitted, Lcc};
+
+/// The map's viewport: the centre in degrees and a zoom factor (1 = the whole region).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapView {
+    pub lon: f64,
+    pub lat: f64,
+    pub zoom: f64,
+}
+
+/// Zoom limits: the map clamps to them and the URL reader rejects views outside them.
+pub const MIN_ZOOM: f64 = 0.5;
+pub const MAX_ZOOM: f64 = 64.0;
 
 /// The region the map frames at zoom 1: min lon, min lat, max lon, max lat.
 pub const REGION: [f64; 4] = [46.0, 33.0, 90.0, 55.5];

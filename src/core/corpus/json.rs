@@ -97,7 +97,7 @@ impl LineIndex {
     pub fn locate(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts[line - 1];
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
         let col = text
             .get(start..offset)
             .map_or(offset - start, |s| s.chars().count())
@@ -113,6 +113,11 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    /// The bytes not read yet.
+    fn rest(&self) -> &[u8] {
+        self.s.get(self.i..).unwrap_or_default()
+    }
+
     fn err(&self, message: &str) -> SyntaxError {
         let found = match self.text.get(self.i..).and_then(|r| r.chars().next()) {
             Some(c) => format!(", found {c:?}"),
@@ -156,7 +161,7 @@ impl Parser<'_> {
     }
 
     fn literal(&mut self, word: &str, v: Value) -> Result<Value, SyntaxError> {
-        if self.s[self.i..].starts_with(word.as_bytes()) {
+        if self.rest().starts_with(word.as_bytes()) {
             self.i += word.len();
             Ok(v)
         } else {
@@ -256,7 +261,7 @@ impl Parser<'_> {
                             self.i += 1;
                             let hi = self.hex4()?;
                             let cp = if (0xD800..0xDC00).contains(&hi)
-                                && self.s[self.i..].starts_with(b"\\u")
+                                && self.rest().starts_with(b"\\u")
                             {
                                 self.i += 2;
                                 let lo = self.hex4()?;

@@ -59,10 +59,11 @@ pub fn aggregate(
             continue;
         }
         if x >= 0.0 && y >= 0.0 && x <= frame.width && y <= frame.height {
-            let c = &mut grid[(y / cell) as usize * cols + (x / cell) as usize];
-            c.0 += x;
-            c.1 += y;
-            c.2.push(i);
+            if let Some(c) = grid.get_mut((y / cell) as usize * cols + (x / cell) as usize) {
+                c.0 += x;
+                c.1 += y;
+                c.2.push(i);
+            }
         } else {
             outside.push((i, x, y));
         }
@@ -128,9 +129,11 @@ fn edges(points: &[(u32, f64, f64)], f: Frame) -> Vec<EdgeMarker> {
     for &(i, x, y) in points {
         let a = (y - cy).atan2(x - cx).rem_euclid(TAU);
         let s = ((a / TAU * SECTORS as f64).round() as usize) % SECTORS;
-        sectors[s].push(i);
-        sums[s].0 += a.cos();
-        sums[s].1 += a.sin();
+        if let (Some(sector), Some(sum)) = (sectors.get_mut(s), sums.get_mut(s)) {
+            sector.push(i);
+            sum.0 += a.cos();
+            sum.1 += a.sin();
+        }
     }
     let (hw, hh) = ((cx - f.inset).max(1.0), (cy - f.inset).max(1.0));
     sectors

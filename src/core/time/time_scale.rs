@@ -3,8 +3,9 @@
 //! Like d3-scale's time scale: a value with a domain, a range, `map`, `invert` and
 //! `ticks`; intervals step from minutes to centuries, always on calendar boundaries.
 
-use crate::core::date::{civil_from_days, days_from_civil, DAY_MINUTES};
-use crate::core::i18n::Lang;
+use crate::text::lang::Lang;
+use crate::time::calendar::month_name;
+use crate::time::date::{civil_from_days, days_from_civil, DAY_MINUTES};
 
 /// Maps minutes since 1970 (`domain`) to pixels (`range`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -138,26 +139,6 @@ fn month_start(months_since_year0: i64) -> i64 {
     let y = months_since_year0.div_euclid(12) as i32;
     let m = months_since_year0.rem_euclid(12) as u8 + 1;
     days_from_civil(y, m, 1) * DAY_MINUTES
-}
-
-/// Short month names for axis labels.
-pub fn month_name(lang: Lang, month: u8) -> String {
-    const EN: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    const RU: [&str; 12] = [
-        "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
-    ];
-    const KK: [&str; 12] = [
-        "қаң", "ақп", "нау", "сәу", "мам", "мау", "шіл", "там", "қыр", "қаз", "қар", "жел",
-    ];
-    let i = usize::from(month.clamp(1, 12) - 1);
-    match lang {
-        Lang::En => EN[i].to_string(),
-        Lang::Ru => RU[i].to_string(),
-        Lang::Kk => KK[i].to_string(),
-        Lang::Zh => format!("{}月", i + 1),
-    }
 }
 
 fn year_text(y: i32) -> String {
@@ -311,7 +292,7 @@ fn label(minute: i64, iv: Interval, lang: Lang, first: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::date::PartialDate;
+    use crate::time::date::PartialDate;
 
     fn at(s: &str) -> f64 {
         PartialDate::parse(s).unwrap().start_minute() as f64

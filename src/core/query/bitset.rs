@@ -37,7 +37,7 @@ impl Bitset {
     }
 
     fn trim(&mut self) {
-        if self.len % 64 != 0 {
+        if !self.len.is_multiple_of(64) {
             if let Some(last) = self.words.last_mut() {
                 *last &= (1u64 << (self.len % 64)) - 1;
             }
@@ -52,13 +52,19 @@ impl Bitset {
     /// Adds `i` (ignored when out of range).
     pub fn insert(&mut self, i: usize) {
         if i < self.len {
-            self.words[i / 64] |= 1 << (i % 64);
+            if let Some(w) = self.words.get_mut(i / 64) {
+                *w |= 1 << (i % 64);
+            }
         }
     }
 
     /// Whether `i` is a member.
     pub fn contains(&self, i: usize) -> bool {
-        i < self.len && self.words[i / 64] & (1 << (i % 64)) != 0
+        i < self.len
+            && self
+                .words
+                .get(i / 64)
+                .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
     /// Number of members.

@@ -4,8 +4,8 @@
 //! Central Asian cities (plus a few far-away capitals), spread over 2000–2025 with
 //! bursts, and cite sources in many languages.
 
-use crate::core::corpus::*;
-use crate::core::date::{civil_from_days, days_from_civil, PartialDate};
+use crate::corpus::*;
+use crate::time::date::{civil_from_days, days_from_civil, PartialDate};
 
 /// SplitMix64 (Steele, Lea and Flood, 2014): tiny, fast and good enough for test data.
 #[derive(Debug, Clone)]
@@ -39,6 +39,16 @@ impl Rng {
     /// An index skewed toward 0 (roughly Zipf-like), so some values are far more common.
     pub fn skewed(&mut self, n: usize) -> usize {
         ((self.unit() * self.unit()) * n as f64) as usize % n.max(1)
+    }
+
+    /// A uniformly chosen item (`fallback` for an empty slice).
+    fn pick<'a, T>(&mut self, items: &'a [T], fallback: &'a T) -> &'a T {
+        items.get(self.below(items.len())).unwrap_or(fallback)
+    }
+
+    /// An item chosen with [`Rng::skewed`] (`fallback` for an empty slice).
+    fn pick_skewed<'a, T>(&mut self, items: &'a [T], fallback: &'a T) -> &'a T {
+        items.get(self.skewed(items.len())).unwrap_or(fallback)
     }
 }
 
@@ -109,14 +119,19 @@ const WORDS: &[&str] = &[
     "crackdown",
 ];
 
+const N_ACTORS: usize = 48;
+
 /// A synthetic corpus of `n` events with 48 actors and `max(n / 3, 1)` sources.
 pub fn generate(n: usize, seed: u64) -> CorpusFile {
     let mut rng = Rng::new(seed);
-    let actors: Vec<Actor> = (0..48)
+    let actors: Vec<Actor> = (0..N_ACTORS)
         .map(|i| Actor {
             id: format!("actor-{i:02}"),
             name: Text::en(format!("Actor {i:02}")),
-            kind: KINDS[i % KINDS.len()],
+            kind: KINDS
+                .get(i % KINDS.len())
+                .copied()
+                .unwrap_or(ActorKind::Group),
             country: None,
             color: None,
         })
@@ -126,12 +141,12 @@ pub fn generate(n: usize, seed: u64) -> CorpusFile {
     let n_sources = (n / 3).max(1);
     let sources: Vec<Source> = (0..n_sources)
         .map(|i| {
-            let lang = LANGS[rng.skewed(LANGS.len())];
+            let lang = *rng.pick_skewed(LANGS, &"en");
             let (y, m, d) = civil_from_days(first_day + rng.below(span_days as usize) as i64);
             Source {
                 id: format!("s{i}"),
                 outlet: format!("Outlet {}", rng.below(200)),
-                outlet_kind: Some(OutletKind::ALL[rng.below(OutletKind::ALL.len())]),
+                outlet_kind: Some(*rng.pick(OutletKind::ALL, &OutletKind::Independent)),
                 url: Some(format!("https://example.org/{lang}/{i}")),
                 title: format!("Report {i} ({lang})"),
                 title_en: None,
@@ -147,7 +162,7 @@ pub fn generate(n: usize, seed: u64) -> CorpusFile {
     let events = (0..n)
         .map(|i| {
             let day = if rng.unit() < 0.7 {
-                bursts[rng.skewed(bursts.len())] + rng.below(20) as i64
+                rng.pick_skewed(&bursts, &first_day) + rng.below(20) as i64
             } else {
                 first_day + rng.below(span_days as usize) as i64
             };
@@ -167,12 +182,13 @@ pub fn generate(n: usize, seed: u64) -> CorpusFile {
                 },
                 _ => PartialDate::ymd(y, m, d),
             };
-            let (city, lat, lon, cc) = CITIES[rng.skewed(CITIES.len())];
+            let (city, lat, lon, cc) =
+                *rng.pick_skewed(CITIES, &("Almaty", 43.2567, 76.9286, "KZ"));
             let jitter = |r: &mut Rng| (r.unit() - 0.5) * 0.6;
             let n_actors = 1 + rng.below(3);
             let mut ev_actors: Vec<ActorRef> = Vec::new();
             for _ in 0..n_actors {
-                let id = actors[rng.skewed(actors.len())].id.clone();
+                let id = format!("actor-{:02}", rng.skewed(N_ACTORS));
                 if !ev_actors.iter().any(|a| a.id == id) {
                     ev_actors.push(ActorRef { id, role: None });
                 }
@@ -183,7 +199,7 @@ pub fn generate(n: usize, seed: u64) -> CorpusFile {
                 .collect::<Vec<_>>();
             let mut ev_sources = ev_sources;
             ev_sources.dedup();
-            let word = WORDS[rng.below(WORDS.len())];
+            let word = *rng.pick(WORDS, &"event");
             Event {
                 id: format!("ev-{i}"),
                 date,
@@ -198,10 +214,10 @@ pub fn generate(n: usize, seed: u64) -> CorpusFile {
                 title: Text::en(format!("{} {word} {i}", city)),
                 summary: None,
                 actors: ev_actors,
-                kind: EventType::ALL[rng.below(EventType::ALL.len())],
+                kind: *rng.pick(EventType::ALL, &EventType::Other),
                 tags: Vec::new(),
                 claim: (rng.below(8) == 0).then(|| Claim {
-                    claimant: actors[rng.below(actors.len())].id.clone(),
+                    claimant: format!("actor-{:02}", rng.below(N_ACTORS)),
                     disputed: rng.below(2) == 0,
                 }),
                 sources: ev_sources,

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 pub const CLIP_BOX: [f64; 4] = [25.0, 22.0, 110.0, 62.0];
 
 /// The bundled `public/basemap.json`, as text.
-pub const EMBEDDED_JSON: &str = include_str!("../../public/basemap.json");
+pub const EMBEDDED_JSON: &str = include_str!("../../../public/basemap.json");
 
 /// A name in the app's languages. `en` is always present; the others fall back to it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -207,14 +207,15 @@ fn decode_ring(what: &str, raw: &[i64], scale: f64) -> Result<Ring, String> {
     let mut out = Vec::with_capacity(raw.len() / 2);
     let (mut x, mut y) = (0i64, 0i64);
     for (i, pair) in raw.chunks_exact(2).enumerate() {
+        let &[dx, dy] = pair else { continue };
         if i == 0 {
-            (x, y) = (pair[0], pair[1]);
+            (x, y) = (dx, dy);
         } else {
             x = x
-                .checked_add(pair[0])
+                .checked_add(dx)
                 .ok_or_else(|| format!("{what}: coordinate overflow"))?;
             y = y
-                .checked_add(pair[1])
+                .checked_add(dy)
                 .ok_or_else(|| format!("{what}: coordinate overflow"))?;
         }
         let (lon, lat) = (x as f64 / scale, y as f64 / scale);
@@ -575,8 +576,8 @@ mod tests {
         );
         // Works with the real map and projection.
         let m = embedded();
-        let f = crate::core::projection::fit_extent(
-            crate::core::projection::Lcc::central_asia(),
+        let f = crate::geo::projection::fit_extent(
+            crate::geo::projection::Lcc::central_asia(),
             CLIP_BOX,
             800.0,
             500.0,

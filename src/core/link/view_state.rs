@@ -4,22 +4,11 @@
 //! `decode` never fails: whatever it cannot read is dropped and named in a notice, so a
 //! stale or mangled link still opens, showing as much of the sender's view as it can.
 
-use crate::core::corpus::Corpus;
-use crate::core::date::{civil_from_days, PartialDate, DAY_MINUTES};
-use crate::core::i18n::Lang;
-use crate::core::query::Filter;
-
-/// The map's viewport: the centre in degrees and a zoom factor (1 = the whole region).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct MapView {
-    pub lon: f64,
-    pub lat: f64,
-    pub zoom: f64,
-}
-
-/// Zoom limits shared by the map and the URL reader.
-pub const MIN_ZOOM: f64 = 0.5;
-pub const MAX_ZOOM: f64 = 64.0;
+use crate::corpus::Corpus;
+use crate::geo::viewport::{MapView, MAX_ZOOM, MIN_ZOOM};
+use crate::query::Filter;
+use crate::text::i18n::Lang;
+use crate::time::date::{civil_from_days, PartialDate, DAY_MINUTES};
 
 /// Everything a shared link reproduces.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -51,11 +40,12 @@ pub fn decode_component(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'%' if i + 2 < b.len() => {
-                match std::str::from_utf8(&b[i + 1..i + 3])
-                    .ok()
+    while let Some(&byte) = b.get(i) {
+        match byte {
+            b'%' => {
+                match b
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
                     .and_then(|h| u8::from_str_radix(h, 16).ok())
                 {
                     Some(v) => {
@@ -268,7 +258,7 @@ impl ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::corpus::parse;
+    use crate::corpus::parse;
 
     fn full() -> ViewState {
         ViewState {
@@ -382,7 +372,7 @@ mod tests {
 
     #[test]
     fn sanitize_drops_what_the_corpus_lacks() {
-        let (c, _) = parse(include_str!("../../tests/fixtures/small.json"));
+        let (c, _) = parse(include_str!("../../../tests/fixtures/small.json"));
         let (mut s, _) = decode("a=russia,usa&l=zh,xx&e=nope");
         let n = s.sanitize(&c);
         assert_eq!(n, ["a=usa", "l=xx", "e=nope"]);

@@ -3,40 +3,7 @@
 //! Components never hold literal text: they call [`t`] with a [`Key`]. Each key has an
 //! English, Russian, Chinese and Kazakh text; a native test checks none is missing.
 
-/// Interface languages, in the order of the table's columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Ru,
-    Zh,
-    Kk,
-}
-
-impl Lang {
-    /// Every interface language.
-    pub const ALL: [Lang; 4] = [Lang::En, Lang::Ru, Lang::Zh, Lang::Kk];
-
-    /// The BCP 47 code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ru => "ru",
-            Lang::Zh => "zh",
-            Lang::Kk => "kk",
-        }
-    }
-
-    /// Reads a code ("ru", "zh-Hans", "kk-KZ"); unknown codes give `None`.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        let primary = code
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|l| l.code() == primary)
-    }
-}
+pub use super::lang::Lang;
 
 /// A language's name in itself, for source languages and the language picker.
 pub fn endonym(code: &str) -> Option<&'static str> {
@@ -188,27 +155,9 @@ pub fn tf(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
     s
 }
 
-/// A date at its own precision, in the interface language ("5 Jan 2022", "январь 2022"...).
-pub fn format_date(lang: Lang, d: &crate::core::date::PartialDate) -> String {
-    use crate::core::time_scale::month_name;
-    let y = d.year;
-    let time = d
-        .time
-        .map(|(h, m)| format!(" {h:02}:{m:02}"))
-        .unwrap_or_default();
-    match (d.month, d.day, lang) {
-        (None, _, Lang::Zh) => format!("{y}年"),
-        (None, _, _) => y.to_string(),
-        (Some(m), None, Lang::Zh) => format!("{y}年{m}月"),
-        (Some(m), None, _) => format!("{} {y}", month_name(lang, m)),
-        (Some(m), Some(day), Lang::Zh) => format!("{y}年{m}月{day}日{time}"),
-        (Some(m), Some(day), _) => format!("{day} {} {y}{time}", month_name(lang, m)),
-    }
-}
-
 /// One actor of a kind ("state", "NGO"), for an actor's own label.
-pub fn actor_kind_one(lang: Lang, kind: crate::core::corpus::ActorKind) -> &'static str {
-    use crate::core::corpus::ActorKind::*;
+pub fn actor_kind_one(lang: Lang, kind: crate::corpus::ActorKind) -> &'static str {
+    use crate::corpus::ActorKind::*;
     let row: [&str; 4] = match kind {
         State => ["state", "государство", "国家", "мемлекет"],
         Government => [
@@ -230,24 +179,24 @@ pub fn actor_kind_one(lang: Lang, kind: crate::core::corpus::ActorKind) -> &'sta
         Person => ["person", "человек", "人物", "тұлға"],
         Group => ["group or crowd", "группа", "群体", "топ"],
     };
-    row[lang as usize]
+    lang.pick(row)
 }
 
 /// How precisely a place is known, in words.
-pub fn place_precision(lang: Lang, p: crate::core::corpus::PlacePrecision) -> &'static str {
-    use crate::core::corpus::PlacePrecision::*;
+pub fn place_precision(lang: Lang, p: crate::corpus::PlacePrecision) -> &'static str {
+    use crate::corpus::PlacePrecision::*;
     let row: [&str; 4] = match p {
         Exact => ["exact", "точно", "精确", "нақты"],
         City => ["city", "город", "城市", "қала"],
         Region => ["region", "регион", "地区", "өңір"],
         Country => ["country", "страна", "国家", "ел"],
     };
-    row[lang as usize]
+    lang.pick(row)
 }
 
 /// An event type, in words.
-pub fn event_type(lang: Lang, t: crate::core::corpus::EventType) -> &'static str {
-    use crate::core::corpus::EventType::*;
+pub fn event_type(lang: Lang, t: crate::corpus::EventType) -> &'static str {
+    use crate::corpus::EventType::*;
     let row: [&str; 4] = match t {
         Economic => ["economic", "экономика", "经济", "экономика"],
         Protest => ["protest", "протест", "抗议", "наразылық"],
@@ -260,12 +209,12 @@ pub fn event_type(lang: Lang, t: crate::core::corpus::EventType) -> &'static str
         Communications => ["communications", "связь", "通信", "байланыс"],
         Other => ["other", "другое", "其他", "басқа"],
     };
-    row[lang as usize]
+    lang.pick(row)
 }
 
 /// An actor kind's label, through the table's language.
-pub fn actor_kind(lang: Lang, kind: crate::core::corpus::ActorKind) -> &'static str {
-    use crate::core::corpus::ActorKind::*;
+pub fn actor_kind(lang: Lang, kind: crate::corpus::ActorKind) -> &'static str {
+    use crate::corpus::ActorKind::*;
     let row: [&str; 4] = match kind {
         State => ["States", "Государства", "国家", "Мемлекеттер"],
         Government => [
@@ -292,13 +241,13 @@ pub fn actor_kind(lang: Lang, kind: crate::core::corpus::ActorKind) -> &'static 
         Person => ["People", "Люди", "人物", "Тұлғалар"],
         Group => ["Groups and crowds", "Группы", "群体", "Топтар"],
     };
-    row[lang as usize]
+    lang.pick(row)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::corpus::{ActorKind, NamedEnum};
+    use crate::corpus::{ActorKind, NamedEnum};
 
     #[test]
     fn every_key_has_every_language() {
@@ -324,10 +273,10 @@ mod tests {
             for &k in ActorKind::ALL {
                 assert!(!actor_kind(l, k).is_empty() && !actor_kind_one(l, k).is_empty());
             }
-            for &p in crate::core::corpus::PlacePrecision::ALL {
+            for &p in crate::corpus::PlacePrecision::ALL {
                 assert!(!place_precision(l, p).is_empty());
             }
-            for &t in crate::core::corpus::EventType::ALL {
+            for &t in crate::corpus::EventType::ALL {
                 assert!(!event_type(l, t).is_empty());
             }
         }
@@ -348,11 +297,5 @@ mod tests {
         assert_eq!(Lang::from_code("fr"), None);
         assert_eq!(endonym("zh"), Some("中文"));
         assert_eq!(endonym("kk"), Some("Қазақша"));
-        let d = crate::core::date::PartialDate::parse("2022-01-05").unwrap();
-        assert_eq!(format_date(Lang::En, &d), "5 Jan 2022");
-        assert_eq!(format_date(Lang::Zh, &d), "2022年1月5日");
-        let m = crate::core::date::PartialDate::parse("2022-01").unwrap();
-        assert_eq!(format_date(Lang::Ru, &m), "янв 2022");
-        assert_eq!(format_date(Lang::Zh, &m), "2022年1月");
     }
 }

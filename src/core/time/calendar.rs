@@ -1,0 +1,61 @@
+//! Calendar text: month names and dates at their own precision, in the interface language.
+//! The time scale's axis labels and every date the interface shows use these.
+
+use crate::text::lang::Lang;
+use crate::time::date::PartialDate;
+
+/// Short month names for axis labels.
+pub fn month_name(lang: Lang, month: u8) -> String {
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const RU: [&str; 12] = [
+        "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+    ];
+    const KK: [&str; 12] = [
+        "қаң", "ақп", "нау", "сәу", "мам", "мау", "шіл", "там", "қыр", "қаз", "қар", "жел",
+    ];
+    let i = usize::from(month.clamp(1, 12) - 1);
+    let short = |names: [&str; 12]| names.get(i).copied().unwrap_or_default().to_string();
+    match lang {
+        Lang::En => short(EN),
+        Lang::Ru => short(RU),
+        Lang::Kk => short(KK),
+        Lang::Zh => format!("{}月", i + 1),
+    }
+}
+
+/// A date at its own precision, in the interface language ("5 Jan 2022", "январь 2022"...).
+pub fn format_date(lang: Lang, d: &PartialDate) -> String {
+    let y = d.year;
+    let time = d
+        .time
+        .map(|(h, m)| format!(" {h:02}:{m:02}"))
+        .unwrap_or_default();
+    match (d.month, d.day, lang) {
+        (None, _, Lang::Zh) => format!("{y}年"),
+        (None, _, _) => y.to_string(),
+        (Some(m), None, Lang::Zh) => format!("{y}年{m}月"),
+        (Some(m), None, _) => format!("{} {y}", month_name(lang, m)),
+        (Some(m), Some(day), Lang::Zh) => format!("{y}年{m}月{day}日{time}"),
+        (Some(m), Some(day), _) => format!("{day} {} {y}{time}", month_name(lang, m)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_at_their_precision() {
+        let d = PartialDate::parse("2022-01-05").unwrap();
+        assert_eq!(format_date(Lang::En, &d), "5 Jan 2022");
+        assert_eq!(format_date(Lang::Zh, &d), "2022年1月5日");
+        let m = PartialDate::parse("2022-01").unwrap();
+        assert_eq!(format_date(Lang::Ru, &m), "янв 2022");
+        assert_eq!(format_date(Lang::Zh, &m), "2022年1月");
+        let y = PartialDate::parse("2021").unwrap();
+        assert_eq!(format_date(Lang::Kk, &y), "2021");
+        assert_eq!(month_name(Lang::Kk, 12), "жел");
+    }
+}

@@ -1,0 +1,4 @@
+//! Time: partial dates, calendar names and the timeline's time scale.
+pub mod calendar;
+pub mod date;
+pub mod time_scale;
