@@ -45,6 +45,8 @@ export async function mapEventCount(page) {
 
 const CORPUS = JSON.parse(readFileSync(new URL('../../../public/corpus.json', import.meta.url), 'utf8'));
 export { CORPUS };
+/** The number of events in the bundled corpus. */
+export const N = CORPUS.events.length;
 
 /** [start, end) in ms of a corpus date (string or object) at its own precision. */
 export function span(d) {

@@ -1,11 +1,11 @@
 import { test, expect } from '@playwright/test';
-import { openApp, shot, mapEventCount } from './helpers.mjs';
+import { openApp, shot, mapEventCount, N } from './helpers.mjs';
 
 test('clicking a mark shows its event, or lists a cluster', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await openApp(page);
   // Every event is on the map: in a mark or an edge marker, none dropped.
-  expect(await mapEventCount(page)).toBe(62);
+  expect(await mapEventCount(page)).toBe(N);
   await expect(page.locator('.edges circle').first()).toBeVisible();
   const single = page.locator('.marks circle[data-count="1"]').first();
   const label = await single.getAttribute('aria-label');
@@ -41,7 +41,7 @@ test('zooming in splits a cluster', async ({ page }) => {
   const counts = await page.locator('.marks circle').evaluateAll((cs) => cs.map((c) => Number(c.dataset.count)));
   expect(counts.length).toBeGreaterThan(1);
   expect(Math.max(...counts)).toBeLessThan(n);
-  expect(await mapEventCount(page)).toBe(62);
+  expect(await mapEventCount(page)).toBe(N);
   await shot(page, 'map-zoomed');
 });
 

@@ -1,7 +1,7 @@
 import { test, expect, chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { openApp, shot, CORPUS } from './helpers.mjs';
+import { openApp, shot, CORPUS, N } from './helpers.mjs';
 
 const langOf = Object.fromEntries(CORPUS.sources.map((s) => [s.id, s.lang]));
 
@@ -21,14 +21,14 @@ test('after one visit, the app reloads with the network cut', async ({ page, con
   await page.evaluate(() => navigator.serviceWorker.ready);
   // Let the worker take control and cache everything, then go offline.
   await page.reload();
-  await expect(page.locator('.count')).toHaveText('62 of 62 events');
+  await expect(page.locator('.count')).toHaveText(`${N} of ${N} events`);
   expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   await context.setOffline(true);
   await page.reload();
-  await expect(page.locator('.count')).toHaveText('62 of 62 events', { timeout: 20_000 });
+  await expect(page.locator('.count')).toHaveText(`${N} of ${N} events`, { timeout: 20_000 });
   await expect(page.locator('.map svg .land').first()).toBeVisible();
   await page.locator('input[data-lang="zh"]').check();
-  await expect(page.locator('.count')).not.toHaveText('62 of 62 events');
+  await expect(page.locator('.count')).not.toHaveText(`${N} of ${N} events`);
   await shot(page, 'offline-reload');
   await context.setOffline(false);
 });
@@ -46,7 +46,7 @@ test('the single file opens from file:// with no network at all', async () => {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(`file://${DIST}steppe.html`);
-  await expect(page.locator('.count')).toHaveText('62 of 62 events', { timeout: 30_000 });
+  await expect(page.locator('.count')).toHaveText(`${N} of ${N} events`, { timeout: 30_000 });
   await page.locator('.marks circle[data-count="1"]').first().click();
   await expect(page.locator('.panel h2')).toBeVisible();
   await shot(page, 'single-file');
@@ -63,7 +63,7 @@ test('the hosted build runs under a strict Content-Security-Policy', async ({ pa
     page.on('pageerror', (e) => errors.push(e.message));
     const resp = await page.goto('http://127.0.0.1:8084/');
     expect(resp.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
-    await expect(page.locator('.count')).toHaveText('62 of 62 events', { timeout: 30_000 });
+    await expect(page.locator('.count')).toHaveText(`${N} of ${N} events`, { timeout: 30_000 });
     await page.locator('input[data-lang="zh"]').check();
     await page.locator('.marks circle').first().hover();
     await expect(page.locator('.tooltip')).toBeVisible();
@@ -96,14 +96,14 @@ ${snippet}
     await page.setViewportSize({ width: 800, height: 900 });
     await page.goto('http://127.0.0.1:8090/blog/host.html');
     const frame = page.frameLocator('iframe');
-    await expect(frame.locator('.count')).toHaveText(/ of 62 events$/, { timeout: 30_000 });
+    await expect(frame.locator('.count')).toHaveText(new RegExp(` of ${N} events$`), { timeout: 30_000 });
     // It filters inside the frame.
     const zh = CORPUS.events.filter((e) => e.sources.some((s) => langOf[s] === 'zh'));
-    await expect(frame.locator('.count')).toHaveText(`${zh.length} of 62 events`);
+    await expect(frame.locator('.count')).toHaveText(`${zh.length} of ${N} events`);
     await frame.locator('summary').click();
     await frame.locator('input[data-actor="russia"]').check();
     const both = zh.filter((e) => e.actors?.some((a) => a.id === 'russia') || e.claim?.claimant === 'russia');
-    await expect(frame.locator('.count')).toHaveText(`${both.length} of 62 events`);
+    await expect(frame.locator('.count')).toHaveText(`${both.length} of ${N} events`);
     // Nothing overflows the column: the frame fits, and the page inside has no sideways scroll.
     const col = await page.locator('.col').boundingBox();
     const box = await page.locator('iframe').boundingBox();

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { openApp, shot, listedIds, mapEventCount, eventsOverlapping, CORPUS } from './helpers.mjs';
+import { openApp, shot, listedIds, mapEventCount, eventsOverlapping, CORPUS, N } from './helpers.mjs';
 
 /** Drags across the density strip from fraction a to b of its width. */
 async function brush(page, a, b) {
@@ -20,7 +20,7 @@ test('brushing a range filters the map and the list to its events', async ({ pag
   await expect(page.locator('.timeline-controls input.from')).not.toHaveValue('');
   const count = Number((await page.locator('.count').innerText()).match(/^(\d+)/)[1]);
   expect(count).toBeGreaterThan(0);
-  expect(count).toBeLessThan(62);
+  expect(count).toBeLessThan(N);
   expect(await mapEventCount(page)).toBe(count);
   const ids = await listedIds(page);
   expect(ids.length).toBe(count);
@@ -29,7 +29,7 @@ test('brushing a range filters the map and the list to its events', async ({ pag
   expect(new Set(ids)).toEqual(new Set(eventsOverlapping(from, to)));
   await shot(page, 'timeline-brushed');
   await page.locator('.clear-range').click();
-  await expect(page.locator('.count')).toHaveText('62 of 62 events');
+  await expect(page.locator('.count')).toHaveText(`${N} of ${N} events`);
 });
 
 test('play sweeps a window through time and marks appear as they happened', async ({ page }) => {
@@ -53,7 +53,7 @@ test('play sweeps a window through time and marks appear as they happened', asyn
   // The frames of play are one history entry: Back returns to the view before it.
   await page.goBack();
   await expect(page).not.toHaveURL(/t=/);
-  await expect(page.locator('.count')).toHaveText('62 of 62 events');
+  await expect(page.locator('.count')).toHaveText(`${N} of ${N} events`);
 });
 
 test('selecting on the timeline opens the panel with Chinese and Russian titles', async ({ page }) => {
@@ -118,7 +118,7 @@ test('a date range can be typed instead of brushed', async ({ page }) => {
   await page.locator('.timeline-controls input.to').fill('2022-01-07');
   await expect(page).toHaveURL(/t=2022-01-06\.\.2022-01-08/);
   const expected = eventsOverlapping('2022-01-06', '2022-01-08');
-  await expect(page.locator('.count')).toHaveText(`${expected.length} of 62 events`);
+  await expect(page.locator('.count')).toHaveText(`${expected.length} of ${N} events`);
   expect(new Set(await listedIds(page))).toEqual(new Set(expected));
   await page.locator('.clear-range').click();
   await expect(page.locator('.timeline-controls input.from')).toHaveValue('');
