@@ -22,6 +22,7 @@
 
 pub mod corpus;
 pub mod geo;
+pub mod input;
 pub mod link;
 pub mod query;
 pub mod text;

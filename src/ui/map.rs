@@ -339,7 +339,7 @@ pub fn MapView() -> impl IntoView {
         let n_lang = app.corpus.with(|c| c.languages.len());
         let mut paths = vec![String::new(); n_lang.min(9)];
         app.corpus.with(|c| {
-            for cl in &m.0 {
+            for cl in &m.clusters {
                 let mut counts = vec![0usize; paths.len()];
                 let last = counts.len().saturating_sub(1);
                 for &i in &cl.members {
@@ -392,10 +392,10 @@ pub fn MapView() -> impl IntoView {
     };
     let target_mark = move |ev: &web_sys::Event| super::dom::data_index(ev, "[data-i]");
     let members_of =
-        move |i: usize| marks.with_untracked(|m| m.0.get(i).map(|c| c.members.clone()));
+        move |i: usize| marks.with_untracked(|m| m.clusters.get(i).map(|c| c.members.clone()));
     let show_tip = move |i: usize| {
         marks.with_untracked(|m| {
-            if let Some(cl) = m.0.get(i) {
+            if let Some(cl) = m.clusters.get(i) {
                 tip.set(Some(tip_for(
                     &app,
                     &cl.members,
@@ -431,7 +431,7 @@ pub fn MapView() -> impl IntoView {
         let sel = app.selected.get().map(|s| s as u32);
         let m = marks.get();
         app.hovered.with(|hov| {
-            m.0.iter()
+            m.clusters.iter()
                 .filter_map(|cl| {
                     let s = sel.is_some_and(|s| cl.members.binary_search(&s).is_ok());
                     let h = intersects(&cl.members, hov);
@@ -511,7 +511,7 @@ pub fn MapView() -> impl IntoView {
         // the event marks.
         let mut placer = LabelPlacer::new(
             marks.with(|m| {
-                m.0.iter()
+                m.clusters.iter()
                     .map(|cl| (cl.x, cl.y, radius(cl.members.len()) + 5.0))
                     .collect()
             }),
@@ -616,9 +616,9 @@ pub fn MapView() -> impl IntoView {
                         on:pointerout=move |_| hide_tip()
                         on:focusin=move |ev| { if let Some(i) = target_mark(&ev) { show_tip(i) } }
                         on:focusout=move |_| hide_tip()>
-                        {move || marks.with(|m| m.0.iter().enumerate().map(mark_view).collect_view())}
+                        {move || marks.with(|m| m.clusters.iter().enumerate().map(mark_view).collect_view())}
                     </g>
-                    <g class="edges">{move || marks.get().1.iter().cloned().map(edge_view).collect_view()}</g>
+                    <g class="edges">{move || marks.get().edges.iter().cloned().map(edge_view).collect_view()}</g>
                 </svg>
                 {move || tip.get().map(|t| view! {
                     <div class="tooltip" role="tooltip" style:left=format!("{:.0}px", t.x) style:top=format!("{:.0}px", t.y)>

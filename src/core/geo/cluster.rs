@@ -40,15 +40,19 @@ pub struct Frame {
     pub max_clusters: usize,
 }
 
+/// The marks of one frame: clusters inside it, edge markers for events outside it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Marks {
+    pub clusters: Vec<Cluster>,
+    pub edges: Vec<EdgeMarker>,
+}
+
 /// Number of direction sectors for edge markers.
 pub const SECTORS: usize = 16;
 
 /// Groups screen points `(event, x, y)` into clusters (inside the frame) and edge markers.
 /// One pass over the points into a dense grid of cells, so it stays fast at any corpus size.
-pub fn aggregate(
-    points: impl IntoIterator<Item = (u32, f64, f64)>,
-    frame: Frame,
-) -> (Vec<Cluster>, Vec<EdgeMarker>) {
+pub fn aggregate(points: impl IntoIterator<Item = (u32, f64, f64)>, frame: Frame) -> Marks {
     let cell = frame.cell.max(1.0);
     let cols = (frame.width / cell).floor() as usize + 1;
     let rows = (frame.height / cell).floor() as usize + 1;
@@ -90,7 +94,10 @@ pub fn aggregate(
     for c in &mut clusters {
         c.members.sort_unstable();
     }
-    (clusters, edges(&outside, frame))
+    Marks {
+        clusters,
+        edges: edges(&outside, frame),
+    }
 }
 
 /// Merges clusters closer than `radius`: biggest first, each absorbing its neighbours
@@ -176,7 +183,10 @@ mod tests {
             (2, 105.0, 98.0),
             (3, 400.0, 300.0),
         ];
-        let (c, e) = aggregate(pts, FRAME);
+        let Marks {
+            clusters: c,
+            edges: e,
+        } = aggregate(pts, FRAME);
         assert!(e.is_empty());
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].members, [0, 1, 2]);
@@ -186,16 +196,16 @@ mod tests {
 
     #[test]
     fn neighbours_across_a_cell_boundary_merge() {
-        let (c, _) = aggregate([(0, 79.0, 10.0), (1, 81.0, 10.0)], FRAME);
+        let c = aggregate([(0, 79.0, 10.0), (1, 81.0, 10.0)], FRAME).clusters;
         assert_eq!(c.len(), 1);
     }
 
     #[test]
     fn zooming_in_splits_a_cluster() {
         // The same two places, 30 px apart at one zoom, 120 px apart at 4x.
-        let (c, _) = aggregate([(0, 100.0, 100.0), (1, 130.0, 100.0)], FRAME);
+        let c = aggregate([(0, 100.0, 100.0), (1, 130.0, 100.0)], FRAME).clusters;
         assert_eq!(c.len(), 1);
-        let (c, _) = aggregate([(0, 100.0, 100.0), (1, 220.0, 100.0)], FRAME);
+        let c = aggregate([(0, 100.0, 100.0), (1, 220.0, 100.0)], FRAME).clusters;
         assert_eq!(c.len(), 2);
     }
 
@@ -204,13 +214,14 @@ mod tests {
         let pts: Vec<(u32, f64, f64)> = (0..100_000u32)
             .map(|i| (i, f64::from(i % 800), f64::from((i / 800) % 600)))
             .collect();
-        let (c, _) = aggregate(
+        let c = aggregate(
             pts,
             Frame {
                 max_clusters: 200,
                 ..FRAME
             },
-        );
+        )
+        .clusters;
         assert!(c.len() <= 200, "{}", c.len());
         assert_eq!(c.iter().map(|c| c.members.len()).sum::<usize>(), 100_000);
     }
@@ -224,7 +235,10 @@ mod tests {
             (3, 5000.0, 5000.0),
             (4, f64::NAN, 0.0),
         ];
-        let (c, e) = aggregate(pts, FRAME);
+        let Marks {
+            clusters: c,
+            edges: e,
+        } = aggregate(pts, FRAME);
         assert!(c.is_empty());
         assert_eq!(e.len(), 3);
         let west = e.iter().find(|m| m.members == [0, 1]).unwrap();

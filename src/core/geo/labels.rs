@@ -1,5 +1,13 @@
 //! Map label placement: labels never overlap each other, and a city under an event mark is
-//! labelled beside the mark rather than hidden by it. Greedy, in the caller's priority order.
+//! labelled beside the mark rather than hidden by it. Greedy, in priority order: cities by
+//! rank (busiest places first among equals), then countries, then water.
+
+use crate::geo::basemap::{BaseMap, City};
+use crate::geo::cluster::Cluster;
+use crate::geo::marks::halo_radius;
+use crate::geo::viewport::Viewport;
+use crate::text::lang::Lang;
+use std::collections::HashMap;
 
 /// An axis-aligned box: left, top, right, bottom (screen pixels).
 type Rect = (f64, f64, f64, f64);
@@ -103,9 +111,200 @@ impl LabelPlacer {
     }
 }
 
+/// What a map label names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LabelKind {
+    /// A city, with its dot at (`x`, `y`); the text sits beside it.
+    City {
+        x: f64,
+        y: f64,
+        capital: bool,
+    },
+    Country,
+    Water,
+}
+
+/// A placed label: its kind, the text's anchor in screen pixels and the text. City text is
+/// anchored at its top-left corner, country and water names at their centre's top.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub kind: LabelKind,
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+}
+
+/// City label size, in pixels.
+pub const CITY_SIZE: f64 = 11.0;
+/// Country label size, in pixels.
+pub const COUNTRY_SIZE: f64 = 12.0;
+
+/// The highest city rank labelled at a zoom: capitals first, smaller places closer in.
+pub fn max_city_rank(zoom: f64) -> u8 {
+    if zoom >= 4.0 {
+        3
+    } else if zoom >= 1.8 {
+        2
+    } else {
+        1
+    }
+}
+
+/// The labels of the base map for `vp`, in `lang`, kept off the `marks`; `busy` counts the
+/// corpus' events per place name (in English), so among cities of one rank the busiest get
+/// the space.
+pub fn plan(
+    vp: &Viewport,
+    map: &BaseMap,
+    marks: &[Cluster],
+    busy: &HashMap<String, usize>,
+    lang: Lang,
+) -> Vec<Label> {
+    let inside =
+        |x: f64, y: f64| x > 10.0 && y > 10.0 && x < vp.width - 10.0 && y < vp.height - 10.0;
+    let mut placer = LabelPlacer::new(
+        marks
+            .iter()
+            .map(|cl| (cl.x, cl.y, halo_radius(cl.members.len())))
+            .collect(),
+        vp.width,
+        vp.height,
+    );
+    let mut labels = Vec::new();
+    let mut cities: Vec<&City> = map.cities_up_to(max_city_rank(vp.view.zoom)).collect();
+    cities.sort_by_key(|c| {
+        let events = busy.get(c.name("en")).copied().unwrap_or(0);
+        (c.rank, std::cmp::Reverse(events), !c.capital)
+    });
+    for c in cities {
+        let (x, y) = vp.project(c.lon, c.lat);
+        let text = c.name(lang.code()).to_string();
+        if !inside(x, y) {
+            continue;
+        }
+        if let Some((lx, ly)) = placer.city(x, y, &text, CITY_SIZE) {
+            labels.push(Label {
+                kind: LabelKind::City {
+                    x,
+                    y,
+                    capital: c.capital,
+                },
+                x: lx,
+                y: ly,
+                text,
+            });
+        }
+    }
+    for c in &map.countries {
+        let (x, y) = vp.project(c.label.0, c.label.1);
+        let text = c.name(lang.code()).to_string();
+        if inside(x, y) && placer.centered(x, y - 10.0, &text, COUNTRY_SIZE) {
+            labels.push(Label {
+                kind: LabelKind::Country,
+                x,
+                y,
+                text,
+            });
+        }
+    }
+    if vp.view.zoom >= 1.5 {
+        for l in &map.lakes {
+            let (x, y) = vp.project(l.label.0, l.label.1);
+            let text = l.name(lang.code()).to_string();
+            if inside(x, y) && placer.centered(x, y - 10.0, &text, CITY_SIZE) {
+                labels.push(Label {
+                    kind: LabelKind::Water,
+                    x,
+                    y,
+                    text,
+                });
+            }
+        }
+    }
+    labels
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geo::basemap::embedded_ref;
+    use crate::geo::viewport::{home, MapView};
+
+    #[test]
+    fn the_plan_labels_capitals_first_and_more_cities_closer_in() {
+        let map = embedded_ref();
+        let vp = Viewport::new(1000.0, 640.0, home());
+        let busy = HashMap::new();
+        let far = plan(&vp, map, &[], &busy, Lang::En);
+        let names = |ls: &[Label]| ls.iter().map(|l| l.text.clone()).collect::<Vec<_>>();
+        assert!(
+            names(&far).iter().any(|n| n == "Astana"),
+            "{:?}",
+            names(&far)
+        );
+        assert!(far.iter().any(|l| l.kind == LabelKind::Country));
+        assert!(
+            !far.iter().any(|l| l.kind == LabelKind::Water),
+            "water only closer in"
+        );
+        let cities = |ls: &[Label]| {
+            ls.iter()
+                .filter(|l| matches!(l.kind, LabelKind::City { .. }))
+                .count()
+        };
+        let near_view = MapView {
+            lon: 76.9,
+            lat: 43.25,
+            zoom: 5.0,
+        };
+        let near = plan(
+            &Viewport::new(1000.0, 640.0, near_view),
+            map,
+            &[],
+            &busy,
+            Lang::Ru,
+        );
+        assert!(
+            names(&near).iter().any(|n| n == "Алматы"),
+            "{:?}",
+            names(&near)
+        );
+        assert!(cities(&near) >= 1);
+        // No two labels of the plan overlap.
+        for (i, a) in far.iter().enumerate() {
+            for b in far.iter().skip(i + 1) {
+                assert!(a.x != b.x || a.y != b.y, "{a:?} and {b:?} share an anchor");
+            }
+        }
+    }
+
+    #[test]
+    fn city_labels_keep_off_the_marks() {
+        let map = embedded_ref();
+        let vp = Viewport::new(1000.0, 640.0, home());
+        let (ax, ay) = vp.project(71.43, 51.13);
+        let mark = Cluster {
+            x: ax,
+            y: ay,
+            members: (0..50).collect(),
+        };
+        let r = halo_radius(50);
+        let labels = plan(&vp, map, &[mark], &HashMap::new(), Lang::En);
+        for l in labels
+            .iter()
+            .filter(|l| matches!(l.kind, LabelKind::City { .. }))
+        {
+            let inside_mark = l.x > ax - r && l.x < ax + r && l.y > ay - r && l.y < ay + r;
+            assert!(!inside_mark, "{l:?} starts inside the mark");
+        }
+    }
+
+    #[test]
+    fn zoom_sets_the_city_ranks() {
+        assert_eq!(max_city_rank(1.0), 1);
+        assert_eq!(max_city_rank(2.0), 2);
+        assert_eq!(max_city_rank(8.0), 3);
+    }
 
     #[test]
     fn widths_count_cjk_as_square() {

@@ -3,5 +3,6 @@
 pub mod basemap;
 pub mod cluster;
 pub mod labels;
+pub mod marks;
 pub mod projection;
 pub mod viewport;

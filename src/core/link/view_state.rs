@@ -8,7 +8,8 @@ use crate::corpus::Corpus;
 use crate::geo::viewport::{MapView, MAX_ZOOM, MIN_ZOOM};
 use crate::query::Filter;
 use crate::text::i18n::Lang;
-use crate::time::date::{civil_from_days, PartialDate, DAY_MINUTES};
+use crate::time::calendar::minute_date;
+use crate::time::date::PartialDate;
 
 /// Everything a shared link reproduces.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -66,18 +67,7 @@ pub fn decode_component(s: &str) -> String {
 
 /// A minute as the shortest ISO text that names it exactly.
 fn minute_text(m: i64) -> String {
-    let (y, mo, d) = civil_from_days(m.div_euclid(DAY_MINUTES));
-    let rem = m.rem_euclid(DAY_MINUTES);
-    let date = PartialDate::ymd(y, mo, d);
-    if rem == 0 {
-        date.to_iso()
-    } else {
-        PartialDate {
-            time: Some(((rem / 60) as u8, (rem % 60) as u8)),
-            ..date
-        }
-        .to_iso()
-    }
+    minute_date(m).to_iso()
 }
 
 fn round(x: f64, places: i32) -> String {

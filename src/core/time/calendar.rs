@@ -2,7 +2,7 @@
 //! The time scale's axis labels and every date the interface shows use these.
 
 use crate::text::lang::Lang;
-use crate::time::date::PartialDate;
+use crate::time::date::{civil_from_days, PartialDate, DAY_MINUTES};
 
 /// Short month names for axis labels.
 pub fn month_name(lang: Lang, month: u8) -> String {
@@ -42,6 +42,27 @@ pub fn format_date(lang: Lang, d: &PartialDate) -> String {
     }
 }
 
+/// The day a minute (since 1970-01-01, calendar time) falls on.
+pub fn day_of_minute(minute: i64) -> PartialDate {
+    let (y, mo, d) = civil_from_days(minute.div_euclid(DAY_MINUTES));
+    PartialDate::ymd(y, mo, d)
+}
+
+/// A minute as the shortest date that names it exactly: a day when it is midnight,
+/// else the day with its time ("2022-01-05", "2022-01-05T14:30").
+pub fn minute_date(minute: i64) -> PartialDate {
+    let day = day_of_minute(minute);
+    let rem = minute.rem_euclid(DAY_MINUTES);
+    if rem == 0 {
+        day
+    } else {
+        PartialDate {
+            time: Some(((rem / 60) as u8, (rem % 60) as u8)),
+            ..day
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,5 +78,17 @@ mod tests {
         let y = PartialDate::parse("2021").unwrap();
         assert_eq!(format_date(Lang::Kk, &y), "2021");
         assert_eq!(month_name(Lang::Kk, 12), "жел");
+    }
+
+    #[test]
+    fn minutes_as_dates() {
+        let d = PartialDate::parse("2022-01-05").unwrap();
+        assert_eq!(day_of_minute(d.start_minute() + 600).to_iso(), "2022-01-05");
+        assert_eq!(minute_date(d.start_minute()).to_iso(), "2022-01-05");
+        assert_eq!(
+            minute_date(d.start_minute() + 14 * 60 + 30).to_iso(),
+            "2022-01-05T14:30"
+        );
+        assert_eq!(day_of_minute(-1).to_iso(), "1969-12-31");
     }
 }

@@ -1,4 +1,5 @@
 //! Time: partial dates, calendar names and the timeline's time scale.
 pub mod calendar;
 pub mod date;
+pub mod layout;
 pub mod time_scale;

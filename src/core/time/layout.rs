@@ -1,0 +1,288 @@
+//! The timeline's layout: its default frame, the density strip's bins and path, and the
+//! lanes its marks are packed into. Pure geometry in pixels; the shell only draws it.
+
+use crate::time::date::{Precision, DAY_MINUTES};
+use crate::time::time_scale::TimeScale;
+use std::fmt::Write;
+
+/// Height of the whole timeline drawing.
+pub const HEIGHT: f64 = 168.0;
+/// Space left and right of the axis.
+pub const MARGIN: f64 = 14.0;
+/// Top of the first lane of marks.
+pub const LANE_TOP: f64 = 10.0;
+/// Height of one lane.
+pub const LANE_H: f64 = 11.0;
+/// Number of lanes marks are packed into.
+pub const LANES: usize = 8;
+/// Top of the density strip (presses below it brush instead of panning).
+pub const STRIP_TOP: f64 = 104.0;
+/// Height of the density strip.
+pub const STRIP_H: f64 = 34.0;
+/// Where the axis line and its labels sit.
+pub const AXIS_Y: f64 = 140.0;
+/// Individual marks are drawn only when this few events are in view; the strip shows the rest.
+pub const MAX_MARKS: usize = 400;
+/// Width of one density bin, in pixels.
+pub const BIN_W: f64 = 4.0;
+
+/// The default frame for events with these (start, end) minute spans: where most of them
+/// are (5th to 95th percentile of their midpoints, padded), so a few year-long spans do not
+/// squeeze a month of daily events into a corner.
+pub fn default_frame(spans: impl IntoIterator<Item = (i64, i64)>) -> (f64, f64) {
+    let mut mids: Vec<f64> = spans
+        .into_iter()
+        .map(|(a, b)| (a as f64 + b as f64) / 2.0)
+        .collect();
+    mids.sort_by(f64::total_cmp);
+    let pick = |q: f64| {
+        mids.get(((mids.len() as f64 - 1.0) * q).round() as usize)
+            .copied()
+    };
+    let day = DAY_MINUTES as f64;
+    let (a, b) = match (pick(0.05), pick(0.95)) {
+        (Some(a), Some(b)) if b > a => (a, b),
+        (Some(a), _) => (a - day, a + day),
+        _ => (0.0, day),
+    };
+    let pad = ((b - a) * 0.08).max(60.0);
+    (a - pad, b + pad)
+}
+
+/// The density strip: for every bin, how much of the events in view fall there (`all`) and
+/// how much of those matching every filter (`hit`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Density {
+    pub all: Vec<f64>,
+    pub hit: Vec<f64>,
+}
+
+impl Density {
+    /// Bins `events` — (start, end, matches all filters) — over a timeline `width` px wide.
+    /// Each event adds one unit spread over the bins its span covers, so a month-precision
+    /// event is a low plateau over its month, not a spike on an invented day.
+    pub fn new(
+        scale: &TimeScale,
+        width: f64,
+        events: impl IntoIterator<Item = (i64, i64, bool)>,
+    ) -> Self {
+        let bins = ((width - 2.0 * MARGIN) / BIN_W).max(1.0) as usize;
+        let mut all = vec![0f64; bins];
+        let mut hit = vec![0f64; bins];
+        let bin_of = |m: f64| ((scale.map(m) - MARGIN) / BIN_W).floor();
+        for (a, b, matched) in events {
+            let (b0, b1) = (bin_of(a as f64), bin_of(b as f64 - 1.0));
+            let (lo, hi) = (b0.max(0.0), b1.min(bins as f64 - 1.0));
+            if hi < lo {
+                continue;
+            }
+            let weight = 1.0 / (b1 - b0 + 1.0).max(1.0);
+            let range = lo as usize..=hi as usize;
+            for n in all.get_mut(range.clone()).into_iter().flatten() {
+                *n += weight;
+            }
+            if matched {
+                for n in hit.get_mut(range).into_iter().flatten() {
+                    *n += weight;
+                }
+            }
+        }
+        Density { all, hit }
+    }
+
+    /// SVG path data for `bins`, as bars scaled against the fullest bin of `all`.
+    /// Square-root heights keep a lone event visible beside a burst of thousands.
+    pub fn path(&self, bins: &[f64]) -> String {
+        let max = self.all.iter().copied().fold(1e-9, f64::max);
+        let mut d = String::new();
+        for (k, &n) in bins.iter().enumerate() {
+            if n > 0.0 {
+                let h = (n / max).sqrt() * STRIP_H;
+                let _ = write!(
+                    d,
+                    "M{:.1} {:.1}h{:.1}v{:.1}h-{:.1}Z",
+                    MARGIN + k as f64 * BIN_W,
+                    STRIP_TOP + STRIP_H - h,
+                    BIN_W * 0.8,
+                    h,
+                    BIN_W * 0.8
+                );
+            }
+        }
+        d
+    }
+}
+
+/// One event to place on the timeline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MarkInput {
+    pub event: usize,
+    pub start: i64,
+    pub end: i64,
+    pub precision: Precision,
+    /// The event has an explicit end date.
+    pub ranged: bool,
+    /// It matches every filter, the time range included.
+    pub matched: bool,
+}
+
+/// A timeline mark's place: horizontal extent, lane top, whether it is drawn as a span,
+/// and whether it is outside the current filters (drawn faint).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mark {
+    pub event: usize,
+    pub x0: f64,
+    pub x1: f64,
+    pub y: f64,
+    pub span: bool,
+    pub out: bool,
+}
+
+/// Places marks in lanes, first fit in time order: partial dates (year, month) and ranged
+/// events are spans over their extent, days become spans once wider than 60 px, the rest
+/// are dots 8 px wide. `None` when more than [`MAX_MARKS`] are given (draw the strip only).
+pub fn pack(scale: &TimeScale, events: &[MarkInput]) -> Option<Vec<Mark>> {
+    if events.len() > MAX_MARKS {
+        return None;
+    }
+    let mut lane_end = [f64::NEG_INFINITY; LANES];
+    let marks = events
+        .iter()
+        .map(|e| {
+            let (x0, x1) = (scale.map(e.start as f64), scale.map(e.end as f64));
+            let span = matches!(e.precision, Precision::Year | Precision::Month)
+                || e.ranged
+                || x1 - x0 > 60.0;
+            let (x0, x1) = if span {
+                (x0, x1.max(x0 + 3.0))
+            } else {
+                ((x0 + x1) / 2.0 - 4.0, (x0 + x1) / 2.0 + 4.0)
+            };
+            let lane = lane_end
+                .iter()
+                .position(|&end| end < x0 - 2.0)
+                .unwrap_or(e.event % LANES);
+            if let Some(end) = lane_end.get_mut(lane) {
+                *end = end.max(x1);
+            }
+            Mark {
+                event: e.event,
+                x0,
+                x1,
+                y: LANE_TOP + lane as f64 * LANE_H,
+                span,
+                out: !e.matched,
+            }
+        })
+        .collect();
+    Some(marks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::date::PartialDate;
+
+    fn day(s: &str) -> (i64, i64) {
+        let d = PartialDate::parse(s).unwrap();
+        (d.start_minute(), d.end_minute())
+    }
+
+    #[test]
+    fn the_default_frame_ignores_a_few_outliers() {
+        let mut spans: Vec<(i64, i64)> =
+            (1..=28).map(|d| day(&format!("2022-01-{d:02}"))).collect();
+        spans.push(day("1990"));
+        let (a, b) = default_frame(spans);
+        let jan1 = day("2022-01-01").0 as f64;
+        let jan31 = day("2022-01-31").1 as f64;
+        let days = |n: f64| n * DAY_MINUTES as f64;
+        assert!(a > jan1 - days(10.0), "1990 is left out");
+        assert!(a < jan1 + days(3.0) && b > jan31 - days(6.0));
+        // One event or none still gives a frame of some width.
+        let (a, b) = default_frame([day("2022-01-05")]);
+        assert!(b - a >= 2.0 * DAY_MINUTES as f64);
+        let (a, b) = default_frame([]);
+        assert!(b > a);
+    }
+
+    fn scale(from: &str, to: &str, width: f64) -> TimeScale {
+        TimeScale::new(
+            (day(from).0 as f64, day(to).1 as f64),
+            (MARGIN, width - MARGIN),
+        )
+    }
+
+    #[test]
+    fn density_spreads_partial_dates_and_counts_matches() {
+        let s = scale("2022-01-01", "2022-01-31", 2.0 * MARGIN + 31.0 * BIN_W);
+        let (a, b) = day("2022-01-05");
+        let (ma, mb) = day("2022-01");
+        let d = Density::new(
+            &s,
+            2.0 * MARGIN + 31.0 * BIN_W,
+            [(a, b, true), (ma, mb, false)],
+        );
+        assert_eq!(d.all.len(), 31);
+        let total: f64 = d.all.iter().sum();
+        assert!((total - 2.0).abs() < 1e-9, "each event adds one unit");
+        assert!((d.hit.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        // The month is a plateau: every bin holds a little of it.
+        assert!(d.all.iter().all(|&n| n > 0.0));
+        let peak = d.all.iter().copied().fold(0.0, f64::max);
+        assert!(peak > 0.9, "the day is a spike");
+        assert!(d.path(&d.hit).starts_with('M'));
+        assert_eq!(d.path(&[0.0, 0.0]), "");
+        // Events outside the frame add nothing.
+        let (oa, ob) = day("2023-06-01");
+        let d = Density::new(&s, 200.0, [(oa, ob, true)]);
+        assert_eq!(d.all.iter().sum::<f64>(), 0.0);
+    }
+
+    fn input(event: usize, date: &str) -> MarkInput {
+        let d = PartialDate::parse(date).unwrap();
+        MarkInput {
+            event,
+            start: d.start_minute(),
+            end: d.end_minute(),
+            precision: d.precision(),
+            ranged: false,
+            matched: event != 2,
+        }
+    }
+
+    #[test]
+    fn marks_pack_into_lanes_without_overlap() {
+        let s = scale("2022-01-01", "2022-01-31", 600.0);
+        let marks = pack(
+            &s,
+            &[
+                input(0, "2022-01-05"),
+                input(1, "2022-01-05"),
+                input(2, "2022-01"),
+                input(3, "2022-01-20"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(marks.len(), 4);
+        let m = |i: usize| marks.iter().find(|m| m.event == i).unwrap();
+        assert!(
+            !m(0).span && (m(0).x1 - m(0).x0 - 8.0).abs() < 1e-9,
+            "a day is a dot"
+        );
+        assert!(m(2).span, "a month is a span");
+        assert!(m(2).out && !m(0).out);
+        assert_ne!(m(0).y, m(1).y, "two dots on one day take two lanes");
+        // Marks in one lane never overlap.
+        for a in &marks {
+            for b in &marks {
+                if a.event != b.event && a.y == b.y {
+                    assert!(a.x1 < b.x0 || b.x1 < a.x0, "{a:?} overlaps {b:?}");
+                }
+            }
+        }
+        let many: Vec<MarkInput> = (0..=MAX_MARKS).map(|i| input(i, "2022-01-05")).collect();
+        assert_eq!(pack(&s, &many), None);
+        assert!(pack(&s, &many[..MAX_MARKS]).is_some());
+    }
+}
