@@ -65,3 +65,37 @@ fn generate_is_deterministic_and_valid() {
     assert_eq!(code, 2);
     assert!(out.contains("N must be a whole number"), "{out}");
 }
+
+#[test]
+fn strict_check_lints_and_fails_on_warnings() {
+    let (code, out) = tool(&["check", "--strict", "public/corpus.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("0 errors, 0 warnings"), "{out}");
+
+    let dir = std::env::temp_dir().join(format!("steppe-cli-strict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("label.json");
+    let text = include_str!("fixtures/small.json").replacen(
+        "\"Митингующие штурмовали здание акимата\"",
+        "\"Митингующие штурмовали здание акимата (Moy Gorod, 2022-01-05)\"",
+        1,
+    );
+    std::fs::write(&file, &text).unwrap();
+    let path = file.to_str().unwrap();
+    let (plain, _) = tool(&["check", path]);
+    assert_eq!(plain, 0, "without --strict the lint does not run");
+    let (code, out) = tool(&["check", "--strict", path]);
+    assert_eq!(code, 1, "{out}");
+    let line = text[..text.find("(Moy Gorod").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    assert!(
+        out.contains(&format!("{path}:{line}:"))
+            && out.contains(
+                ": warning: sources[1].title: the title ends with \"(Moy Gorod, 2022-01-05)\""
+            ),
+        "{out}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,6 +1,8 @@
-//! The bundled corpus validates cleanly and keeps every source the 2022-01-09 blog post cites.
+//! The bundled corpus validates cleanly, passes the lint, and keeps every source the
+//! 2022-01-09 blog post cites.
 
-use steppe::core::corpus::{parse, validate};
+use steppe::core::corpus::lint::lint;
+use steppe::core::corpus::{parse, validate, NamedEnum};
 
 const CORPUS: &str = include_str!("../public/corpus.json");
 
@@ -19,6 +21,60 @@ fn validates_with_zero_errors_or_warnings() {
 }
 
 #[test]
+fn passes_the_lint_with_no_warning() {
+    let warnings = lint(CORPUS);
+    assert!(warnings.is_empty(), "{:#?}", warnings);
+}
+
+#[test]
+fn cites_russian_and_kazakh_sources_and_tags_scripts() {
+    let (c, _) = parse(CORPUS);
+    let count = |l: &str| c.sources.iter().filter(|s| s.lang == l).count();
+    assert!(
+        count("ru") >= 10,
+        "{} Russian-language sources",
+        count("ru")
+    );
+    assert!(count("kk") >= 3, "{} Kazakh-language sources", count("kk"));
+    // Russian state outlets are cited in Russian, not only through their English editions.
+    assert!(
+        c.sources
+            .iter()
+            .any(|s| s.lang == "ru" && s.url.as_deref().is_some_and(|u| u.contains("tass.ru"))),
+        "no Russian-language TASS page"
+    );
+    for (id, lang) in [
+        ("sputnik-cn-mfa", "zh-Hant"),
+        ("sputnik-sr-airport", "sr-Latn"),
+        ("avia-pro-airport", "ru"),
+    ] {
+        let s = c
+            .sources
+            .iter()
+            .find(|s| s.id == id)
+            .unwrap_or_else(|| panic!("no {id}"));
+        assert_eq!(s.lang, lang, "{id}");
+    }
+    for mirror in [
+        "pledgetimes.com",
+        "urdupoint.com",
+        "lyricsworld",
+        "hpcigar",
+        "newsbadshah",
+        "ukrainetoday.org",
+        "neamco",
+        "cxtvnews",
+    ] {
+        assert!(
+            !c.sources
+                .iter()
+                .any(|s| s.url.as_deref().is_some_and(|u| u.contains(mirror))),
+            "a link still goes to {mirror}"
+        );
+    }
+}
+
+#[test]
 fn is_large_and_varied_enough() {
     let (c, _) = parse(CORPUS);
     assert!(c.len() >= 50, "{} events", c.len());
@@ -34,6 +90,8 @@ fn is_large_and_varied_enough() {
         "kz-government",
         "protesters",
         "csto",
+        "russian-media",
+        "chinese-media",
     ] {
         assert!(c.actor_index(a).is_some(), "no actor {a}");
     }
@@ -55,6 +113,7 @@ fn keeps_every_seed_title_with_its_translation() {
             .unwrap_or_else(|| panic!("missing {original}"));
         assert_eq!(s.title_en.as_deref(), Some(english));
         assert_eq!(s.lang, "zh");
+        assert_eq!(s.title.trim(), s.title, "{original} is not verbatim");
         assert!(
             c.event_sources
                 .iter()
@@ -105,5 +164,81 @@ fn conflicting_figures_are_kept_apart_and_attributed() {
         .collect();
     for who in ["tokayev", "sputnik", "blog-author", "rt", "cgtn"] {
         assert!(claimants.contains(who), "no claim by {who}");
+    }
+    // Each disputed figure is its own claim event, with its own claimant.
+    for (id, who, figure) in [
+        (
+            "kz-2022-01-chinese-media-2500-paratroopers",
+            "chinese-media",
+            "2,500",
+        ),
+        ("kz-2022-01-10-tokayev-2030-troops", "tokayev", "2,030"),
+        ("kz-2022-01-16-sputnik-csto-3600", "sputnik", "3,600"),
+        (
+            "kz-2022-01-09-blog-bitcoin-mining-down-12",
+            "blog-author",
+            "12%",
+        ),
+        ("kz-2022-01-05-bitcoin-hashrate-falls-13", "coindesk", "13%"),
+        (
+            "kz-2022-01-russian-experts-us-funding-1-5m",
+            "russian-experts",
+            "1.5",
+        ),
+        ("kz-2022-01-14-cgtn-ned-funding-claim", "cgtn", "1 million"),
+        ("kz-2022-02-22-rt-ned-2021-grants", "rt", "1.34"),
+        (
+            "kz-2022-01-09-blog-almaty-mobile-restored",
+            "blog-author",
+            "four days",
+        ),
+        (
+            "kz-2022-01-10-almaty-internet-back-111-hours",
+            "rferl",
+            "111",
+        ),
+    ] {
+        let e = c
+            .events
+            .iter()
+            .find(|e| e.id == id)
+            .unwrap_or_else(|| panic!("no {id}"));
+        assert_eq!(
+            e.claim.as_ref().map(|cl| cl.claimant.as_str()),
+            Some(who),
+            "{id}"
+        );
+        let text = format!(
+            "{} {}",
+            e.title.get("en"),
+            e.summary.as_ref().map_or("", |s| s.get("en"))
+        );
+        assert!(text.contains(figure), "{id} does not state {figure}");
+    }
+}
+
+#[test]
+fn unnamed_outlets_are_not_pinned_to_a_city_and_seed_claims_end_by_the_post() {
+    let (c, _) = parse(CORPUS);
+    for id in [
+        "kz-2022-01-russian-experts-western-black-hands",
+        "kz-2022-01-russian-media-blame-ngos-almaty",
+        "kz-2022-01-russian-experts-us-funding-1-5m",
+        "kz-2022-01-chinese-media-2500-paratroopers",
+        "kz-2022-01-russian-tv-shows-armour",
+        "kz-2022-01-chinese-media-warn-expatriates",
+    ] {
+        let e = c
+            .events
+            .iter()
+            .find(|e| e.id == id)
+            .unwrap_or_else(|| panic!("no {id}"));
+        assert_ne!(e.place.precision.as_str(), "city", "{id}");
+        assert_eq!(
+            e.end.map(|d| d.to_iso()).as_deref(),
+            Some("2022-01-09"),
+            "{id}"
+        );
+        assert_eq!(e.date.to_iso().len(), 10, "{id} has a day-precision start");
     }
 }

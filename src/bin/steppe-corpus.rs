@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! steppe-corpus check FILE             print every diagnostic; exit 1 on errors
+//! steppe-corpus check --strict FILE    also lint languages and attribution; exit 1 on warnings too
 //! steppe-corpus stats FILE             counts per actor, language and month
 //! steppe-corpus generate N [--seed S]  a deterministic synthetic corpus on stdout
 //! steppe-corpus schema                 the JSON Schema of the format on stdout
@@ -15,6 +16,7 @@ use steppe::core::corpus::{self, CorpusFile};
 
 const USAGE: &str = "usage:
   steppe-corpus check FILE             print every diagnostic; exit 1 on errors
+  steppe-corpus check --strict FILE    also lint languages and attribution; exit 1 on warnings too
   steppe-corpus stats FILE             counts per actor, language and month
   steppe-corpus generate N [--seed S]  write a synthetic corpus of N events to stdout
   steppe-corpus schema                 write the format's JSON Schema to stdout";
@@ -27,7 +29,8 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["check", file] => check(file),
+        ["check", file] => check(file, false),
+        ["check", "--strict", file] | ["check", file, "--strict"] => check(file, true),
         ["stats", file] => stats(file),
         ["generate", n, rest @ ..] => gen(n, rest),
         ["schema"] => schema(),
@@ -52,10 +55,13 @@ fn read(file: &str) -> Result<String, String> {
     })
 }
 
-fn check(file: &str) -> Result<ExitCode, String> {
+fn check(file: &str, strict: bool) -> Result<ExitCode, String> {
     let text = read(file)?;
-    let v = corpus::validate(&text);
+    let mut v = corpus::validate(&text);
     let errors = v.diagnostics.iter().filter(|d| d.is_error()).count();
+    if strict && errors == 0 {
+        v.diagnostics.extend(corpus::lint::lint(&text));
+    }
     for d in &v.diagnostics {
         println!("{}", d.render(file));
     }
@@ -68,7 +74,7 @@ fn check(file: &str) -> Result<ExitCode, String> {
         v.file.sources.len(),
         d.events + d.actors + d.sources
     );
-    Ok(if errors > 0 {
+    Ok(if errors > 0 || (strict && warnings > 0) {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

@@ -4,6 +4,7 @@ pub mod diagnostic;
 pub mod generate;
 pub mod index;
 pub mod json;
+pub mod lint;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
