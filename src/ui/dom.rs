@@ -1,37 +1,46 @@
 //! Small DOM helpers: element sizes as they change (window resizes, a panel opening beside
-//! it, an iframe growing) through a `ResizeObserver`, pointer positions in an element, and
-//! the item index behind a delegated event.
+//! it, an iframe growing) through a `ResizeObserver`, pointer positions in an element, the
+//! item index behind a delegated event, and moving focus.
 
 use leptos::html::ElementType;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// Calls `measure` once the element is mounted and after every change of its size.
-pub fn observe<E>(node: NodeRef<E>, measure: impl Fn() + Clone + 'static)
+/// Calls `f(width, height)` once the element is mounted and after every change of its
+/// size. Sizes come from the observer's entries, so measuring forces no layout.
+pub fn observe_size<E>(node: NodeRef<E>, f: impl Fn(f64, f64) + Clone + 'static)
 where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
 {
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
-        measure();
         if let Some(el) = el.dyn_ref::<web_sys::Element>() {
-            observe_element(el.clone(), measure.clone());
+            observe_element(el.clone(), f.clone());
         }
     });
 }
 
-/// Calls `f` after every change of `el`'s size, until the current reactive owner is cleaned up.
-pub fn observe_element(el: web_sys::Element, f: impl Fn() + 'static) {
-    let cb = Closure::<dyn FnMut()>::new(f);
+/// Calls `f(width, height)` with `el`'s content size when observation starts and after
+/// every change, until the current reactive owner is cleaned up.
+pub fn observe_element(el: web_sys::Element, f: impl Fn(f64, f64) + 'static) {
+    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let last = entries.get(entries.length().saturating_sub(1));
+        if let Ok(entry) = last.dyn_into::<web_sys::ResizeObserverEntry>() {
+            let r = entry.content_rect();
+            f(r.width(), r.height());
+        }
+    });
     if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
         obs.observe(&el);
-        let obs = send_wrapper::SendWrapper::new(obs);
-        on_cleanup(move || obs.disconnect());
+        // The callback lives exactly as long as the observer: both go on cleanup.
+        let both = send_wrapper::SendWrapper::new((obs, cb));
+        on_cleanup(move || {
+            let (obs, _cb) = both.take();
+            obs.disconnect();
+        });
     }
-    // The callback must outlive the observer, which lives as long as the element.
-    cb.forget();
 }
 
 /// The pointer's position in `el`'s own coordinates (origin at its top-left corner).
@@ -54,4 +63,15 @@ pub fn data_index(ev: &web_sys::Event, selector: &str) -> Option<usize> {
         .get_attribute("data-i")?
         .parse()
         .ok()
+}
+
+/// Focuses the first element matching `selector` inside `root` (after the next frame, so a
+/// view that has just been drawn is there), for keyboard and screen-reader users.
+pub fn focus_within(root: Option<web_sys::Element>, selector: &'static str) {
+    request_animation_frame(move || {
+        let target = root.and_then(|r| r.query_selector(selector).ok().flatten());
+        if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
 }

@@ -1,8 +1,8 @@
 //! Facets: actors grouped by kind, and source languages, each with a live count.
 
-use super::marks::lang_class;
 use super::state::use_app;
 use crate::core::corpus::{ActorKind, NamedEnum};
+use crate::core::geo::marks::lang_class;
 use crate::core::text::i18n::{actor_kind, endonym, Key};
 use leptos::prelude::*;
 

@@ -8,7 +8,6 @@ pub mod header;
 pub mod list;
 pub mod loader;
 pub mod map;
-mod marks;
 pub mod panel;
 pub mod share;
 pub mod state;

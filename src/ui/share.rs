@@ -121,6 +121,6 @@ pub fn post_height_when_embedded() {
             let _ = parent.post_message(&msg, "*");
         };
         send();
-        super::dom::observe_element(body.into(), send);
+        super::dom::observe_element(body.into(), move |_, _| send());
     });
 }

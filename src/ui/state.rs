@@ -2,6 +2,7 @@
 
 use crate::core::corpus::diagnostic::Diagnostic;
 use crate::core::corpus::Corpus;
+use crate::core::geo::viewport::MapView;
 use crate::core::link::view_state::ViewState;
 use crate::core::query::bitset::Bitset;
 use crate::core::query::{self, Filter, QueryResult};
@@ -26,7 +27,15 @@ pub struct AppState {
     pub diagnostics: RwSignal<Vec<Diagnostic>>,
     /// Quiet notices (parts of a link that were dropped).
     pub notices: RwSignal<Vec<String>>,
+    /// The whole view state (what the URL holds). Components read the narrow memos below,
+    /// so a pan frame or a keystroke wakes only what depends on it.
     pub view: RwSignal<ViewState>,
+    /// The brushed date range, in minutes.
+    pub range: Memo<Option<(i64, i64)>>,
+    /// The map's viewport as the URL has it (`None`: the default frame).
+    pub map_view: Memo<Option<MapView>>,
+    /// Whether the app is embedded in another page.
+    pub embed: Memo<bool>,
     /// Events under the pointer or keyboard focus, in either view.
     pub hovered: RwSignal<Vec<u32>>,
     /// The full query (facets, text and time range).
@@ -44,6 +53,15 @@ impl AppState {
         let corpus = RwSignal::new(Arc::new(Corpus::default()));
         let view = RwSignal::new(view);
         let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
+        // The filter without its time range: brushing and playing leave it unchanged, so
+        // the unbrushed query (the density strip's) does not run again.
+        let unranged = Memo::new(move |_| {
+            view.with(|v| Filter {
+                range: None,
+                ..v.filter.clone()
+            })
+        });
+        let range = Memo::new(move |_| view.with(|v| v.filter.range));
         // The text search runs only when the text changes, and typing forward searches
         // within the previous matches.
         let text = Memo::new(move |_| view.with(|v| v.filter.text.clone()));
@@ -63,14 +81,12 @@ impl AppState {
             set
         });
         let result = Memo::new(move |_| {
-            Arc::new(corpus.with(|c| query::run_with_text(c, &filter.get(), &text_set.get())))
+            Arc::new(corpus.with(|c| filter.with(|f| query::run_with_text(c, f, &text_set.get()))))
         });
         let unbrushed = Memo::new(move |_| {
-            let f = Filter {
-                range: None,
-                ..filter.get()
-            };
-            Arc::new(corpus.with(|c| query::run_with_text(c, &f, &text_set.get())))
+            Arc::new(
+                corpus.with(|c| unranged.with(|f| query::run_with_text(c, f, &text_set.get()))),
+            )
         });
         let lang = Memo::new(move |_| view.with(|v| v.lang).unwrap_or(browser_lang));
         let selected = Memo::new(move |_| {
@@ -83,6 +99,9 @@ impl AppState {
             diagnostics: RwSignal::new(Vec::new()),
             notices: RwSignal::new(Vec::new()),
             view,
+            range,
+            map_view: Memo::new(move |_| view.with(|v| v.map)),
+            embed: Memo::new(move |_| view.with(|v| v.embed)),
             hovered: RwSignal::new(Vec::new()),
             result,
             unbrushed,

@@ -131,6 +131,12 @@ impl Viewport {
         }
     }
 
+    /// Whether the place at `lon`, `lat` is inside the frame.
+    pub fn contains(&self, lon: f64, lat: f64) -> bool {
+        let (x, y) = self.project(lon, lat);
+        x >= 0.0 && y >= 0.0 && x <= self.width && y <= self.height
+    }
+
     /// Zooms by `factor` keeping the point under (`x`, `y`) fixed on screen.
     pub fn zoom_at(&self, factor: f64, x: f64, y: f64) -> MapView {
         if !(factor.is_finite() && factor > 0.0) {
@@ -190,6 +196,15 @@ impl Viewport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_what_the_frame_shows() {
+        let vp = Viewport::new(800.0, 500.0, home());
+        assert!(vp.contains(71.43, 51.13), "Astana is in the region");
+        assert!(!vp.contains(-77.04, 38.9), "Washington is not");
+        let close = Viewport::new(800.0, 500.0, MapView { lon: 76.9, lat: 43.25, zoom: 16.0 });
+        assert!(close.contains(76.9, 43.25) && !close.contains(71.43, 51.13));
+    }
 
     fn close(a: (f64, f64), b: (f64, f64), eps: f64) -> bool {
         (a.0 - b.0).abs() < eps && (a.1 - b.1).abs() < eps

@@ -1,0 +1,56 @@
+//! The list of a clicked cluster's events, beside the map.
+
+use super::MapCtx;
+use crate::core::text::i18n::Key;
+use crate::core::time::calendar::format_date;
+use leptos::prelude::*;
+
+/// How many of a cluster's events are listed (the rest are counted).
+const SHOWN: usize = 200;
+
+/// The open cluster's events as buttons that select them; Escape returns to the map.
+#[component]
+pub(super) fn ClusterList() -> impl IntoView {
+    let ctx = MapCtx::use_ctx();
+    let app = ctx.app;
+    let close = move || ctx.open_cluster.set(None);
+    move || {
+        ctx.open_cluster.get().map(|members| {
+            let lang = app.lang.get();
+            let rows = app.corpus.with(|c| {
+                members
+                    .iter()
+                    .take(SHOWN)
+                    .filter_map(|&i| {
+                        let e = c.events.get(i as usize)?;
+                        Some((i as usize, format_date(lang, &e.date), e.title.get(lang.code()).to_string()))
+                    })
+                    .collect::<Vec<_>>()
+            });
+            let more = members.len().saturating_sub(SHOWN);
+            let heading = app.tf(Key::EventsHere, &[("n", &members.len().to_string())]);
+            let name = heading.clone();
+            view! {
+                <div class="cluster-list" role="dialog" aria-label=name
+                    on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" {
+                        ev.stop_propagation();
+                        close();
+                        if let Some(el) = ctx.container.get_untracked() { let _ = el.focus(); }
+                    }>
+                    <div class="cluster-head">
+                        <strong>{heading}</strong>
+                        <button type="button" class="close" on:click=move |_| close() aria-label=app.t(Key::Close)>"×"</button>
+                    </div>
+                    <ul>
+                        {rows.into_iter().map(|(i, date, title)| view! {
+                            <li><button type="button" on:click=move |_| app.select(Some(i))>
+                                <span class="date">{date}</span>" "<span>{title}</span>
+                            </button></li>
+                        }).collect_view()}
+                    </ul>
+                    {(more > 0).then(|| view! { <p>{format!("+{more}")}</p> })}
+                </div>
+            }
+        })
+    }
+}

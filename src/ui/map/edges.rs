@@ -1,0 +1,38 @@
+//! Edge markers: arrows at the frame's edge pointing at events outside it (Moscow,
+//! Beijing, Geneva…); a click frames them together with the current centre.
+
+use super::MapCtx;
+use crate::core::geo::cluster::EdgeMarker;
+use crate::core::text::i18n::Key;
+use leptos::prelude::*;
+
+fn edge_view(ctx: MapCtx, e: EdgeMarker) -> impl IntoView {
+    let n = e.members.len();
+    let deg = e.angle.to_degrees();
+    let label = ctx.app.tf(Key::OffMap, &[("n", &n.to_string())]);
+    let name = label.clone();
+    let members = StoredValue::new(e.members);
+    let fit_these = move || ctx.fit(members.get_value(), true);
+    view! {
+        <g class="edge" transform=format!("translate({:.1} {:.1})", e.x, e.y)>
+            <g transform=format!("rotate({deg:.1})")><path d="M6 -7 L18 0 L6 7 Z" aria-hidden="true"/></g>
+            <circle r="11" tabindex="0" role="button" aria-label=name data-count=n
+                on:click=move |_| fit_these()
+                on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); ev.stop_propagation(); fit_these() }>
+                <title>{label}</title>
+            </circle>
+            <text y="4" aria-hidden="true">{n}</text>
+        </g>
+    }
+}
+
+/// The edge markers of the current frame.
+#[component]
+pub(super) fn Edges() -> impl IntoView {
+    let ctx = MapCtx::use_ctx();
+    view! {
+        <g class="edges">
+            {move || ctx.marks.get().edges.iter().cloned().map(|e| edge_view(ctx, e)).collect_view()}
+        </g>
+    }
+}

@@ -1,0 +1,54 @@
+//! Place names on the map, as the core's label plan places them.
+
+use super::MapCtx;
+use crate::core::geo::basemap;
+use crate::core::geo::labels::{plan, LabelKind, CITY_SIZE};
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// City, country and water names that fit the frame without overlapping.
+#[component]
+pub(super) fn Labels() -> impl IntoView {
+    let ctx = MapCtx::use_ctx();
+    let app = ctx.app;
+    // How many events each place name has, to give busy places' labels priority.
+    let busy = Memo::new(move |_| {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        app.corpus.with(|c| {
+            for e in &c.events {
+                *counts
+                    .entry(e.place.name.get("en").to_string())
+                    .or_default() += 1;
+            }
+        });
+        counts
+    });
+    let labels = move || {
+        let vp = ctx.vp.get();
+        let lang = app.lang.get();
+        let planned = ctx
+            .marks
+            .with(|m| busy.with(|b| plan(&vp, basemap::embedded_ref(), &m.clusters, b, lang)));
+        planned
+            .into_iter()
+            .map(|l| match l.kind {
+                LabelKind::City { x, y, capital } => view! {
+                    <g class="city" class:capital=capital>
+                        <circle cx=format!("{x:.0}") cy=format!("{y:.0}") r="2.5"/>
+                        <text x=format!("{:.0}", l.x) y=format!("{:.0}", l.y + CITY_SIZE)>{l.text}</text>
+                    </g>
+                }
+                .into_any(),
+                LabelKind::Country => view! {
+                    <text class="country-label" x=format!("{:.0}", l.x) y=format!("{:.0}", l.y)>{l.text}</text>
+                }
+                .into_any(),
+                LabelKind::Water => view! {
+                    <text class="water-label" x=format!("{:.0}", l.x) y=format!("{:.0}", l.y)>{l.text}</text>
+                }
+                .into_any(),
+            })
+            .collect_view()
+    };
+    view! { <g class="labels" aria-hidden="true">{labels}</g> }
+}

@@ -1,0 +1,187 @@
+//! The map: an offline vector base map with event marks aggregated at the current zoom,
+//! edge markers for events outside the frame, zoom and pan by wheel, drag, pinch, buttons
+//! and keyboard, tooltips, and a list for a clicked cluster. The pieces share [`MapCtx`].
+
+mod base;
+mod cluster_list;
+mod controls;
+mod edges;
+mod input;
+mod labels;
+mod legend;
+mod marks;
+
+use super::state::{use_app, AppState};
+use crate::core::geo::cluster::{aggregate, Marks};
+use crate::core::geo::marks::frame;
+use crate::core::geo::viewport::{home, world, MapView as View, Viewport};
+use crate::core::input::gesture::Tracker;
+use crate::core::text::i18n::Key;
+use leptos::html;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// A tooltip: where it points, and its lines.
+#[derive(Clone, PartialEq)]
+pub(super) struct Tip {
+    x: f64,
+    y: f64,
+    lines: Vec<String>,
+}
+
+/// What the map's pieces share: its element, size, viewport, marks and transient state.
+#[derive(Clone, Copy)]
+pub(super) struct MapCtx {
+    app: AppState,
+    container: NodeRef<html::Div>,
+    size: RwSignal<(f64, f64)>,
+    vp: Memo<Viewport>,
+    marks: Memo<Arc<Marks>>,
+    tip: RwSignal<Option<Tip>>,
+    /// The events of a clicked cluster, listed beside the map.
+    open_cluster: RwSignal<Option<Vec<u32>>>,
+    /// Embedded: "Ctrl + wheel zooms", shown briefly after a plain wheel.
+    wheel_hint: RwSignal<bool>,
+    tracker: StoredValue<Tracker<View>>,
+}
+
+impl MapCtx {
+    fn use_ctx() -> Self {
+        expect_context::<MapCtx>()
+    }
+
+    fn set_view(&self, v: View) {
+        self.app.view.update(|s| s.map = Some(v));
+    }
+
+    /// Frames the given events (and, with `keep_centre`, the current centre too).
+    fn fit(&self, events: impl IntoIterator<Item = u32>, keep_centre: bool) {
+        let v = self.vp.get_untracked();
+        let mut pts: Vec<(f64, f64)> = self.app.corpus.with_untracked(|c| {
+            events
+                .into_iter()
+                .filter_map(|i| c.events.get(i as usize))
+                .map(|e| (e.place.lon, e.place.lat))
+                .collect()
+        });
+        if keep_centre {
+            pts.push(v.unproject(v.width / 2.0, v.height / 2.0));
+        }
+        self.set_view(v.fit(pts, 30.0));
+    }
+
+    /// Opens a mark: selects a single event, or lists a cluster's events (and moves focus
+    /// into the list, so keyboard and screen-reader users land on it).
+    fn activate(&self, members: Vec<u32>) {
+        if let [one] = members.as_slice() {
+            self.open_cluster.set(None);
+            self.app.select(Some(*one as usize));
+        } else {
+            self.open_cluster.set(Some(members));
+            let wrap = self
+                .container
+                .get_untracked()
+                .and_then(|el| el.parent_element());
+            super::dom::focus_within(wrap, ".cluster-list li button");
+        }
+    }
+}
+
+/// The interactive map of the filtered events.
+#[component]
+pub fn MapView() -> impl IntoView {
+    let app = use_app();
+    let container = NodeRef::<html::Div>::new();
+    let size = RwSignal::new((800.0, 480.0));
+    super::dom::observe_size(container, move |w, h| {
+        if w > 0.0 && h > 0.0 {
+            size.set((w, h));
+        }
+    });
+    let vp = Memo::new(move |_| {
+        let (w, h) = size.get();
+        Viewport::new(w, h, app.map_view.get().unwrap_or_else(home))
+    });
+    // Each event's position in world units, computed once per corpus.
+    let world_xy = Memo::new(move |_| {
+        let w = world();
+        Arc::new(app.corpus.with(|c| {
+            c.events
+                .iter()
+                .map(|e| w.to_screen(e.place.lon, e.place.lat))
+                .collect::<Vec<_>>()
+        }))
+    });
+    let marks = Memo::new(move |_| {
+        let vp = vp.get();
+        let xy = world_xy.get();
+        let (k, dx, dy) = vp.world_affine();
+        Arc::new(app.result.with(|r| {
+            aggregate(
+                r.matches.iter().filter_map(|i| {
+                    let (x, y) = xy.get(i)?;
+                    Some((i as u32, x * k + dx, y * k + dy))
+                }),
+                frame(vp.width, vp.height),
+            )
+        }))
+    });
+    let ctx = MapCtx {
+        app,
+        container,
+        size,
+        vp,
+        marks,
+        tip: RwSignal::new(None),
+        open_cluster: RwSignal::new(None),
+        wheel_hint: RwSignal::new(false),
+        tracker: StoredValue::new(Tracker::default()),
+    };
+    provide_context(ctx);
+    follow_selection(ctx);
+    // A cluster's list holds event indices: a new corpus closes it.
+    Effect::new(move |_| {
+        app.corpus.track();
+        ctx.open_cluster.set(None);
+    });
+
+    view! {
+        <section class="map-wrap" aria-label=move || app.t(Key::Map)>
+            <input::MapSurface/>
+            <controls::Controls/>
+            <cluster_list::ClusterList/>
+            <Show when=move || ctx.wheel_hint.get()>
+                <p class="wheel-hint" role="status">{move || app.t(Key::CtrlToZoom)}</p>
+            </Show>
+            <legend::Legend/>
+            <p class="attribution">{move || app.t(Key::Attribution)}</p>
+        </section>
+    }
+}
+
+/// A newly selected event outside the frame is brought into view (the zoom is kept).
+fn follow_selection(ctx: MapCtx) {
+    let app = ctx.app;
+    Effect::new(move |prev: Option<Option<usize>>| {
+        let sel = app.selected.get();
+        // Not on the first run: a shared link's viewport is shown as it was.
+        if let (Some(before), Some(i)) = (prev, sel) {
+            if before != sel {
+                let v = ctx.vp.get_untracked();
+                let place = app
+                    .corpus
+                    .with_untracked(|c| c.events.get(i).map(|e| (e.place.lon, e.place.lat)));
+                if let Some((lon, lat)) = place {
+                    if !v.contains(lon, lat) {
+                        ctx.set_view(View {
+                            lon,
+                            lat,
+                            zoom: v.view.zoom,
+                        });
+                    }
+                }
+            }
+        }
+        sel
+    });
+}

@@ -1,0 +1,149 @@
+//! The timeline's drawing surface and what it does with the wheel, pointers and keys (the
+//! rules are the core's gesture model, shared with the map): a drag above the strip pans,
+//! a drag on the strip brushes a range, two pointers pinch.
+
+use super::{axis, marks, strip, Press, TimelineCtx};
+use crate::core::input::gesture::{self, Step, WheelInput};
+use crate::core::text::i18n::Key;
+use crate::core::time::layout::{AXIS_Y, HEIGHT, LANE_TOP, STRIP_TOP};
+use crate::core::time::time_scale::TimeScale;
+use leptos::prelude::*;
+
+/// The timeline box: the SVG layers and the gesture handlers.
+#[component]
+pub(super) fn TimelineSurface() -> impl IntoView {
+    let ctx = TimelineCtx::use_ctx();
+    let app = ctx.app;
+    let local = move |ev: &web_sys::MouseEvent| {
+        crate::ui::dom::local_point(ctx.container.get_untracked().map(Into::into), ev)
+    };
+    let from = move |domain| TimeScale {
+        domain,
+        ..ctx.scale.get_untracked()
+    };
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        let input = WheelInput {
+            delta_x: ev.delta_x(),
+            delta_y: ev.delta_y(),
+            delta_mode: ev.delta_mode(),
+            zoom_key: ev.ctrl_key() || ev.meta_key(),
+        };
+        let s = ctx.scale.get_untracked();
+        // Embedded, a plain wheel is left to the host page, which scrolls.
+        match gesture::wheel(input, app.embed.get_untracked(), true) {
+            gesture::Wheel::ScrollPage => {}
+            gesture::Wheel::Zoom(f) => {
+                ev.prevent_default();
+                ctx.set_scale(s.zoomed(f, local(&ev).0));
+            }
+            gesture::Wheel::Pan(dx) => {
+                ev.prevent_default();
+                ctx.set_scale(s.panned(dx));
+            }
+        }
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        let p = local(&ev);
+        let press = Press {
+            domain: ctx.scale.with_untracked(|s| s.domain),
+            brush: p.1 >= STRIP_TOP - 2.0,
+        };
+        ctx.tracker
+            .update_value(|t| t.down(ev.pointer_id(), p, press));
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let p = local(&ev);
+        let step = ctx
+            .tracker
+            .try_update_value(|t| t.moved(ev.pointer_id(), p))
+            .unwrap_or(Step::Idle);
+        match step {
+            Step::Idle => {}
+            Step::Drag {
+                from: press,
+                start,
+                at,
+                first,
+                ..
+            } => {
+                // Capture only once a drag starts, so a plain click still reaches a mark.
+                if first {
+                    if let Some(el) = ctx.container.get_untracked() {
+                        let _ = el.set_pointer_capture(ev.pointer_id());
+                    }
+                }
+                if press.brush {
+                    ctx.brush_live.set(Some((start.0, at.0)));
+                } else {
+                    ctx.set_scale(from(press.domain).panned(start.0 - at.0));
+                }
+            }
+            Step::Pinch {
+                from: press,
+                factor,
+                center,
+            } => ctx.set_scale(from(press.domain).zoomed(factor, center.0)),
+        }
+    };
+    let on_up = move |ev: web_sys::PointerEvent| {
+        let ended = ctx
+            .tracker
+            .try_update_value(|t| t.up(ev.pointer_id()))
+            .flatten();
+        if let (Some(Press { brush: true, .. }), Some((a, b))) =
+            (ended, ctx.brush_live.get_untracked())
+        {
+            let s = ctx.scale.get_untracked();
+            let m0 = s.invert(a.min(b)).round() as i64;
+            let m1 = s.invert(a.max(b)).round() as i64;
+            if m1 > m0 {
+                ctx.set_range(Some((m0, m1)));
+            }
+        }
+        ctx.brush_live.set(None);
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(k) = gesture::key(&ev.key(), false) else {
+            return;
+        };
+        ev.prevent_default();
+        match k {
+            gesture::Key::Pan { right, .. } => {
+                ctx.set_scale(ctx.scale.get_untracked().panned(right))
+            }
+            gesture::Key::Zoom(f) => ctx.zoom(f),
+            gesture::Key::Reset => ctx.domain.set(None),
+        }
+    };
+    view! {
+        <div class="timeline" node_ref=ctx.container tabindex="0" role="group" aria-label=move || app.t(Key::TimelineLabel)
+            on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up on:keydown=on_key>
+            <svg width="100%" height=HEIGHT viewBox=move || format!("0 0 {:.0} {HEIGHT}", ctx.width.get())>
+                <axis::Axis/>
+                <strip::Strip/>
+                <BrushRect/>
+                <marks::Marks/>
+                <marks::Halos/>
+            </svg>
+        </div>
+    }
+}
+
+/// The brushed range: live while dragging, else the filter's range.
+#[component]
+fn BrushRect() -> impl IntoView {
+    let ctx = TimelineCtx::use_ctx();
+    move || {
+        let s = ctx.scale.get();
+        let px = ctx.brush_live.get().or_else(|| {
+            ctx.app
+                .range
+                .get()
+                .map(|(a, b)| (s.map(a as f64), s.map(b as f64)))
+        });
+        px.map(|(a, b)| {
+            let (a, b) = (a.min(b).max(0.0), a.max(b).min(ctx.width.get()));
+            view! { <rect class="brush" x=format!("{a:.1}") y=LANE_TOP - 4.0 width=format!("{:.1}", (b - a).max(1.0)) height=AXIS_Y - LANE_TOP + 4.0/> }
+        })
+    }
+}

@@ -1,0 +1,110 @@
+//! Timeline marks, one per event in view when few enough, and the halos of the selected and
+//! hovered ones. Marks are static; their handlers are delegated to the group.
+
+use super::TimelineCtx;
+use crate::core::text::i18n::Key;
+use crate::core::time::calendar::format_date;
+use crate::core::time::layout::{Mark, LANE_TOP, MARGIN};
+use crate::ui::dom::data_index;
+use leptos::prelude::*;
+
+/// A mark as a bar (spans) or a dot (points in time).
+fn shape(m: &Mark, class: &'static str, id: String, title: Option<String>) -> AnyView {
+    let class = format!(
+        "{class}{}{}",
+        if m.span { " span" } else { "" },
+        if m.out { " out" } else { "" }
+    );
+    let title = title.map(|t| view! { <title>{t}</title> });
+    if m.span {
+        view! {
+            <rect class=class data-i=m.event data-event=id x=format!("{:.1}", m.x0) y=format!("{:.1}", m.y + 1.0)
+                width=format!("{:.1}", m.x1 - m.x0) height="8" rx="2">{title}</rect>
+        }
+        .into_any()
+    } else {
+        view! {
+            <circle class=class data-i=m.event data-event=id cx=format!("{:.1}", (m.x0 + m.x1) / 2.0) cy=format!("{:.1}", m.y + 5.0)
+                r="4.5">{title}</circle>
+        }
+        .into_any()
+    }
+}
+
+/// The marks, or a hint to zoom in when there are too many to draw one by one.
+#[component]
+pub(super) fn Marks() -> impl IntoView {
+    let ctx = TimelineCtx::use_ctx();
+    let app = ctx.app;
+    let marks = move || {
+        let lang = app.lang.get();
+        match ctx.layout.get() {
+            None => {
+                let n = ctx.in_view.with(|v| v.len());
+                view! { <text class="hint" x=MARGIN y=LANE_TOP + 30.0>{app.tf(Key::ZoomToSee, &[("n", &n.to_string())])}</text> }.into_any()
+            }
+            Some(marks) => app.corpus.with(|c| {
+                marks
+                    .iter()
+                    .filter_map(|m| {
+                        let e = c.events.get(m.event)?;
+                        let title = format!(
+                            "{} — {}",
+                            format_date(lang, &e.date),
+                            e.title.get(lang.code())
+                        );
+                        Some(shape(m, "tmark", e.id.clone(), Some(title)))
+                    })
+                    .collect_view()
+                    .into_any()
+            }),
+        }
+    };
+    let target = |ev: &web_sys::Event| data_index(ev, "[data-i]");
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if let Some(i) = target(&ev) {
+            app.select(Some(i));
+        }
+    };
+    let on_over = move |ev: web_sys::PointerEvent| {
+        if let Some(i) = target(&ev) {
+            app.hovered.set(vec![i as u32]);
+        }
+    };
+    view! {
+        <g class="tmarks" on:click=on_click on:pointerover=on_over on:pointerout=move |_| app.hovered.set(Vec::new())>
+            {marks}
+        </g>
+    }
+}
+
+/// Copies of the selected and hovered marks drawn on top, so marks carry no effects.
+#[component]
+pub(super) fn Halos() -> impl IntoView {
+    let ctx = TimelineCtx::use_ctx();
+    let app = ctx.app;
+    let halos = move || {
+        let sel = app.selected.get();
+        let marks = ctx.layout.get()?;
+        Some(app.hovered.with(|hov| {
+            app.corpus.with(|c| {
+                marks
+                    .iter()
+                    .filter_map(|m| {
+                        let s = sel == Some(m.event);
+                        let h = hov.binary_search(&(m.event as u32)).is_ok();
+                        let class = match (s, h) {
+                            (true, true) => "tmark-halo selected hovered",
+                            (true, false) => "tmark-halo selected",
+                            (false, true) => "tmark-halo hovered",
+                            _ => return None,
+                        };
+                        let id = c.events.get(m.event)?.id.clone();
+                        Some(shape(m, class, id, None))
+                    })
+                    .collect_view()
+            })
+        }))
+    };
+    view! { <g class="tmark-halos" aria-hidden="true">{halos}</g> }
+}
