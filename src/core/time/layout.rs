@@ -140,7 +140,8 @@ pub struct Mark {
 
 /// Places marks in lanes, first fit in time order: partial dates (year, month) and ranged
 /// events are spans over their extent, days become spans once wider than 60 px, the rest
-/// are dots 8 px wide. `None` when more than [`MAX_MARKS`] are given (draw the strip only).
+/// are dots 8 px wide. Returned spans first, then dots (the drawing order).
+/// `None` when more than [`MAX_MARKS`] are given (draw the strip only).
 pub fn pack(scale: &TimeScale, events: &[MarkInput]) -> Option<Vec<Mark>> {
     if events.len() > MAX_MARKS {
         return None;
@@ -158,10 +159,17 @@ pub fn pack(scale: &TimeScale, events: &[MarkInput]) -> Option<Vec<Mark>> {
             } else {
                 ((x0 + x1) / 2.0 - 4.0, (x0 + x1) / 2.0 + 4.0)
             };
+            // The first free lane; when every lane is taken, the one that frees up first.
             let lane = lane_end
                 .iter()
                 .position(|&end| end < x0 - 2.0)
-                .unwrap_or(e.event % LANES);
+                .or_else(|| {
+                    (0..LANES).min_by(|&a, &b| {
+                        let end = |l: usize| lane_end.get(l).copied().unwrap_or(0.0);
+                        end(a).total_cmp(&end(b))
+                    })
+                })
+                .unwrap_or(0);
             if let Some(end) = lane_end.get_mut(lane) {
                 *end = end.max(x1);
             }
@@ -174,7 +182,10 @@ pub fn pack(scale: &TimeScale, events: &[MarkInput]) -> Option<Vec<Mark>> {
                 out: !e.matched,
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
+    // Spans first, so dots are drawn over them and stay clickable where lanes are crowded.
+    let (mut marks, dots): (Vec<Mark>, Vec<Mark>) = marks.into_iter().partition(|m| m.span);
+    marks.extend(dots);
     Some(marks)
 }
 
@@ -281,6 +292,12 @@ mod tests {
                 }
             }
         }
+        let first_dot = marks.iter().position(|m| !m.span).unwrap();
+        assert!(marks[first_dot..].iter().all(|m| !m.span), "dots are drawn last");
+        // With every lane full, a mark takes the lane that frees up first.
+        let crowd: Vec<MarkInput> = (0..LANES + 1).map(|i| input(i, "2022-01-05")).collect();
+        let packed = pack(&s, &crowd).unwrap();
+        assert_eq!(packed.last().unwrap().y, LANE_TOP);
         let many: Vec<MarkInput> = (0..=MAX_MARKS).map(|i| input(i, "2022-01-05")).collect();
         assert_eq!(pack(&s, &many), None);
         assert!(pack(&s, &many[..MAX_MARKS]).is_some());
