@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
+use steppe::core::corpus::diagnostic::escape_controls;
 use steppe::core::corpus::generate::generate;
 use steppe::core::corpus::{self, CorpusFile};
 
@@ -45,25 +46,30 @@ fn main() -> ExitCode {
     }
 }
 
-fn read(file: &str) -> Result<String, String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{file}: not UTF-8 text (byte {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+/// The file's bytes: decoding is the validator's job, so the CLI and the app say the same
+/// thing about a file that is not UTF-8 (UTF-16 named, invalid bytes located by line:col).
+fn read(file: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(file).map_err(|e| format!("{}: cannot read: {e}", clean(file)))
+}
+
+/// Text from a corpus (or its name) as printed: control characters and bidi overrides
+/// escaped, so a hostile file cannot drive the terminal or reverse what is shown.
+fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    escape_controls(s)
 }
 
 fn check(file: &str, strict: bool) -> Result<ExitCode, String> {
-    let text = read(file)?;
-    let mut v = corpus::validate(&text);
+    let bytes = read(file)?;
+    let mut v = corpus::validate_bytes(&bytes);
     let errors = v.diagnostics.iter().filter(|d| d.is_error()).count();
     if strict && errors == 0 {
-        v.diagnostics.extend(corpus::lint::lint(&text));
+        v.diagnostics
+            .extend(corpus::lint::lint(&String::from_utf8_lossy(&bytes)));
     }
+    let file = clean(file);
+    let file = file.as_ref();
     for d in &v.diagnostics {
-        println!("{}", d.render(file));
+        println!("{}", clean(&d.render(file)));
     }
     let warnings = v.diagnostics.len() - errors;
     let d = v.dropped;
@@ -82,8 +88,9 @@ fn check(file: &str, strict: bool) -> Result<ExitCode, String> {
 }
 
 fn stats(file: &str) -> Result<ExitCode, String> {
-    let text = read(file)?;
-    let (c, diags) = corpus::parse(&text);
+    let bytes = read(file)?;
+    let (c, diags) = corpus::parse_bytes(&bytes);
+    let file = clean(file);
     let errors = diags.iter().filter(|d| d.is_error()).count();
     println!(
         "{}: {} events, {} actors, {} sources ({errors} errors; run `check` for details)",
@@ -92,7 +99,7 @@ fn stats(file: &str) -> Result<ExitCode, String> {
         c.actors.len(),
         c.sources.len()
     );
-    println!("\nevents per actor:");
+    println!("\nevents per actor (the actors offered as filters):");
     let mut actors: Vec<(usize, &str)> = c
         .by_actor
         .iter()
@@ -101,11 +108,11 @@ fn stats(file: &str) -> Result<ExitCode, String> {
         .collect();
     actors.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     for (n, id) in actors {
-        println!("  {n:>8}  {id}");
+        println!("  {n:>8}  {}", clean(id));
     }
     println!("\nevents per source language (an event counts under each language of its sources):");
     for (b, l) in c.by_language.iter().zip(&c.languages) {
-        println!("  {:>8}  {l}", b.count());
+        println!("  {:>8}  {}", b.count(), clean(l));
     }
     println!("\nevents per month:");
     let mut months: BTreeMap<(i32, u8), usize> = BTreeMap::new();

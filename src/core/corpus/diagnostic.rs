@@ -1,6 +1,79 @@
 //! Located diagnostics: what the validator says about an input, and where.
+//!
+//! Diagnostics echo parts of the input ("found \"javascript:…\""). A hostile file must not
+//! turn that echo into a megabyte message or a terminal escape sequence, so every echo goes
+//! through [`quote`] (escaped, at most [`ECHO_CHARS`] characters, with the full length) and
+//! every key in a path through [`path_key`].
+#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
+use std::borrow::Cow;
 use std::fmt;
+
+/// Most characters of the input a diagnostic or notice repeats.
+pub const ECHO_CHARS: usize = 40;
+
+/// `s` as an escaped, quoted string of at most [`ECHO_CHARS`] characters; a longer one ends
+/// with an ellipsis and says its full length: `"aaaa…" (1048576 characters)`.
+pub fn quote(s: &str) -> String {
+    let mut head = String::new();
+    let mut total = 0usize;
+    for c in s.chars() {
+        if total < ECHO_CHARS {
+            head.push(c);
+        }
+        total = total.saturating_add(1);
+    }
+    let quoted = escape_controls(&format!("{head:?}")).into_owned();
+    if total <= ECHO_CHARS {
+        return quoted;
+    }
+    let open = quoted.strip_suffix('"').unwrap_or(&quoted);
+    format!("{open}…\" ({total} characters)")
+}
+
+/// A key as a path segment: `.name` for plain keys (letters, digits, `-`, `_`; at most
+/// [`ECHO_CHARS`]), `["…"]` quoted and shortened otherwise.
+pub fn path_key(parent: &str, key: &str) -> String {
+    let plain = !key.is_empty()
+        && key.len() <= ECHO_CHARS
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    match (plain, parent.is_empty()) {
+        (true, true) => key.to_string(),
+        (true, false) => format!("{parent}.{key}"),
+        (false, _) => format!("{parent}[{}]", quote(key)),
+    }
+}
+
+/// Whether `c` is an invisible formatting character that can disguise text: bidirectional
+/// overrides, embeddings and isolates, zero-width characters, the soft hyphen, tag characters.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
+        | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}'
+        | '\u{ffa0}' | '\u{fff0}'..='\u{fffb}' | '\u{e0000}'..='\u{e0fff}')
+}
+
+/// `s` with control characters (C0, DEL, C1) and invisible formatting characters written as
+/// `\u{…}` escapes, so printing it cannot move a terminal's cursor, recolour it, or reverse
+/// the text around it. Everything else, any script included, is kept.
+pub fn escape_controls(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| c.is_control() || is_invisible_format(c);
+    if !s.chars().any(bad) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if bad(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// How serious a diagnostic is. Errors leave a record out; warnings keep it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -66,6 +139,42 @@ mod tests {
         assert_eq!(
             d.render("c.json"),
             "c.json:12:7: error: events[3].date.day: 2022-02 has 28 days, found day 30"
+        );
+    }
+
+    #[test]
+    fn quotes_are_escaped_and_bounded() {
+        assert_eq!(quote("abc"), "\"abc\"");
+        assert_eq!(quote("a\u{1b}[31mb"), "\"a\\u{1b}[31mb\"");
+        assert_eq!(quote("x\u{202e}y"), "\"x\\u{202e}y\"");
+        let long = "é".repeat(1_000_000);
+        let q = quote(&long);
+        assert!(q.len() < 120, "{q}");
+        assert!(q.ends_with("…\" (1000000 characters)"), "{q}");
+        assert_eq!(
+            quote(&"a".repeat(ECHO_CHARS)),
+            format!("\"{}\"", "a".repeat(ECHO_CHARS))
+        );
+    }
+
+    #[test]
+    fn path_keys_are_plain_or_quoted() {
+        assert_eq!(path_key("", "events"), "events");
+        assert_eq!(path_key("meta.title", "kk-Cyrl"), "meta.title.kk-Cyrl");
+        assert_eq!(path_key("meta", "a.b"), "meta[\"a.b\"]");
+        assert_eq!(
+            path_key("meta", "\u{1b}]0;x\u{7}"),
+            "meta[\"\\u{1b}]0;x\\u{7}\"]"
+        );
+        assert!(path_key("meta", &"k".repeat(5000)).len() < 100);
+    }
+
+    #[test]
+    fn controls_and_bidi_overrides_are_escaped() {
+        assert_eq!(escape_controls("plain Алматы 中文"), "plain Алматы 中文");
+        assert_eq!(
+            escape_controls("a\u{1b}[2Jb\u{9b}c\u{202e}d\u{200b}"),
+            "a\\u{1b}[2Jb\\u{9b}c\\u{202e}d\\u{200b}"
         );
     }
 }

@@ -2,12 +2,159 @@
 //!
 //! Events are sorted by date; per-actor and per-language bit sets and a folded search
 //! text per event are built once, so every query works on indices.
+//!
+//! Memory is bounded whatever the file holds. A bit set costs one bit per event, so one
+//! per actor would cost actors × events bits (a 46 MB file with 300,000 actors and as many
+//! events: 11 GB). Facets are therefore capped ([`MAX_FACET_ACTORS`], [`MAX_FACET_LANGUAGES`]):
+//! the most cited actors and most used languages get a bit set and a filter; the others
+//! still show on their events and are found by search, and the validator says so where the
+//! cap starts. A cap was chosen over sparse sets for rare actors because a filter list of
+//! 300,000 checkboxes is no use to a reader either, and it keeps the query engine's one
+//! representation. Search text is capped in total ([`MAX_SEARCH_TEXT_BYTES`]), since each
+//! event repeats its actors' names and sources' titles. Building is linear in the input
+//! (sorting aside), counted in [`super::work`].
+#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
 use super::model::*;
 use super::validate::Dropped;
+use super::work;
 use crate::query::bitset::Bitset;
 use crate::query::search::normalize;
 use std::collections::HashMap;
+
+/// Most actors offered as filters (with a bit set each): those named by the most events.
+pub const MAX_FACET_ACTORS: usize = 256;
+/// Most source languages offered as filters: the most used.
+pub const MAX_FACET_LANGUAGES: usize = 64;
+/// Most bytes of search text, all events together (before folding); events past it, in
+/// file order, are not found by search.
+pub const MAX_SEARCH_TEXT_BYTES: usize = 64 << 20;
+
+/// For each actor (file order): whether it is offered as a filter. All of them when there
+/// are at most [`MAX_FACET_ACTORS`]; otherwise those named by the most events (as
+/// participant or claimant), ties going to the earlier actor in the file.
+pub fn facet_actors(actors: &[Actor], events: &[Event]) -> Vec<bool> {
+    if actors.len() <= MAX_FACET_ACTORS {
+        return vec![true; actors.len()];
+    }
+    let ix: HashMap<&str, usize> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut uses = vec![0usize; actors.len()];
+    for e in events {
+        let named = e.actors.iter().map(|r| r.id.as_str());
+        let claimant = e.claim.as_ref().map(|c| c.claimant.as_str());
+        for id in named.chain(claimant) {
+            work::add(1);
+            if let Some(u) = ix.get(id).and_then(|&i| uses.get_mut(i)) {
+                *u = u.saturating_add(1);
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..actors.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(uses.get(i).copied().unwrap_or(0)), i));
+    work::add(actors.len());
+    let mut facet = vec![false; actors.len()];
+    for &i in order.iter().take(MAX_FACET_ACTORS) {
+        if let Some(f) = facet.get_mut(i) {
+            *f = true;
+        }
+    }
+    facet
+}
+
+/// Every distinct source language, most used first (ties alphabetically).
+pub fn ranked_languages(sources: &[Source]) -> Vec<String> {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for s in sources {
+        let c = count.entry(s.lang.as_str()).or_default();
+        *c = c.saturating_add(1);
+    }
+    work::add(sources.len());
+    let mut languages: Vec<(&str, usize)> = count.into_iter().collect();
+    languages.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    languages.into_iter().map(|(l, _)| l.to_string()).collect()
+}
+
+/// How many events, in file order, fit in [`MAX_SEARCH_TEXT_BYTES`] of search text (an
+/// actor or source named twice by one event counts once, as in the index).
+pub fn searchable_events(events: &[Event], actors: &[Actor], sources: &[Source]) -> usize {
+    let actor_len: HashMap<&str, (usize, usize)> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), (i, text_len(&a.name))))
+        .collect();
+    let source_len: HashMap<&str, (usize, usize)> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let len = s
+                .outlet
+                .len()
+                .saturating_add(s.title.len())
+                .saturating_add(s.title_en.as_ref().map_or(0, String::len))
+                .saturating_add(3);
+            (s.id.as_str(), (i, len))
+        })
+        .collect();
+    let mut actor_seen = vec![usize::MAX; actors.len()];
+    let mut source_seen = vec![usize::MAX; sources.len()];
+    let once = |seen: &mut Vec<usize>, k: usize, event: usize| -> bool {
+        match seen.get_mut(k) {
+            Some(s) if *s != event => {
+                *s = event;
+                true
+            }
+            _ => false,
+        }
+    };
+    let mut total = 0usize;
+    for (i, e) in events.iter().enumerate() {
+        let mut len = text_len(&e.title)
+            .saturating_add(e.summary.as_ref().map_or(0, text_len))
+            .saturating_add(text_len(&e.place.name));
+        for t in &e.tags {
+            len = len.saturating_add(t.len()).saturating_add(1);
+        }
+        let named = e.actors.iter().map(|r| r.id.as_str());
+        let claimant = e.claim.as_ref().map(|c| c.claimant.as_str());
+        for id in named.chain(claimant) {
+            if let Some(&(k, l)) = actor_len.get(id) {
+                if once(&mut actor_seen, k, i) {
+                    len = len.saturating_add(l);
+                }
+            }
+        }
+        for s in &e.sources {
+            if let Some(&(k, l)) = source_len.get(s.as_str()) {
+                if once(&mut source_seen, k, i) {
+                    len = len.saturating_add(l);
+                }
+            }
+        }
+        work::add(
+            e.tags
+                .len()
+                .saturating_add(e.actors.len())
+                .saturating_add(e.sources.len())
+                .saturating_add(1),
+        );
+        total = total.saturating_add(len);
+        if total > MAX_SEARCH_TEXT_BYTES {
+            return i;
+        }
+    }
+    events.len()
+}
+
+/// Bytes of a multilingual text, with a separator after each language.
+fn text_len(t: &Text) -> usize {
+    work::add(t.0.len());
+    t.0.values()
+        .fold(0usize, |n, v| n.saturating_add(v.len()).saturating_add(1))
+}
 
 /// An immutable, indexed corpus. Event index `i` is the `i`-th event in date order.
 #[derive(Debug, Clone, Default)]
@@ -19,9 +166,12 @@ pub struct Corpus {
     pub events: Vec<Event>,
     /// Records left out by the validator.
     pub dropped: Dropped,
-    /// Distinct source languages, most used first.
+    /// Distinct source languages offered as filters, most used first (at most
+    /// [`MAX_FACET_LANGUAGES`]; sources in other languages are still listed on their events).
     pub languages: Vec<String>,
-    /// Per actor (same order as `actors`): events it takes part in or claims.
+    /// Per facet actor: events it takes part in or claims. The facet actors are the first
+    /// `by_actor.len()` of `actors` (all of them up to [`MAX_FACET_ACTORS`]; beyond, the most
+    /// cited come first in `actors`, the others after them, each group in file order).
     pub by_actor: Vec<Bitset>,
     /// Per language (same order as `languages`): events with a source in it.
     pub by_language: Vec<Bitset>,
@@ -34,7 +184,8 @@ pub struct Corpus {
     pub lang_bits: Vec<u32>,
     /// Per event: first minute and one past the last (end date included).
     pub spans: Vec<(i64, i64)>,
-    /// Per event: folded text of everything a reader may search for.
+    /// Per event: folded text of everything a reader may search for (empty for events past
+    /// the [`MAX_SEARCH_TEXT_BYTES`] budget).
     pub haystacks: Vec<String>,
     actor_ix: HashMap<String, u32>,
     event_ix: HashMap<String, u32>,
@@ -48,58 +199,72 @@ impl Corpus {
             meta,
             actors,
             sources,
-            mut events,
+            events,
             ..
         } = file;
-        events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        // Budgets are applied in file order (as the validator reports them), then events sorted.
+        let searchable = searchable_events(&events, &actors, &sources);
+        let facet = facet_actors(&actors, &events);
+        let (mut actors, rest): (Vec<Actor>, Vec<Actor>) =
+            facet.into_iter().zip(actors).partition_map_bool();
+        let n_facet_actors = actors.len();
+        actors.extend(rest);
+        let mut events: Vec<(bool, Event)> = events
+            .into_iter()
+            .enumerate()
+            .map(|(i, e)| (i < searchable, e))
+            .collect();
+        events.sort_by(|(_, a), (_, b)| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
         let n = events.len();
+        work::add(n.saturating_add(actors.len()).saturating_add(sources.len()));
         let actor_ix: HashMap<String, u32> = actors
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.id.clone(), i as u32))
+            .map(|(i, a)| (a.id.clone(), index_u32(i)))
             .collect();
         let source_ix: HashMap<&str, u32> = sources
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i as u32))
+            .map(|(i, s)| (s.id.as_str(), index_u32(i)))
             .collect();
         let event_ix = events
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.id.clone(), i as u32))
+            .map(|(i, (_, e))| (e.id.clone(), index_u32(i)))
             .collect();
 
-        let mut lang_count: HashMap<&str, usize> = HashMap::new();
-        for s in &sources {
-            *lang_count.entry(s.lang.as_str()).or_default() += 1;
-        }
-        let mut languages: Vec<String> = lang_count.keys().map(|s| s.to_string()).collect();
-        languages.sort_by(|a, b| {
-            let count = |l: &String| lang_count.get(l.as_str()).copied().unwrap_or(0);
-            count(b).cmp(&count(a)).then(a.cmp(b))
-        });
+        let mut languages = ranked_languages(&sources);
+        languages.truncate(MAX_FACET_LANGUAGES);
         let lang_ix: HashMap<&str, usize> = languages
             .iter()
             .enumerate()
             .map(|(i, l)| (l.as_str(), i))
             .collect();
 
-        let mut by_actor = vec![Bitset::empty(n); actors.len()];
+        let mut by_actor = vec![Bitset::empty(n); n_facet_actors];
         let mut by_language = vec![Bitset::empty(n); languages.len()];
+        work::add(
+            n.div_ceil(64)
+                .saturating_mul(n_facet_actors.saturating_add(languages.len())),
+        );
         let mut event_actors = Vec::with_capacity(n);
         let mut event_sources = Vec::with_capacity(n);
         let mut spans = Vec::with_capacity(n);
         let mut lang_bits = Vec::with_capacity(n);
         let mut haystacks = Vec::with_capacity(n);
-        for (i, e) in events.iter().enumerate() {
-            let mut ea: Vec<u32> = e
-                .actors
-                .iter()
-                .filter_map(|r| actor_ix.get(&r.id).copied())
-                .collect();
-            if let Some(c) = e.claim.as_ref().and_then(|c| actor_ix.get(&c.claimant)) {
-                if !ea.contains(c) {
-                    ea.push(*c);
+        // Which event last listed each actor / source: repeats are listed once, in O(1).
+        let mut actor_seen = vec![usize::MAX; actors.len()];
+        let mut source_seen = vec![usize::MAX; sources.len()];
+        for (i, (searchable, e)) in events.iter().enumerate() {
+            let claimant = e.claim.as_ref().map(|c| &c.claimant);
+            let mut ea: Vec<u32> = Vec::new();
+            for id in e.actors.iter().map(|r| &r.id).chain(claimant) {
+                let Some(&a) = actor_ix.get(id) else { continue };
+                if let Some(seen) = actor_seen.get_mut(a as usize) {
+                    if *seen != i {
+                        *seen = i;
+                        ea.push(a);
+                    }
                 }
             }
             for &a in &ea {
@@ -107,11 +272,24 @@ impl Corpus {
                     set.insert(i);
                 }
             }
-            let es: Vec<u32> = e
-                .sources
-                .iter()
-                .filter_map(|s| source_ix.get(s.as_str()).copied())
-                .collect();
+            let mut es: Vec<u32> = Vec::new();
+            for s in &e.sources {
+                let Some(&k) = source_ix.get(s.as_str()) else {
+                    continue;
+                };
+                if let Some(seen) = source_seen.get_mut(k as usize) {
+                    if *seen != i {
+                        *seen = i;
+                        es.push(k);
+                    }
+                }
+            }
+            work::add(
+                e.actors
+                    .len()
+                    .saturating_add(e.sources.len())
+                    .saturating_add(1),
+            );
             let mut bits = 0u32;
             for &s in &es {
                 let lang = sources.get(s as usize).map(|s| s.lang.as_str());
@@ -121,17 +299,24 @@ impl Corpus {
                 if let Some(set) = by_language.get_mut(l) {
                     set.insert(i);
                 }
-                bits |= 1 << l.min(31);
+                bits |= 1u32
+                    .checked_shl(u32::try_from(l.min(31)).unwrap_or(31))
+                    .unwrap_or(0);
             }
             lang_bits.push(bits);
             let end = e.end.map_or(e.date.end_minute(), |d| {
                 d.end_minute().max(e.date.end_minute())
             });
             spans.push((e.date.start_minute(), end));
-            haystacks.push(haystack(e, &ea, &es, &actors, &sources));
+            haystacks.push(if *searchable {
+                haystack(e, &ea, &es, &actors, &sources)
+            } else {
+                String::new()
+            });
             event_actors.push(ea);
             event_sources.push(es);
         }
+        let events = events.into_iter().map(|(_, e)| e).collect();
         Corpus {
             meta,
             actors,
@@ -208,6 +393,35 @@ fn haystack(e: &Event, ea: &[u32], es: &[u32], actors: &[Actor], sources: &[Sour
         parts.push(&s.title);
         parts.extend(s.title_en.as_deref());
     }
+    work::add(
+        parts
+            .iter()
+            .fold(parts.len(), |n, p| n.saturating_add(p.len())),
+    );
     // A separator no query term can contain, so a term never matches across two fields.
     normalize(&parts.join("\u{1}"))
+}
+
+/// Splits `(flag, item)` pairs into the items flagged and the others, each in order.
+trait PartitionBool<T> {
+    fn partition_map_bool(self) -> (Vec<T>, Vec<T>);
+}
+
+impl<T, I: Iterator<Item = (bool, T)>> PartitionBool<T> for I {
+    fn partition_map_bool(self) -> (Vec<T>, Vec<T>) {
+        let (mut yes, mut no) = (Vec::new(), Vec::new());
+        for (flag, item) in self {
+            if flag {
+                yes.push(item);
+            } else {
+                no.push(item);
+            }
+        }
+        (yes, no)
+    }
+}
+
+/// An index as `u32` (indices stay far below 2^32: the file is at most 64 MB).
+fn index_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }

@@ -2,12 +2,23 @@
 //!
 //! Records (actors, sources, events) with errors are left out and counted; the rest
 //! loads. Unknown fields are warnings. Nothing here panics, whatever the input.
+//!
+//! The work is linear in the input: every record is read once, errors are counted as they
+//! are found (never by rescanning the diagnostics), duplicate ids are found with one hash
+//! map, and all diagnostics are located in one pass over the text at the end
+//! ([`LineIndex::locate_all`]). `tests/hostile.rs` checks this by counting steps
+//! ([`super::work`]). Memory is bounded by the budgets below: what exceeds one is reported
+//! where it starts and left out, never allocated.
+#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
+use super::diagnostic::{is_invisible_format, path_key, quote, Diagnostic, Severity};
+use super::encoding;
+use super::index;
+use super::json::{self, LineIndex, Member, Node, Value};
 use super::model::*;
-use crate::corpus::diagnostic::{Diagnostic, Severity};
-use crate::corpus::json::{self, LineIndex, Member, Node, Value};
+use super::work;
 use crate::time::date::PartialDate;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Files larger than this are refused before parsing (the browser keeps it all in memory).
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
@@ -21,6 +32,15 @@ pub const MAX_ID_LEN: usize = 64;
 pub const MAX_NAME_CHARS: usize = 300;
 /// Longest allowed link.
 pub const MAX_URL_LEN: usize = 2048;
+/// Most languages one text (a title, a name, a summary) is read in: English and the first
+/// others in the file; the rest are ignored with a warning. Every event's search text
+/// repeats its actors' names, so this bounds what one name can cost.
+pub const MAX_TEXT_LANGUAGES: usize = 32;
+/// Most entries read from one list: an event's actors, sources and tags, the corpus'
+/// languages. The rest are ignored with a warning.
+pub const MAX_LIST_ITEMS: usize = 100;
+/// Most diagnostics listed; the others are counted in one last diagnostic.
+pub const MAX_DIAGNOSTICS: usize = 10_000;
 
 /// How many records of each table were left out because of errors.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -38,37 +58,75 @@ pub struct Validated {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads `text` as a corpus. Always returns a (possibly empty) corpus and its diagnostics.
-pub fn validate(text: &str) -> Validated {
-    let mut r = Reader {
-        text,
-        lines: LineIndex::new(text),
-        diags: Vec::new(),
-    };
-    let mut file = CorpusFile {
+fn empty_file() -> CorpusFile {
+    CorpusFile {
         format: FORMAT_NAME.into(),
         version: FORMAT_VERSION,
         meta: Meta::default(),
         actors: Vec::new(),
         sources: Vec::new(),
         events: Vec::new(),
-    };
-    let mut dropped = Dropped::default();
-    if text.len() > MAX_FILE_BYTES {
+    }
+}
+
+/// Reads `text` as a corpus. Always returns a (possibly empty) corpus and its diagnostics.
+pub fn validate(text: &str) -> Validated {
+    validate_with(text, &encoding::Replaced::default())
+}
+
+/// Reads a file's bytes as a corpus, as the CLI and the app both do: a UTF-16 or UTF-32
+/// file is recognised and named (nothing loads), invalid UTF-8 is replaced by U+FFFD with a
+/// located warning for each place, then the text is read as by [`validate`].
+pub fn validate_bytes(bytes: &[u8]) -> Validated {
+    if bytes.len() > MAX_FILE_BYTES {
+        let mut r = Reader::new("");
+        r.too_big(bytes.len());
+        return Validated {
+            file: empty_file(),
+            dropped: Dropped::default(),
+            diagnostics: r.finish(),
+        };
+    }
+    match encoding::decode(bytes) {
+        Ok((text, replaced)) => validate_with(&text, &replaced),
+        Err(message) => Validated {
+            file: empty_file(),
+            dropped: Dropped::default(),
+            diagnostics: vec![Diagnostic {
+                severity: Severity::Error,
+                path: String::new(),
+                line: 1,
+                column: 1,
+                message,
+            }],
+        },
+    }
+}
+
+fn validate_with(text: &str, replaced: &encoding::Replaced) -> Validated {
+    let mut r = Reader::new(text);
+    for (offset, message) in &replaced.places {
+        r.push(Severity::Warning, "", *offset, message.clone());
+    }
+    if let (Some(&(at, _)), true) = (replaced.places.last(), replaced.more > 0) {
         r.push(
-            Severity::Error,
+            Severity::Warning,
             "",
-            0,
+            at,
             format!(
-                "the file is {:.1} MB; the limit is {} MB",
-                text.len() as f64 / 1_048_576.0,
-                MAX_FILE_BYTES / 1_048_576
+                "{} more invalid UTF-8 sequences after this one were replaced by U+FFFD",
+                replaced.more
             ),
         );
+    }
+    let mut file = empty_file();
+    let mut dropped = Dropped::default();
+    if text.len() > MAX_FILE_BYTES {
+        r.too_big(text.len());
         return Validated {
             file,
             dropped,
-            diagnostics: r.diags,
+            diagnostics: r.finish(),
         };
     }
     let root = match json::parse(text) {
@@ -83,7 +141,7 @@ pub fn validate(text: &str) -> Validated {
             return Validated {
                 file,
                 dropped,
-                diagnostics: r.diags,
+                diagnostics: r.finish(),
             };
         }
     };
@@ -91,7 +149,7 @@ pub fn validate(text: &str) -> Validated {
         return Validated {
             file,
             dropped,
-            diagnostics: r.diags,
+            diagnostics: r.finish(),
         };
     };
     r.unknown(
@@ -106,7 +164,7 @@ pub fn validate(text: &str) -> Validated {
                         Severity::Error,
                         "format",
                         n.start,
-                        format!("expected \"{FORMAT_NAME}\", found {f:?}"),
+                        format!("expected \"{FORMAT_NAME}\", found {}", quote(&f)),
                     );
                 }
             }
@@ -114,7 +172,7 @@ pub fn validate(text: &str) -> Validated {
         None => r.missing(&top, "format"),
     }
     if let Some(n) = r.required(&top, "version") {
-        if let Some(v) = r.integer(n, "version", 0, u32::MAX as i64) {
+        if let Some(v) = r.integer(n, "version", 0, i64::from(u32::MAX)) {
             if v != i64::from(FORMAT_VERSION) {
                 r.push(
                     Severity::Error,
@@ -132,61 +190,54 @@ pub fn validate(text: &str) -> Validated {
     }
 
     // Actors and sources first: events refer to them.
-    for (i, n) in r.array_items(&top, "actors") {
-        let path = format!("actors[{i}]");
-        match r.record(n, &path, Reader::actor) {
-            Some(a) => file.actors.push(a),
-            None => dropped.actors += 1,
-        }
-    }
-    for (i, n) in r.array_items(&top, "sources") {
-        let path = format!("sources[{i}]");
-        match r.record(n, &path, Reader::source) {
-            Some(s) => file.sources.push(s),
-            None => dropped.sources += 1,
-        }
-    }
-    r.dedupe(
-        &mut file.actors,
-        |a| &a.id,
-        "actors",
+    let actors = r.table(
         &top,
+        "actors",
+        Reader::actor,
+        |a| &a.id,
         &mut dropped.actors,
     );
-    r.dedupe(
-        &mut file.sources,
-        |s| &s.id,
-        "sources",
+    let sources = r.table(
         &top,
+        "sources",
+        Reader::source,
+        |s| &s.id,
         &mut dropped.sources,
     );
-    let actor_ids: HashSet<&str> = file.actors.iter().map(|a| a.id.as_str()).collect();
-    let source_ids: HashSet<&str> = file.sources.iter().map(|s| s.id.as_str()).collect();
-    let refs = Refs {
-        actors: &actor_ids,
-        sources: &source_ids,
+    let events = {
+        let actor_ids: HashSet<&str> = actors.iter().map(|a| a.0.id.as_str()).collect();
+        let source_ids: HashSet<&str> = sources.iter().map(|s| s.0.id.as_str()).collect();
+        let refs = Refs {
+            actors: &actor_ids,
+            sources: &source_ids,
+        };
+        r.table(
+            &top,
+            "events",
+            |r, o, p| r.event(o, p, &refs),
+            |e| &e.id,
+            &mut dropped.events,
+        )
     };
-    let mut events = Vec::new();
-    for (i, n) in r.array_items(&top, "events") {
-        let path = format!("events[{i}]");
-        match r.record(n, &path, |r, o, p| r.event(o, p, &refs)) {
-            Some(e) => events.push(e),
-            None => dropped.events += 1,
-        }
-    }
+    let (actors, actor_at) = unzip(actors);
+    let (sources, source_at) = unzip(sources);
+    let (events, event_at) = unzip(events);
+    file.actors = actors;
+    file.sources = sources;
     file.events = events;
-    r.dedupe(
-        &mut file.events,
-        |e| &e.id,
-        "events",
-        &top,
-        &mut dropped.events,
-    );
+    r.budgets(&file, &actor_at, &source_at, &event_at);
     Validated {
         file,
         dropped,
-        diagnostics: r.diags,
+        diagnostics: r.finish(),
     }
+}
+
+/// Records and where each came from: (index in its array, byte offset).
+type Located<T> = Vec<(T, usize, usize)>;
+
+fn unzip<T>(v: Located<T>) -> (Vec<T>, Vec<(usize, usize)>) {
+    v.into_iter().map(|(t, k, at)| (t, (k, at))).unzip()
 }
 
 struct Refs<'a> {
@@ -194,51 +245,152 @@ struct Refs<'a> {
     sources: &'a HashSet<&'a str>,
 }
 
-/// An object node with its members and path.
+/// An object node with its members (the last of each key) and path.
 struct Obj<'a> {
     node: &'a Node,
-    members: &'a [Member],
+    members: Vec<&'a Member>,
     path: String,
 }
 
 impl<'a> Obj<'a> {
     fn get(&self, key: &str) -> Option<&'a Node> {
+        work::add(self.members.len());
         self.members.iter().find(|m| m.key == key).map(|m| &m.node)
     }
 
     fn child(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.path)
-        }
+        path_key(&self.path, key)
     }
+}
+
+/// A diagnostic waiting for its line and column (all are located at once, at the end).
+struct Pending {
+    severity: Severity,
+    path: String,
+    offset: usize,
+    message: String,
 }
 
 struct Reader<'t> {
     text: &'t str,
-    lines: LineIndex,
-    diags: Vec<Diagnostic>,
+    pending: Vec<Pending>,
+    /// Errors found, listed or not: a record is left out when it adds one.
+    errors: usize,
+    /// Diagnostics past [`MAX_DIAGNOSTICS`]: how many, how many errors, the first's offset.
+    unlisted: (usize, usize, Option<usize>),
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A number as text of bounded length (1e300 is not written with 300 zeros).
+fn number_text(x: f64) -> String {
+    if x.abs() < 1e15 {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    }
 }
 
 impl<'t> Reader<'t> {
+    fn new(text: &'t str) -> Self {
+        Reader {
+            text,
+            pending: Vec::new(),
+            errors: 0,
+            unlisted: (0, 0, None),
+        }
+    }
+
     fn push(&mut self, severity: Severity, path: &str, offset: usize, message: String) {
-        let (line, column) = self.lines.locate(self.text, offset);
-        self.diags.push(Diagnostic {
-            severity,
-            path: path.to_string(),
-            line,
-            column,
-            message,
-        });
+        work::add(path.len().saturating_add(message.len()).saturating_add(1));
+        let error = severity == Severity::Error;
+        if error {
+            self.errors = self.errors.saturating_add(1);
+        }
+        if self.pending.len() < MAX_DIAGNOSTICS {
+            self.pending.push(Pending {
+                severity,
+                path: path.to_string(),
+                offset,
+                message,
+            });
+        } else {
+            let (n, e, first) = &mut self.unlisted;
+            *n = n.saturating_add(1);
+            *e = e.saturating_add(usize::from(error));
+            first.get_or_insert(offset);
+        }
+    }
+
+    /// The diagnostics, located: one pass over the text for all of them.
+    fn finish(self) -> Vec<Diagnostic> {
+        let lines = LineIndex::new(self.text);
+        let offsets: Vec<usize> = self.pending.iter().map(|p| p.offset).collect();
+        let located = lines.locate_all(self.text, &offsets);
+        let mut out: Vec<Diagnostic> = self
+            .pending
+            .into_iter()
+            .zip(located)
+            .map(|(p, (line, column))| Diagnostic {
+                severity: p.severity,
+                path: p.path,
+                line,
+                column,
+                message: p.message,
+            })
+            .collect();
+        let (n, errors, first) = self.unlisted;
+        if n > 0 {
+            let (line, column) = lines.locate(self.text, first.unwrap_or(0));
+            out.push(Diagnostic {
+                severity: if errors > 0 {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
+                path: String::new(),
+                line,
+                column,
+                message: format!(
+                    "{} more ({}) from here on are not listed: only the first {MAX_DIAGNOSTICS} are",
+                    plural(n, "problem", "problems"),
+                    plural(errors, "error", "errors")
+                ),
+            });
+        }
+        out
+    }
+
+    fn too_big(&mut self, len: usize) {
+        self.push(
+            Severity::Error,
+            "",
+            0,
+            format!(
+                "the file is {:.1} MB; the limit is {} MB",
+                len as f64 / 1_048_576.0,
+                MAX_FILE_BYTES >> 20
+            ),
+        );
     }
 
     fn error(&mut self, path: &str, node: &Node, message: String) {
         self.push(Severity::Error, path, node.start, message);
     }
 
-    fn errors(&self) -> usize {
-        self.diags.iter().filter(|d| d.is_error()).count()
+    fn warn(&mut self, path: &str, offset: usize, message: String) {
+        self.push(Severity::Warning, path, offset, message);
+    }
+
+    /// "expected X, found Y"; for an unreadable value, why it could not be read.
+    fn mismatch(&mut self, path: &str, n: &Node, expected: &str) {
+        let message = match &n.value {
+            Value::Invalid(why) => why.clone(),
+            v => format!("expected {expected}, found {}", v.kind_name()),
+        };
+        self.error(path, n, message);
     }
 
     /// Runs `read` on one record; returns it only if reading it added no error.
@@ -248,60 +400,103 @@ impl<'t> Reader<'t> {
         path: &str,
         read: impl FnOnce(&mut Self, &Obj, &str) -> Option<T>,
     ) -> Option<T> {
-        let before = self.errors();
+        let before = self.errors;
         let obj = self.object(n, path)?;
         let value = read(self, &obj, path);
-        if self.errors() > before {
+        if self.errors > before {
             None
         } else {
             value
         }
     }
 
+    /// Reads every record of the array `key`, keeping the first record of each id; a later
+    /// record with the same id is reported and left out. One hash map, one pass.
+    fn table<T>(
+        &mut self,
+        top: &Obj,
+        key: &str,
+        mut read: impl FnMut(&mut Self, &Obj, &str) -> Option<T>,
+        id: impl Fn(&T) -> &String,
+        dropped: &mut usize,
+    ) -> Located<T> {
+        let mut out = Vec::new();
+        let mut first: HashMap<String, usize> = HashMap::new();
+        for (k, n) in self.array_items(top, key) {
+            let path = format!("{key}[{k}]");
+            let Some(t) = self.record(n, &path, &mut read) else {
+                *dropped = dropped.saturating_add(1);
+                continue;
+            };
+            let tid = id(&t);
+            work::add(tid.len());
+            if let Some(&f) = first.get(tid) {
+                self.error(
+                    &format!("{path}.id"),
+                    n,
+                    format!(
+                        "duplicate id {}: {key}[{f}] already uses it; this record is left out",
+                        quote(tid)
+                    ),
+                );
+                *dropped = dropped.saturating_add(1);
+            } else {
+                first.insert(tid.clone(), k);
+                out.push((t, k, n.start));
+            }
+        }
+        out
+    }
+
     fn object<'n>(&mut self, n: &'n Node, path: &str) -> Option<Obj<'n>> {
-        match &n.value {
-            Value::Object(members) => {
-                let mut seen = HashSet::new();
-                for m in members {
-                    if !seen.insert(m.key.as_str()) {
-                        self.push(
-                            Severity::Warning,
+        let Value::Object(all) = &n.value else {
+            self.mismatch(path, n, "an object");
+            return None;
+        };
+        work::add(all.len());
+        let mut members: Vec<&Member> = all.iter().collect();
+        if all.len() > 1 {
+            // The last of each key wins, as in every other JSON reader.
+            let mut last: HashMap<&str, usize> = HashMap::with_capacity(all.len());
+            for (i, m) in all.iter().enumerate() {
+                work::add(m.key.len());
+                last.insert(m.key.as_str(), i);
+            }
+            if last.len() < all.len() {
+                members.clear();
+                for (i, m) in all.iter().enumerate() {
+                    if last.get(m.key.as_str()) == Some(&i) {
+                        members.push(m);
+                    } else {
+                        self.warn(
                             path,
                             m.key_start,
                             format!(
-                                "the key {:?} appears more than once; the first one is used",
-                                m.key
+                                "the key {} appears more than once; the last one is used",
+                                quote(&m.key)
                             ),
                         );
                     }
                 }
-                Some(Obj {
-                    node: n,
-                    members,
-                    path: path.to_string(),
-                })
-            }
-            v => {
-                self.error(
-                    path,
-                    n,
-                    format!("expected an object, found {}", v.kind_name()),
-                );
-                None
             }
         }
+        Some(Obj {
+            node: n,
+            members,
+            path: path.to_string(),
+        })
     }
 
     fn unknown(&mut self, o: &Obj, allowed: &[&str]) {
-        for m in o.members {
+        work::add(o.members.len().saturating_mul(allowed.len()));
+        for m in &o.members {
             if !allowed.contains(&m.key.as_str()) {
-                self.push(
-                    Severity::Warning,
+                self.warn(
                     &o.child(&m.key),
                     m.key_start,
                     format!(
-                        "unknown field {:?} is ignored (expected one of: {})",
-                        m.key,
+                        "unknown field {} is ignored (expected one of: {})",
+                        quote(&m.key),
                         allowed.join(", ")
                     ),
                 );
@@ -334,13 +529,12 @@ impl<'t> Reader<'t> {
                 Vec::new()
             }
             Some(n) => match &n.value {
-                Value::Array(items) => items.iter().enumerate().collect(),
-                v => {
-                    self.error(
-                        &o.child(key),
-                        n,
-                        format!("expected an array, found {}", v.kind_name()),
-                    );
+                Value::Array(items) => {
+                    work::add(items.len());
+                    items.iter().enumerate().collect()
+                }
+                _ => {
+                    self.mismatch(&o.child(key), n, "an array");
                     Vec::new()
                 }
             },
@@ -349,13 +543,12 @@ impl<'t> Reader<'t> {
 
     fn string(&mut self, n: &Node, path: &str) -> Option<String> {
         match &n.value {
-            Value::String(s) => Some(s.clone()),
-            v => {
-                self.error(
-                    path,
-                    n,
-                    format!("expected a string, found {}", v.kind_name()),
-                );
+            Value::String(s) => {
+                work::add(s.len());
+                Some(s.clone())
+            }
+            _ => {
+                self.mismatch(path, n, "a string");
                 None
             }
         }
@@ -398,16 +591,15 @@ impl<'t> Reader<'t> {
                 self.error(
                     path,
                     n,
-                    format!("expected a whole number from {min} to {max}, found {x}"),
+                    format!(
+                        "expected a whole number from {min} to {max}, found {}",
+                        number_text(x)
+                    ),
                 );
                 None
             }
-            ref v => {
-                self.error(
-                    path,
-                    n,
-                    format!("expected a number, found {}", v.kind_name()),
-                );
+            _ => {
+                self.mismatch(path, n, "a number");
                 None
             }
         }
@@ -421,16 +613,15 @@ impl<'t> Reader<'t> {
                 self.error(
                     &o.child(key),
                     n,
-                    format!("expected a number from {min} to {max}, found {x}"),
+                    format!(
+                        "expected a number from {min} to {max}, found {}",
+                        number_text(x)
+                    ),
                 );
                 None
             }
-            ref v => {
-                self.error(
-                    &o.child(key),
-                    n,
-                    format!("expected a number, found {}", v.kind_name()),
-                );
+            _ => {
+                self.mismatch(&o.child(key), n, "a number");
                 None
             }
         }
@@ -440,12 +631,8 @@ impl<'t> Reader<'t> {
         let n = self.required(o, key)?;
         match n.value {
             Value::Bool(b) => Some(b),
-            ref v => {
-                self.error(
-                    &o.child(key),
-                    n,
-                    format!("expected true or false, found {}", v.kind_name()),
-                );
+            _ => {
+                self.mismatch(&o.child(key), n, "true or false");
                 None
             }
         }
@@ -466,7 +653,7 @@ impl<'t> Reader<'t> {
             Some(s)
         } else {
             self.error(&path, n, format!(
-                "expected an id of 1 to {MAX_ID_LEN} lower-case letters, digits, '-' or '_', starting with a letter or digit, found {s:?}"
+                "expected an id of 1 to {MAX_ID_LEN} lower-case letters, digits, '-' or '_', starting with a letter or digit, found {}", quote(&s)
             ));
             None
         }
@@ -482,7 +669,7 @@ impl<'t> Reader<'t> {
             self.error(
                 &path,
                 n,
-                format!("expected one of {}, found {s:?}", all.join(", ")),
+                format!("expected one of {}, found {}", all.join(", "), quote(&s)),
             );
         }
         v
@@ -493,7 +680,14 @@ impl<'t> Reader<'t> {
         if is_bcp47(&s) {
             Some(s)
         } else {
-            self.error(path, n, format!("expected a BCP 47 language code like \"en\", \"zh\" or \"kk-Cyrl\", found {s:?}"));
+            self.error(
+                path,
+                n,
+                format!(
+                    "expected a BCP 47 language code like \"en\", \"zh\" or \"kk-Cyrl\", found {}",
+                    quote(&s)
+                ),
+            );
             None
         }
     }
@@ -508,18 +702,43 @@ impl<'t> Reader<'t> {
             self.error(
                 &path,
                 n,
-                format!("expected an ISO 3166-1 alpha-2 code like \"KZ\", found {s:?}"),
+                format!(
+                    "expected an ISO 3166-1 alpha-2 code like \"KZ\", found {}",
+                    quote(&s)
+                ),
             );
             None
         }
     }
 
     /// Multilingual text; `max` characters per language; English required if `need_en`.
+    /// At most [`MAX_TEXT_LANGUAGES`] languages are read: English and the first others.
     fn text(&mut self, n: &Node, path: &str, max: usize, need_en: bool) -> Option<Text> {
         let o = self.object(n, path)?;
         let mut out = BTreeMap::new();
-        for m in o.members {
+        let mut others = 0usize;
+        let mut warned = false;
+        for m in &o.members {
             let p = o.child(&m.key);
+            if m.key != "en" {
+                if others >= MAX_TEXT_LANGUAGES.saturating_sub(1) {
+                    if !warned {
+                        warned = true;
+                        let total = o.members.len();
+                        self.warn(
+                            path,
+                            m.key_start,
+                            format!(
+                                "this text is in {total} languages; only {MAX_TEXT_LANGUAGES} are read (English and the first {} others), the other {} from here on are ignored",
+                                MAX_TEXT_LANGUAGES.saturating_sub(1),
+                                total.saturating_sub(MAX_TEXT_LANGUAGES)
+                            ),
+                        );
+                    }
+                    continue;
+                }
+                others = others.saturating_add(1);
+            }
             let key_ok = is_bcp47(&m.key);
             if !key_ok {
                 self.push(
@@ -527,13 +746,13 @@ impl<'t> Reader<'t> {
                     &p,
                     m.key_start,
                     format!(
-                        "expected a BCP 47 language code as key, like \"en\" or \"zh\", found {:?}",
-                        m.key
+                        "expected a BCP 47 language code as key, like \"en\" or \"zh\", found {}",
+                        quote(&m.key)
                     ),
                 );
             }
             if let (Some(s), true) = (self.short(&m.node, &p, max), key_ok) {
-                out.entry(m.key.clone()).or_insert(s);
+                out.insert(m.key.clone(), s);
             }
         }
         if need_en && !out.contains_key("en") && o.get("en").is_none() {
@@ -576,7 +795,8 @@ impl<'t> Reader<'t> {
                         Some(n) => r.integer(n, &o.child(key), min, max).map(Some),
                     }
                 };
-                let year = field(self, "year", i64::MIN / 2, i64::MAX / 2)?;
+                // Any whole number a double holds exactly; `validate` then names the range.
+                let year = field(self, "year", -9_007_199_254_740_992, 9_007_199_254_740_992)?;
                 let month = field(self, "month", 0, 255)?;
                 let day = field(self, "day", 0, 255)?;
                 let hour = field(self, "hour", 0, 255)?;
@@ -593,14 +813,15 @@ impl<'t> Reader<'t> {
                     None => None,
                     Some(on) => {
                         let s = self.string(on, &o.child("utc_offset"))?;
-                        match PartialDate::parse(&format!("2000-01-01T00:00{s}")) {
-                            Ok(d) if d.offset_minutes.is_some() => d.offset_minutes,
-                            _ => {
+                        match PartialDate::parse_offset(&s) {
+                            Some(minutes) => Some(minutes),
+                            None => {
                                 self.error(
                                     &o.child("utc_offset"),
                                     on,
                                     format!(
-                                        "expected an offset like \"+06:00\" or \"Z\", found {s:?}"
+                                        "expected an offset like \"+06:00\" or \"Z\", found {}",
+                                        quote(&s)
                                     ),
                                 );
                                 return None;
@@ -608,11 +829,12 @@ impl<'t> Reader<'t> {
                         }
                     }
                 };
+                let small = |v: i64| u8::try_from(v).unwrap_or(u8::MAX);
                 let d = PartialDate {
-                    year: year.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
-                    month: month.map(|m| m as u8),
-                    day: day.map(|d| d as u8),
-                    time: hour.map(|h| (h as u8, minute.unwrap_or(0) as u8)),
+                    year: i32::try_from(year).unwrap_or(if year < 0 { i32::MIN } else { i32::MAX }),
+                    month: month.map(small),
+                    day: day.map(small),
+                    time: hour.map(|h| (small(h), small(minute.unwrap_or(0)))),
                     offset_minutes: offset,
                 };
                 match d.validate() {
@@ -629,17 +851,15 @@ impl<'t> Reader<'t> {
                     }
                 }
             }
-            v => {
-                self.error(
-                    path,
-                    n,
-                    format!("expected a date string or object, found {}", v.kind_name()),
-                );
+            _ => {
+                self.mismatch(path, n, "a date string or object");
                 None
             }
         }
     }
 
+    /// The items of the optional list `key`, each read by `item`; at most
+    /// [`MAX_LIST_ITEMS`] (the rest are ignored with a warning).
     fn string_list(
         &mut self,
         o: &Obj,
@@ -650,12 +870,35 @@ impl<'t> Reader<'t> {
         if o.get(key).is_none() {
             return out;
         }
-        for (i, n) in self.array_items(o, key) {
-            if let Some(s) = item(self, n, &format!("{}[{i}]", o.child(key))) {
+        let items = self.array_items(o, key);
+        let path = o.child(key);
+        for (i, n) in self.capped(items, &path) {
+            if let Some(s) = item(self, n, &format!("{path}[{i}]")) {
                 out.push(s);
             }
         }
         out
+    }
+
+    /// The first [`MAX_LIST_ITEMS`] of `items`, with a warning at the first one left out.
+    fn capped<'n>(
+        &mut self,
+        mut items: Vec<(usize, &'n Node)>,
+        path: &str,
+    ) -> Vec<(usize, &'n Node)> {
+        let total = items.len();
+        if let Some(&(_, first_out)) = items.get(MAX_LIST_ITEMS) {
+            self.warn(
+                path,
+                first_out.start,
+                format!(
+                    "this list has {total} entries; only the first {MAX_LIST_ITEMS} are read, the other {} from here on are ignored",
+                    total.saturating_sub(MAX_LIST_ITEMS)
+                ),
+            );
+            items.truncate(MAX_LIST_ITEMS);
+        }
+        items
     }
 
     fn meta(&mut self, n: &Node) -> Option<Meta> {
@@ -696,7 +939,7 @@ impl<'t> Reader<'t> {
         let id = self.id(o);
         let name = self
             .required(o, "name")
-            .and_then(|n| self.text(n, &format!("{path}.name"), MAX_NAME_CHARS, true));
+            .and_then(|n| self.text(n, &path_key(path, "name"), MAX_NAME_CHARS, true));
         let kind = self.enum_value::<ActorKind>(o, "kind");
         let country = self.country(o);
         let color = match o.get("color") {
@@ -706,12 +949,12 @@ impl<'t> Reader<'t> {
                 let s = self.string(n, &p)?;
                 let ok = s.len() == 7
                     && s.starts_with('#')
-                    && s[1..].bytes().all(|b| b.is_ascii_hexdigit());
+                    && s.bytes().skip(1).all(|b| b.is_ascii_hexdigit());
                 if !ok {
                     self.error(
                         &p,
                         n,
-                        format!("expected a colour like \"#1f77b4\", found {s:?}"),
+                        format!("expected a colour like \"#1f77b4\", found {}", quote(&s)),
                     );
                 }
                 Some(s)
@@ -842,8 +1085,10 @@ impl<'t> Reader<'t> {
         let tags = self.string_list(o, "tags", |r, n, p| r.short(n, p, MAX_NAME_CHARS));
         let mut actors = Vec::new();
         if o.get("actors").is_some() {
-            for (i, n) in self.array_items(o, "actors") {
-                let p = format!("{}[{i}]", o.child("actors"));
+            let items = self.array_items(o, "actors");
+            let list = o.child("actors");
+            for (i, n) in self.capped(items, &list) {
+                let p = format!("{list}[{i}]");
                 let Some(a) = self.object(n, &p) else {
                     continue;
                 };
@@ -912,84 +1157,188 @@ impl<'t> Reader<'t> {
             self.error(
                 path,
                 n,
-                format!("unknown {what} id {s:?}: no valid {what} has this id"),
+                format!(
+                    "unknown {what} id {}: no valid {what} has this id",
+                    quote(&s)
+                ),
             );
             None
         }
     }
 
-    /// Keeps the first record of each id; reports and drops the others.
-    fn dedupe<T>(
+    /// Warnings for the index's budgets (see [`index`]): actors and languages offered as
+    /// filters, and the search text. Each is said once, where it starts to apply.
+    fn budgets(
         &mut self,
-        items: &mut Vec<T>,
-        id: impl Fn(&T) -> &String,
-        table: &str,
-        top: &Obj,
-        dropped: &mut usize,
+        file: &CorpusFile,
+        actor_at: &[(usize, usize)],
+        source_at: &[(usize, usize)],
+        event_at: &[(usize, usize)],
     ) {
-        let mut seen = HashSet::new();
-        let mut dups = Vec::new();
-        for (i, item) in items.iter().enumerate() {
-            if !seen.insert(id(item).clone()) {
-                dups.push(i);
+        let n_actors = file.actors.len();
+        if n_actors > index::MAX_FACET_ACTORS {
+            let facet = index::facet_actors(&file.actors, &file.events);
+            if let Some(&(k, at)) = facet.iter().position(|f| !f).and_then(|i| actor_at.get(i)) {
+                self.warn(
+                    &format!("actors[{k}]"),
+                    at,
+                    format!(
+                        "the corpus has {n_actors} actors; the {} named by the most events are offered as filters, the other {} (this one first) are not, though they still show on their events and are found by search",
+                        index::MAX_FACET_ACTORS,
+                        n_actors.saturating_sub(index::MAX_FACET_ACTORS)
+                    ),
+                );
             }
         }
-        if dups.is_empty() {
-            return;
+        let languages = index::ranked_languages(&file.sources);
+        if let Some(kept) = languages.get(..index::MAX_FACET_LANGUAGES) {
+            if languages.len() > index::MAX_FACET_LANGUAGES {
+                let kept: HashSet<&str> = kept.iter().map(String::as_str).collect();
+                let first_out = file
+                    .sources
+                    .iter()
+                    .zip(source_at)
+                    .find(|(s, _)| !kept.contains(s.lang.as_str()));
+                if let Some((s, &(k, at))) = first_out {
+                    self.warn(
+                        &format!("sources[{k}].lang"),
+                        at,
+                        format!(
+                            "the corpus' sources are in {} languages; the {} most used are offered as filters, the other {} ({} first) are not",
+                            languages.len(),
+                            index::MAX_FACET_LANGUAGES,
+                            languages.len().saturating_sub(index::MAX_FACET_LANGUAGES),
+                            quote(&s.lang)
+                        ),
+                    );
+                }
+            }
         }
-        // Locate each duplicate by finding the n-th record with that id in the source tree.
-        let nodes: Vec<&Node> = match top.get(table).map(|n| &n.value) {
-            Some(Value::Array(a)) => a.iter().collect(),
-            _ => Vec::new(),
-        };
-        for &i in dups.iter().rev() {
-            let Some(dup_id) = items.get(i).map(|item| id(item).clone()) else {
-                continue;
-            };
-            let hits: Vec<(usize, &Node)> = nodes
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| matches!(&n.value, Value::Object(m) if m.iter().any(|m| m.key == "id" && m.node.value == Value::String(dup_id.clone()))))
-                .map(|(k, n)| (k, *n))
-                .collect();
-            let (k, at) = hits.get(1).copied().unwrap_or((i, top.node));
-            let first = hits.first().map_or(0, |h| h.0);
-            self.error(&format!("{table}[{k}].id"), at, format!("duplicate id {dup_id:?}: {table}[{first}] already uses it; this record is left out"));
-            items.remove(i);
-            *dropped += 1;
+        let searchable = index::searchable_events(&file.events, &file.actors, &file.sources);
+        if let Some(&(k, at)) = event_at.get(searchable) {
+            self.warn(
+                &format!("events[{k}]"),
+                at,
+                format!(
+                    "the search text budget ({} MB) is used up here: this event and the {} after it are not found by search",
+                    index::MAX_SEARCH_TEXT_BYTES >> 20,
+                    file.events.len().saturating_sub(searchable).saturating_sub(1)
+                ),
+            );
         }
     }
 }
 
-/// Accepts only absolute `http:` and `https:` links without spaces or control characters.
+/// Accepts only absolute `http:` and `https:` links to a well-formed host: no spaces,
+/// control or invisible formatting characters (a right-to-left override or a zero-width
+/// space can disguise where a link goes), no user name or password before the host.
 pub fn check_url(s: &str) -> Result<(), String> {
-    let lower = s.trim_start().to_ascii_lowercase();
-    let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
-    if !scheme_ok {
-        let scheme = lower.split(':').next().unwrap_or("");
-        return Err(format!(
-            "expected an http:// or https:// link, found {}",
-            if lower.contains(':') {
-                format!("a {scheme}: link")
-            } else {
-                format!("{s:?}")
-            }
-        ));
-    }
     if s.len() > MAX_URL_LEN {
         return Err(format!(
             "expected a link of at most {MAX_URL_LEN} characters, found {}",
             s.len()
         ));
     }
-    if s.chars().any(|c| c.is_whitespace() || c.is_control()) || s != s.trim() {
-        return Err("a link must not contain spaces or control characters".into());
-    }
-    let host = s.split('/').nth(2).unwrap_or("");
-    if host.is_empty() {
+    let scheme_len = if starts_with_ignore_case(s, "https://") {
+        8
+    } else if starts_with_ignore_case(s, "http://") {
+        7
+    } else {
+        let found = match s.split_once(':') {
+            Some((scheme, _))
+                if !scheme.is_empty()
+                    && scheme
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"+.-".contains(&b)) =>
+            {
+                format!(
+                    "a {}: link",
+                    quote(&scheme.to_ascii_lowercase()).trim_matches('"')
+                )
+            }
+            _ => quote(s),
+        };
         return Err(format!(
-            "expected a host name after the scheme, found {s:?}"
+            "expected an http:// or https:// link, found {found}"
         ));
+    };
+    if let Some((at, c)) = s
+        .chars()
+        .enumerate()
+        .find(|(_, c)| c.is_whitespace() || c.is_control() || is_invisible_format(*c))
+    {
+        return Err(format!(
+            "a link must not contain spaces, control characters or invisible formatting characters; found U+{:04X} at character {}",
+            u32::from(c),
+            at.saturating_add(1)
+        ));
+    }
+    let rest = s.get(scheme_len..).unwrap_or_default();
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    check_authority(authority).map_err(|why| format!("{why}, in {}", quote(s)))
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// `host[:port]` of a link: a DNS name (letters of any script, digits, hyphens), an IPv4
+/// address or a bracketed IPv6 address, and an optional port from 1 to 65535.
+fn check_authority(authority: &str) -> Result<(), String> {
+    if authority.contains('@') {
+        return Err("a link must not put a user name or password before its host (…@host)".into());
+    }
+    if authority.is_empty() {
+        return Err("expected a host name after the scheme".into());
+    }
+    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
+        let (inside, after) = v6
+            .split_once(']')
+            .ok_or("expected ']' after an IPv6 address")?;
+        let ok = inside.contains(':')
+            && inside
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+        if !ok {
+            return Err("expected an IPv6 address between '[' and ']'".into());
+        }
+        match after {
+            "" => (None, None),
+            p => (
+                None,
+                Some(
+                    p.strip_prefix(':')
+                        .ok_or("expected ':' and a port after ']'")?,
+                ),
+            ),
+        }
+    } else {
+        match authority.rsplit_once(':') {
+            Some((h, p)) => (Some(h), Some(p)),
+            None => (Some(authority), None),
+        }
+    };
+    if let Some(p) = port {
+        let ok = (1..=5).contains(&p.len())
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n));
+        if !ok {
+            return Err("expected a port from 1 to 65535 after ':'".into());
+        }
+    }
+    let Some(host) = host else {
+        return Ok(());
+    };
+    let name = host.strip_suffix('.').unwrap_or(host);
+    let label_ok = |l: &str| {
+        (1..=63).contains(&l.chars().count())
+            && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    if name.is_empty() || name.len() > 253 || !name.split('.').all(label_ok) {
+        return Err("expected a host name of letters, digits, hyphens and dots".into());
     }
     Ok(())
 }
@@ -1001,4 +1350,50 @@ pub fn is_bcp47(s: &str) -> bool {
     (2..=3).contains(&primary.len())
         && primary.bytes().all(|b| b.is_ascii_lowercase())
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_checked_to_the_host() {
+        for ok in [
+            "https://example.org",
+            "http://example.org/a?b=c#d",
+            "HTTPS://Example.ORG:8443/x",
+            "https://пример.рф/путь",
+            "https://[2001:db8::1]:443/",
+            "https://192.0.2.1/",
+            "https://example.org./",
+        ] {
+            assert_eq!(check_url(ok), Ok(()), "{ok}");
+        }
+        for (bad, why) in [
+            ("javascript:alert(1)", "a javascript: link"),
+            ("https://exa\u{202e}gro.elpmaxe", "U+202E"),
+            ("https://exa\u{200b}mple.org", "U+200B"),
+            ("https://example.org\u{2066}/", "U+2066"),
+            ("https://google.com@evil.example/", "user name"),
+            ("https://", "host name"),
+            ("https:///path", "host name"),
+            ("https://exa_mple.org", "host name"),
+            ("https://-bad.org", "host name"),
+            ("https://a..b", "host name"),
+            ("https://example.org:99999/", "port"),
+            ("https://example.org:/", "port"),
+            ("https://[::1/", "']'"),
+            ("https://[zz]/", "IPv6"),
+            ("https:\\\\evil.org", "http:// or https://"),
+            ("https://evil.org\\@good.org", "user name"),
+            ("https://ex%61mple.org", "host name"),
+        ] {
+            let e = check_url(bad).unwrap_err();
+            assert!(e.contains(why), "{bad}: {e}");
+        }
+        let long = format!("https://example.org/{}", "a".repeat(5000));
+        assert!(check_url(&long).unwrap_err().len() < 200);
+        let scheme = format!("{}:x", "j".repeat(100_000));
+        assert!(check_url(&scheme).unwrap_err().len() < 200);
+    }
 }

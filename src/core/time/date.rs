@@ -4,7 +4,9 @@
 //! calendar fields, never shifted through UTC. Arithmetic uses days-from-civil
 //! (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"), valid far before 1970
 //! and after 2038.
+#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
+use crate::corpus::diagnostic::quote;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -69,6 +71,9 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (negative before).
+// Every step works in i64 on an i32 year, a u8 month and a u8 day: magnitudes stay below
+// 2^31 * 146_097 / 400 < 2^40, far from overflow, for any input.
+#[allow(clippy::arithmetic_side_effects)]
 pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
     let y = i64::from(year) - i64::from(month <= 2);
     let era = y.div_euclid(400);
@@ -79,9 +84,16 @@ pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// Most days from 1970 [`civil_from_days`] reads (about ±1.9 billion years: the year still
+/// fits an `i32`); further days are clamped to it.
+pub const MAX_CIVIL_DAYS: i64 = 700_000_000_000;
+
 /// The inverse of [`days_from_civil`]: (year, month, day).
+// `days` is clamped to ±MAX_CIVIL_DAYS first, so every step stays below 2^41 and the
+// year fits an i32; the casts narrow values already in range (day 1..=31, month 1..=12).
+#[allow(clippy::arithmetic_side_effects)]
 pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
-    let z = days + 719_468;
+    let z = days.clamp(-MAX_CIVIL_DAYS, MAX_CIVIL_DAYS) + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -180,7 +192,7 @@ impl PartialDate {
             }
         }
         if let Some(o) = self.offset_minutes {
-            if o.abs() > 14 * 60 {
+            if o.unsigned_abs() > 14 * 60 {
                 return Err(DateError::new(
                     "utc_offset",
                     format!("expected an offset within ±14:00, found {o} minutes"),
@@ -190,13 +202,18 @@ impl PartialDate {
         Ok(())
     }
 
-    /// Parses "YYYY", "YYYY-MM", "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" with an optional
-    /// "Z" or "±HH:MM" offset, and validates the result.
+    /// Parses "YYYY", "YYYY-MM", "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" (seconds and their
+    /// fraction may follow and are dropped: the finest precision is the minute) with an
+    /// optional "Z" or "±HH:MM" offset, and validates the result. Anything else in the text
+    /// is an error: "14:30junk" is not a time.
     pub fn parse(text: &str) -> Result<Self, DateError> {
         let syntax = || {
             DateError::new(
                 "",
-                format!("expected a date like 2022, 2022-01, 2022-01-05 or 2022-01-05T14:30+06:00, found {text:?}"),
+                format!(
+                    "expected a date like 2022, 2022-01, 2022-01-05 or 2022-01-05T14:30+06:00, found {}",
+                    quote(text)
+                ),
             )
         };
         let (date_part, time_part) = match text.split_once(['T', ' ']) {
@@ -209,20 +226,19 @@ impl PartialDate {
         };
         let mut fields = body.split('-');
         let year_s = fields.next().ok_or_else(syntax)?;
-        if year_s.len() < 4 || year_s.len() > 5 || !year_s.bytes().all(|b| b.is_ascii_digit()) {
+        if year_s.len() < 4 || year_s.len() > 5 || !all_digits(year_s) {
             return Err(syntax());
         }
-        let mut year: i32 = year_s.parse().map_err(|_| syntax())?;
-        if neg {
-            year = -year;
-        }
+        let year: i32 = year_s.parse().map_err(|_| syntax())?;
+        let year = if neg {
+            year.checked_neg().ok_or_else(syntax)?
+        } else {
+            year
+        };
         let num2 = |s: Option<&str>| -> Result<Option<u8>, DateError> {
             match s {
                 None => Ok(None),
-                Some(s) if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) => {
-                    Ok(Some(s.parse().map_err(|_| syntax())?))
-                }
-                Some(_) => Err(syntax()),
+                Some(s) => two_digits(s).map(Some).ok_or_else(syntax),
             }
         };
         let month = num2(fields.next())?;
@@ -239,9 +255,21 @@ impl PartialDate {
         };
         if let Some(t) = time_part {
             let (clock, offset) = split_offset(t).ok_or_else(syntax)?;
-            let (h, m) = clock.split_once(':').ok_or_else(syntax)?;
-            let h = num2(Some(h))?.ok_or_else(syntax)?;
-            let m = num2(Some(m.get(..2).unwrap_or(m)))?.ok_or_else(syntax)?;
+            let mut parts = clock.split(':');
+            let h = two_digits(parts.next().unwrap_or_default()).ok_or_else(syntax)?;
+            let m = two_digits(parts.next().ok_or_else(syntax)?).ok_or_else(syntax)?;
+            if let Some(sec) = parts.next() {
+                let (whole, fraction) = sec.split_once('.').unwrap_or((sec, "0"));
+                let ok = two_digits(whole).is_some_and(|s| s <= 60)
+                    && !fraction.is_empty()
+                    && all_digits(fraction);
+                if !ok {
+                    return Err(syntax());
+                }
+            }
+            if parts.next().is_some() {
+                return Err(syntax());
+            }
             date.time = Some((h, m));
             date.offset_minutes = offset;
         }
@@ -249,35 +277,47 @@ impl PartialDate {
         Ok(date)
     }
 
+    /// A UTC offset alone: "Z" or "±HH:MM" (minutes 00 to 59), in minutes east of UTC.
+    /// The range (±14:00) is checked by [`PartialDate::validate`].
+    pub fn parse_offset(text: &str) -> Option<i16> {
+        match split_offset(text)? {
+            ("", Some(minutes)) => Some(minutes),
+            _ => None,
+        }
+    }
+
     /// First minute covered, in minutes since 1970-01-01 (calendar time).
     pub fn start_minute(&self) -> i64 {
         let days = days_from_civil(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1));
         let (h, m) = self.time.unwrap_or((0, 0));
-        days * DAY_MINUTES + i64::from(h) * 60 + i64::from(m)
+        let clock = i64::from(h).saturating_mul(60).saturating_add(i64::from(m));
+        days.saturating_mul(DAY_MINUTES).saturating_add(clock)
     }
 
     /// One past the last minute covered: a month-precision date covers its whole month.
     pub fn end_minute(&self) -> i64 {
         match self.precision() {
-            Precision::Year => days_from_civil(self.year + 1, 1, 1) * DAY_MINUTES,
+            Precision::Year => {
+                days_from_civil(self.year.saturating_add(1), 1, 1).saturating_mul(DAY_MINUTES)
+            }
             Precision::Month => {
                 let m = self.month.unwrap_or(1);
-                let (y, m) = if m == 12 {
-                    (self.year + 1, 1)
+                let (y, m) = if m >= 12 {
+                    (self.year.saturating_add(1), 1)
                 } else {
-                    (self.year, m + 1)
+                    (self.year, m.saturating_add(1))
                 };
-                days_from_civil(y, m, 1) * DAY_MINUTES
+                days_from_civil(y, m, 1).saturating_mul(DAY_MINUTES)
             }
-            Precision::Day => self.start_minute() + DAY_MINUTES,
-            Precision::Minute => self.start_minute() + 1,
+            Precision::Day => self.start_minute().saturating_add(DAY_MINUTES),
+            Precision::Minute => self.start_minute().saturating_add(1),
         }
     }
 
     /// ISO-like text at the date's own precision ("2022-01", "2022-01-05T14:30+06:00").
     pub fn to_iso(&self) -> String {
         let mut s = if self.year < 0 {
-            format!("-{:04}", -self.year)
+            format!("-{:04}", self.year.unsigned_abs())
         } else {
             format!("{:04}", self.year)
         };
@@ -294,8 +334,8 @@ impl PartialDate {
                 Some(o) => s.push_str(&format!(
                     "{}{:02}:{:02}",
                     if o < 0 { '-' } else { '+' },
-                    o.abs() / 60,
-                    o.abs() % 60
+                    o.unsigned_abs() / 60,
+                    o.unsigned_abs() % 60
                 )),
                 None => {}
             }
@@ -304,22 +344,49 @@ impl PartialDate {
     }
 }
 
+/// Splits a time of day from its offset: "14:30+06:00" is ("14:30", Some(360)); "14:30Z"
+/// is ("14:30", Some(0)); "14:30" is ("14:30", None). A malformed offset is `None`.
 fn split_offset(t: &str) -> Option<(&str, Option<i16>)> {
     if let Some(clock) = t.strip_suffix('Z') {
         return Some((clock, Some(0)));
     }
-    if let Some(pos) = t.rfind(['+', '-']) {
-        let (clock, off) = t.split_at(pos);
-        let sign: i16 = if off.starts_with('-') { -1 } else { 1 };
-        let (h, m) = off[1..].split_once(':')?;
-        if h.len() != 2 || m.len() != 2 {
-            return None;
-        }
-        let h: i16 = h.parse().ok()?;
-        let m: i16 = m.parse().ok()?;
-        return Some((clock, Some(sign * (h * 60 + m))));
+    let Some(pos) = t.rfind(['+', '-']) else {
+        return Some((t, None));
+    };
+    let (clock, off) = t.split_at(pos);
+    let negative = off.starts_with('-');
+    let (h, m) = off.get(1..)?.split_once(':')?;
+    let h = i16::from(two_digits(h)?);
+    let m = i16::from(two_digits(m)?);
+    if m > 59 {
+        return None;
     }
-    Some((t, None))
+    // Two digits each: at most 99 * 60 + 59, far inside i16.
+    let minutes = h.checked_mul(60)?.checked_add(m)?;
+    Some((
+        clock,
+        Some(if negative {
+            minutes.checked_neg()?
+        } else {
+            minutes
+        }),
+    ))
+}
+
+fn all_digits(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Exactly two ASCII digits, as a number.
+fn two_digits(s: &str) -> Option<u8> {
+    match s.as_bytes() {
+        &[a, b] if a.is_ascii_digit() && b.is_ascii_digit() => Some(
+            a.checked_sub(b'0')?
+                .checked_mul(10)?
+                .checked_add(b.checked_sub(b'0')?)?,
+        ),
+        _ => None,
+    }
 }
 
 impl Ord for PartialDate {
@@ -409,9 +476,43 @@ mod tests {
             "2022-01-05T",
             "2022-01-05T1:00",
             "2022-01-05-01",
+            "2022-01-05T14:30junk",
+            "2022-01-05T14:30+05:99",
+            "2022-01-05T14:30+0500",
+            "2022-01-05T14:30+5:00",
+            "2022-01-05T14:30:5",
+            "2022-01-05T14:30:61",
+            "2022-01-05T14:30:00.",
+            "2022-01-05T14:30:00:00",
+            "2022-01-05T14",
+            "2022-01-05T14:3",
+            "2022-01-05T１４:30",
+            "2022-01-05T14:30ZZ",
+            "2022-01-05T14:30+14:01",
+            "-",
+            "--2022",
+            "2022-01-05T+06:00",
         ] {
             assert!(PartialDate::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn accepts_seconds_and_offsets_strictly() {
+        let d = PartialDate::parse("2022-01-05T14:30:59.123Z").unwrap();
+        assert_eq!((d.time, d.offset_minutes), (Some((14, 30)), Some(0)));
+        let d = PartialDate::parse("2022-01-05 14:30-05:30").unwrap();
+        assert_eq!(d.offset_minutes, Some(-330));
+        assert_eq!(PartialDate::parse_offset("+06:00"), Some(360));
+        assert_eq!(PartialDate::parse_offset("Z"), Some(0));
+        for bad in [
+            "+05:99", "06:00", "+6:00", "+06:00x", "x+06:00", "", "+", "Zulu",
+        ] {
+            assert_eq!(PartialDate::parse_offset(bad), None, "{bad}");
+        }
+        let long = format!("2022-01-05T14:30{}", "x".repeat(100_000));
+        let e = PartialDate::parse(&long).unwrap_err();
+        assert!(e.message.len() < 200, "{}", e.message);
     }
 
     #[test]
