@@ -8,7 +8,7 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: setup build serve test lint test-native test-wasm test-e2e size bench bench-browser
+.PHONY: setup build serve test lint test-native test-wasm test-e2e size bench bench-browser fuzz
 
 setup:
 	@scripts/setup.sh
@@ -50,3 +50,10 @@ bench:
 ## Browser benchmark: facet click to painted frame at 100,000 events (prints figures).
 bench-browser: build
 	cd tests/e2e && node bench-facet.mjs
+
+## Longer property testing of the JSON reader, validator, URL decoder and date parser with
+## hostile inputs (tests/fuzz_validate.rs): FUZZ_CASES cases per property, in release.
+## CI runs 300 each in `make test`; the default here takes about 10 minutes on 2 cores.
+FUZZ_CASES ?= 20000
+fuzz:
+	STEPPE_FUZZ_CASES=$(FUZZ_CASES) PROPTEST_MAX_SHRINK_ITERS=20000 cargo test --release --test fuzz_validate -- --test-threads=2

@@ -1,9 +1,14 @@
 // Steppe's service worker: after one visit the app works offline.
 // scripts/post-build.mjs fills in VERSION (a hash of the build) and FILES (the bundle), so
 // each build installs as a new cache and the old one is deleted when it activates.
+//
+// Several deployments may share one origin (a blog at /2022/kazakhstan/ and another at
+// /2024/...): each has its own scope, so cache names carry the scope, and a new build only
+// deletes the caches of its own scope, never a neighbour's offline copy.
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
-const CACHE = `steppe-${VERSION}`;
+const PREFIX = `steppe ${self.registration.scope} `;
+const CACHE = `${PREFIX}${VERSION}`;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
@@ -12,7 +17,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('steppe-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });
@@ -27,6 +32,8 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  // Hashed bundle files and the corpus: from the cache, else the network.
-  event.respondWith(caches.match(req, { ignoreSearch: true }).then((hit) => hit || fetch(req)));
+  // Hashed bundle files and the corpus: from this deployment's cache, else the network.
+  event.respondWith(
+    caches.open(CACHE).then((c) => c.match(req, { ignoreSearch: true })).then((hit) => hit || fetch(req)),
+  );
 });

@@ -8,56 +8,74 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
-if (!dir) throw new Error('usage: post-build.mjs DIR (or run from a Trunk hook)');
-const read = (f) => readFileSync(join(dir, f));
-const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 16);
-
-// 1. The boot script, out of the page.
-let html = read('index.html').toString();
-const inlineBoot = html.match(/<script type="module">([\s\S]*?)<\/script>/);
-if (!inlineBoot) throw new Error('no inline module script in index.html');
-const register = `
-if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-  navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('offline cache unavailable:', e.message));
+/** JSON text made safe inside <script type="application/json">: every "<" becomes "\u003c"
+ * (JSON only has "<" inside strings, where the escape means the same), so no "</script>",
+ * "<!--" or "<script" in a corpus can end the element early or change how the rest of the
+ * page parses. */
+export function inlineJson(text) {
+  return text.replace(/</g, '\\u003c');
 }
-`;
-const boot = inlineBoot[1].trim() + '\n' + register;
-const bootName = `boot-${hash(boot)}.js`;
-writeFileSync(join(dir, bootName), boot);
-html = html.replace(inlineBoot[0], `<script type="module" src="./${bootName}"></script>`);
-writeFileSync(join(dir, 'index.html'), html);
 
-// 2. The service worker.
-const files = readdirSync(dir).filter((f) => !['sw.js', 'steppe.html'].includes(f)).sort();
-const version = hash(Buffer.concat(files.map(read)));
-const sw = read('sw.js').toString()
-  .replace('__VERSION__', version)
-  .replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)]));
-writeFileSync(join(dir, 'sw.js'), sw);
+/** JavaScript made safe inside <script>: "</script" and "<!--" cannot appear (inside JS
+ * strings and regular expressions "<\/" and "<\!" mean the same). */
+export function inlineJs(text) {
+  return text.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+}
 
-// 3. The single file: the same page, with every file it loads inlined.
-const css = files.filter((f) => f.endsWith('.css')).map((f) => read(f).toString()).join('\n');
-const glue = read(files.find((f) => /^steppe-app-.*\.js$/.test(f))).toString();
-const wasm = read(files.find((f) => f.endsWith('_bg.wasm'))).toString('base64');
-// "</" cannot appear inside a style or JSON script element; both read "<\/" as "</". In the
-// code only "</script" could end the element early; inside JS strings "<\/" means the same.
-const inline = (text) => text.replace(/<\//g, '<\\/');
-const inlineJs = (text) => text.replace(/<\/script/gi, '<\\/script');
-const corpus = inline(read('corpus.json').toString());
-const singleBoot = `${glue.replace(/^export \{[^}]*\};?\s*$/m, '')}
-const wasmBytes = Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: wasmBytes });`;
-const replaceOnce = (text, pattern, replacement) => {
-  if (!pattern.test(text)) throw new Error(`single file: ${pattern} not found in index.html`);
-  return text.replace(pattern, () => replacement);
-};
-let single = html;
-single = replaceOnce(single, /<link rel="icon"[^>]*>/, '<link rel="icon" href="data:,">');
-single = replaceOnce(single, /<link rel="stylesheet"[^>]*>/, `<style>${inline(css)}</style>`);
-single = single.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
-single = replaceOnce(single, /<script type="module" src="[^"]*"><\/script>/,
-  `<script type="application/json" id="steppe-corpus">${corpus}</script>\n<script type="module">\n${inlineJs(singleBoot)}\n</script>`);
-writeFileSync(join(dir, 'steppe.html'), single);
-console.log(`post-build: ${bootName}, sw.js version ${version} (${files.length + 1} files), steppe.html ${(single.length / 1024).toFixed(0)} KB`);
+// Run as a script (the Trunk hook), not when a test imports the helpers above.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+
+function main() {
+  const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+  if (!dir) throw new Error('usage: post-build.mjs DIR (or run from a Trunk hook)');
+  const read = (f) => readFileSync(join(dir, f));
+  const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 16);
+
+  // 1. The boot script, out of the page.
+  let html = read('index.html').toString();
+  const inlineBoot = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+  if (!inlineBoot) throw new Error('no inline module script in index.html');
+  const register = `
+  if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+    navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('offline cache unavailable:', e.message));
+  }
+  `;
+  const boot = inlineBoot[1].trim() + '\n' + register;
+  const bootName = `boot-${hash(boot)}.js`;
+  writeFileSync(join(dir, bootName), boot);
+  html = html.replace(inlineBoot[0], `<script type="module" src="./${bootName}"></script>`);
+  writeFileSync(join(dir, 'index.html'), html);
+
+  // 2. The service worker.
+  const files = readdirSync(dir).filter((f) => !['sw.js', 'steppe.html'].includes(f)).sort();
+  const version = hash(Buffer.concat(files.map(read)));
+  const sw = read('sw.js').toString()
+    .replace('__VERSION__', version)
+    .replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)]));
+  writeFileSync(join(dir, 'sw.js'), sw);
+
+  // 3. The single file: the same page, with every file it loads inlined.
+  const css = files.filter((f) => f.endsWith('.css')).map((f) => read(f).toString()).join('\n');
+  const glue = read(files.find((f) => /^steppe-app-.*\.js$/.test(f))).toString();
+  const wasm = read(files.find((f) => f.endsWith('_bg.wasm'))).toString('base64');
+  // "</" cannot appear inside a style element; CSS reads "<\/" as "</".
+  const inline = (text) => text.replace(/<\//g, '<\\/');
+  const corpus = inlineJson(read('corpus.json').toString());
+  const singleBoot = `${glue.replace(/^export \{[^}]*\};?\s*$/m, '')}
+  const wasmBytes = Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0));
+  await __wbg_init({ module_or_path: wasmBytes });`;
+  const replaceOnce = (text, pattern, replacement) => {
+    if (!pattern.test(text)) throw new Error(`single file: ${pattern} not found in index.html`);
+    return text.replace(pattern, () => replacement);
+  };
+  let single = html;
+  single = replaceOnce(single, /<link rel="icon"[^>]*>/, '<link rel="icon" href="data:,">');
+  single = replaceOnce(single, /<link rel="stylesheet"[^>]*>/, `<style>${inline(css)}</style>`);
+  single = single.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+  single = replaceOnce(single, /<script type="module" src="[^"]*"><\/script>/,
+    `<script type="application/json" id="steppe-corpus">${corpus}</script>\n<script type="module">\n${inlineJs(singleBoot)}\n</script>`);
+  writeFileSync(join(dir, 'steppe.html'), single);
+  console.log(`post-build: ${bootName}, sw.js version ${version} (${files.length + 1} files), steppe.html ${(single.length / 1024).toFixed(0)} KB`);
+}

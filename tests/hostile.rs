@@ -534,3 +534,17 @@ fn text_input_and_bytes_agree() {
     let text = malformed_records(50);
     assert_eq!(validate(&text), validate_bytes(text.as_bytes()));
 }
+
+#[test]
+fn open_right_to_left_overrides_are_closed_within_their_text() {
+    let sources = r#""sources":[{"id":"s","outlet":"Evil\u202e Outlet","title":"T","lang":"en"}],"#;
+    let text = corpus(&actor("a", r#""en":"A\u2067""#), sources, &event("e", ""));
+    let (c, d) = parse(&text);
+    assert_eq!(c.sources[0].outlet, "Evil\u{202e} Outlet\u{202c}");
+    assert_eq!(c.actors[0].name.get("en"), "A\u{2067}\u{2069}");
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert!(d
+        .iter()
+        .all(|d| d.severity == Severity::Warning && d.message.contains("closed at the end")));
+    assert_eq!(d[1].path, "sources[0].outlet");
+}

@@ -12,23 +12,61 @@ use std::fmt;
 /// Most characters of the input a diagnostic or notice repeats.
 pub const ECHO_CHARS: usize = 40;
 
-/// `s` as an escaped, quoted string of at most [`ECHO_CHARS`] characters; a longer one ends
-/// with an ellipsis and says its full length: `"aaaa…" (1048576 characters)`.
+/// `s` as an escaped, quoted string showing at most [`ECHO_CHARS`] characters (escapes
+/// included); a longer one ends with an ellipsis and says its full length:
+/// `"aaaa…" (1048576 characters)`.
 pub fn quote(s: &str) -> String {
+    let (head, total, cut) = escaped_head(s, true);
+    if cut {
+        format!("\"{head}…\" ({total} characters)")
+    } else {
+        format!("\"{head}\"")
+    }
+}
+
+/// `s` unquoted, escaped and shortened like [`quote`]: for notices, which name a part of
+/// a link as it was written (`a=usa`).
+pub fn echo(s: &str) -> String {
+    let (head, total, cut) = escaped_head(s, false);
+    if cut {
+        format!("{head}… ({total} characters)")
+    } else {
+        head
+    }
+}
+
+/// The escaped start of `s` that fits in [`ECHO_CHARS`] characters, the number of
+/// characters in `s`, and whether the start is all of it. In `quoted` text, `"` and `\` are
+/// escaped too.
+fn escaped_head(s: &str, quoted: bool) -> (String, usize, bool) {
     let mut head = String::new();
+    let mut width = 0usize;
     let mut total = 0usize;
+    let mut cut = false;
     for c in s.chars() {
-        if total < ECHO_CHARS {
-            head.push(c);
-        }
         total = total.saturating_add(1);
+        if cut {
+            continue;
+        }
+        let piece: Cow<'_, str> = match c {
+            '"' | '\\' if quoted => Cow::Owned(format!("\\{c}")),
+            '\n' => Cow::Borrowed("\\n"),
+            '\t' => Cow::Borrowed("\\t"),
+            '\r' => Cow::Borrowed("\\r"),
+            c if c.is_control() || is_invisible_format(c) => {
+                Cow::Owned(format!("\\u{{{:x}}}", u32::from(c)))
+            }
+            c => Cow::Owned(c.to_string()),
+        };
+        let w = piece.chars().count();
+        if width.saturating_add(w) > ECHO_CHARS {
+            cut = true;
+            continue;
+        }
+        width = width.saturating_add(w);
+        head.push_str(&piece);
     }
-    let quoted = escape_controls(&format!("{head:?}")).into_owned();
-    if total <= ECHO_CHARS {
-        return quoted;
-    }
-    let open = quoted.strip_suffix('"').unwrap_or(&quoted);
-    format!("{open}…\" ({total} characters)")
+    (head, total, cut)
 }
 
 /// A key as a path segment: `.name` for plain keys (letters, digits, `-`, `_`; at most
@@ -146,6 +184,15 @@ mod tests {
     fn quotes_are_escaped_and_bounded() {
         assert_eq!(quote("abc"), "\"abc\"");
         assert_eq!(quote("a\u{1b}[31mb"), "\"a\\u{1b}[31mb\"");
+        assert_eq!(quote("say \"hi\"\\"), "\"say \\\"hi\\\"\\\\\"");
+        assert_eq!(echo("a=\"x\""), "a=\"x\"");
+        let controls = "\u{7f}".repeat(100);
+        assert!(
+            quote(&controls).chars().count() < 80,
+            "{}",
+            quote(&controls)
+        );
+        assert!(echo(&controls).ends_with("… (100 characters)"));
         assert_eq!(quote("x\u{202e}y"), "\"x\\u{202e}y\"");
         let long = "é".repeat(1_000_000);
         let q = quote(&long);

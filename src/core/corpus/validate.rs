@@ -545,7 +545,17 @@ impl<'t> Reader<'t> {
         match &n.value {
             Value::String(s) => {
                 work::add(s.len());
-                Some(s.clone())
+                match close_bidi(s) {
+                    None => Some(s.clone()),
+                    Some(closed) => {
+                        self.warn(
+                            path,
+                            n.start,
+                            "this text leaves a bidirectional override, embedding or isolate open; it is closed at the end of the text, so it cannot reverse what is shown beside it".into(),
+                        );
+                        Some(closed)
+                    }
+                }
             }
             _ => {
                 self.mismatch(path, n, "a string");
@@ -1278,6 +1288,35 @@ pub fn check_url(s: &str) -> Result<(), String> {
     check_authority(authority).map_err(|why| format!("{why}, in {}", quote(s)))
 }
 
+/// `s` with the bidirectional overrides, embeddings and isolates it leaves open closed at
+/// its end (PDF for U+202A–U+202E, PDI for U+2066–U+2068), or `None` if it closes them all.
+/// Matching follows UAX #9: a PDF closes the innermost embedding unless an isolate is
+/// innermost; a PDI closes the innermost isolate and whatever was opened inside it.
+pub fn close_bidi(s: &str) -> Option<String> {
+    let mut open: Vec<char> = Vec::new();
+    for c in s.chars() {
+        match c {
+            '\u{202a}' | '\u{202b}' | '\u{202d}' | '\u{202e}' => open.push('\u{202c}'),
+            '\u{2066}' | '\u{2067}' | '\u{2068}' => open.push('\u{2069}'),
+            '\u{202c}' if open.last() == Some(&'\u{202c}') => {
+                open.pop();
+            }
+            '\u{2069}' => {
+                if let Some(k) = open.iter().rposition(|&c| c == '\u{2069}') {
+                    open.truncate(k);
+                }
+            }
+            _ => {}
+        }
+    }
+    if open.is_empty() {
+        return None;
+    }
+    let mut closed = s.to_string();
+    closed.extend(open.iter().rev());
+    Some(closed)
+}
+
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     s.get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
@@ -1355,6 +1394,23 @@ pub fn is_bcp47(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn open_bidi_controls_are_closed() {
+        assert_eq!(close_bidi("plain"), None);
+        assert_eq!(close_bidi("a\u{202e}b\u{202c}"), None);
+        assert_eq!(
+            close_bidi("a\u{202e}b").as_deref(),
+            Some("a\u{202e}b\u{202c}")
+        );
+        assert_eq!(
+            close_bidi("\u{2067}x\u{202b}y").as_deref(),
+            Some("\u{2067}x\u{202b}y\u{202c}\u{2069}")
+        );
+        // A PDI closes the embedding opened inside its isolate; a stray PDF does nothing.
+        assert_eq!(close_bidi("\u{2068}\u{202d}x\u{2069}\u{202c}"), None);
+        assert_eq!(close_bidi("\u{202c}\u{2069}"), None);
+    }
 
     #[test]
     fn links_are_checked_to_the_host() {

@@ -3,7 +3,9 @@
 //!
 //! `decode` never fails: whatever it cannot read is dropped and named in a notice, so a
 //! stale or mangled link still opens, showing as much of the sender's view as it can.
+#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
+use crate::corpus::diagnostic::echo;
 use crate::corpus::Corpus;
 use crate::geo::viewport::{MapView, MAX_ZOOM, MIN_ZOOM};
 use crate::query::Filter;
@@ -45,13 +47,13 @@ pub fn decode_component(s: &str) -> String {
         match byte {
             b'%' => {
                 match b
-                    .get(i + 1..i + 3)
+                    .get(i.saturating_add(1)..i.saturating_add(3))
                     .and_then(|h| std::str::from_utf8(h).ok())
                     .and_then(|h| u8::from_str_radix(h, 16).ok())
                 {
                     Some(v) => {
                         out.push(v);
-                        i += 3;
+                        i = i.saturating_add(3);
                         continue;
                     }
                     None => out.push(b'%'),
@@ -60,7 +62,7 @@ pub fn decode_component(s: &str) -> String {
             b'+' => out.push(b' '),
             c => out.push(c),
         }
-        i += 1;
+        i = i.saturating_add(1);
     }
     String::from_utf8_lossy(&out).into_owned()
 }
@@ -144,7 +146,7 @@ pub fn decode(fragment: &str) -> (ViewState, Vec<String>) {
             v.truncate(200);
             v
         };
-        let mut bad = || notices.push(decode_component(part).chars().take(80).collect::<String>());
+        let mut bad = || notices.push(echo(&decode_component(part)));
         match key {
             "a" => s.filter.actors = list(),
             "l" => s.filter.languages = list(),
@@ -188,13 +190,25 @@ pub fn decode(fragment: &str) -> (ViewState, Vec<String>) {
             _ => bad(),
         }
     }
-    (s, notices)
+    (s, cap_notices(notices))
+}
+
+/// Most notices listed about one link; the rest are counted in a last "… +N".
+pub const MAX_NOTICES: usize = 10;
+
+fn cap_notices(mut notices: Vec<String>) -> Vec<String> {
+    if notices.len() > MAX_NOTICES {
+        let more = notices.len().saturating_sub(MAX_NOTICES);
+        notices.truncate(MAX_NOTICES);
+        notices.push(format!("… +{more}"));
+    }
+    notices
 }
 
 fn floor_boundary(s: &str, max: usize) -> usize {
     let mut i = max.min(s.len());
     while !s.is_char_boundary(i) {
-        i -= 1;
+        i = i.saturating_sub(1);
     }
     i
 }
@@ -203,7 +217,7 @@ fn floor_boundary(s: &str, max: usize) -> usize {
 /// Typing, panning and a range that only slides (playing through time) update the current
 /// entry instead, so Back is not flooded with keystrokes and animation frames.
 pub fn is_new_history_entry(a: &ViewState, b: &ViewState) -> bool {
-    let sliding = matches!((a.filter.range, b.filter.range), (Some((a0, a1)), Some((b0, b1))) if a1 - a0 == b1 - b0);
+    let sliding = matches!((a.filter.range, b.filter.range), (Some((a0, a1)), Some((b0, b1))) if a1.checked_sub(a0) == b1.checked_sub(b0));
     let strip = |v: &ViewState| {
         let mut v = v.clone();
         v.map = None;
@@ -224,24 +238,24 @@ impl ViewState {
         self.filter.actors.retain(|a| {
             let ok = corpus.actor_index(a).is_some();
             if !ok {
-                notices.push(format!("a={a}"));
+                notices.push(echo(&format!("a={a}")));
             }
             ok
         });
         self.filter.languages.retain(|l| {
             let ok = corpus.language_index(l).is_some();
             if !ok {
-                notices.push(format!("l={l}"));
+                notices.push(echo(&format!("l={l}")));
             }
             ok
         });
         if let Some(e) = &self.selected {
             if corpus.event_index(e).is_none() {
-                notices.push(format!("e={e}"));
+                notices.push(echo(&format!("e={e}")));
                 self.selected = None;
             }
         }
-        notices
+        cap_notices(notices)
     }
 }
 
@@ -314,6 +328,25 @@ mod tests {
         ] {
             let _ = decode(junk);
         }
+    }
+
+    #[test]
+    fn notices_are_short_escaped_and_few() {
+        let long = format!("#zz={}", "x".repeat(20_000));
+        let (_, n) = decode(&long);
+        assert_eq!(n.len(), 1);
+        assert!(n[0].ends_with("… (16384 characters)"), "{}", n[0]);
+        assert!(n[0].chars().count() < 80, "{}", n[0]);
+        let (_, n) = decode("#zz=%1B%5B2J%E2%80%AE");
+        assert_eq!(n, ["zz=\\u{1b}[2J\\u{202e}"]);
+        let many = "bad&".repeat(5000);
+        let (_, n) = decode(&many);
+        assert_eq!(n.len(), MAX_NOTICES + 1);
+        assert_eq!(n.last().unwrap(), &format!("… +{}", 4096 - MAX_NOTICES));
+        let (c, _) = parse(include_str!("../../../tests/fixtures/small.json"));
+        let (mut s, _) = decode(&format!("e={}", "y".repeat(10_000)));
+        let n = s.sanitize(&c);
+        assert!(n[0].chars().count() < 80, "{}", n[0]);
     }
 
     #[test]
