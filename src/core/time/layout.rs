@@ -5,26 +5,51 @@ use crate::time::date::{Precision, DAY_MINUTES};
 use crate::time::time_scale::TimeScale;
 use std::fmt::Write;
 
-/// Height of the whole timeline drawing.
-pub const HEIGHT: f64 = 168.0;
 /// Space left and right of the axis.
 pub const MARGIN: f64 = 14.0;
 /// Top of the first lane of marks.
 pub const LANE_TOP: f64 = 10.0;
 /// Height of one lane.
 pub const LANE_H: f64 = 11.0;
-/// Number of lanes marks are packed into.
-pub const LANES: usize = 8;
-/// Top of the density strip (presses below it brush instead of panning).
-pub const STRIP_TOP: f64 = 104.0;
+/// Lanes marks are packed into: at least this many (the timeline's usual height)…
+pub const MIN_LANES: usize = 8;
+/// …and at most this many (a crowded day grows the timeline rather than hiding marks).
+pub const MAX_LANES: usize = 16;
 /// Height of the density strip.
 pub const STRIP_H: f64 = 34.0;
-/// Where the axis line and its labels sit.
-pub const AXIS_Y: f64 = 140.0;
 /// Individual marks are drawn only when this few events are in view; the strip shows the rest.
 pub const MAX_MARKS: usize = 400;
 /// Width of one density bin, in pixels.
 pub const BIN_W: f64 = 4.0;
+
+/// The timeline's vertical layout for a number of lanes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geometry {
+    pub lanes: usize,
+}
+
+impl Default for Geometry {
+    fn default() -> Self {
+        Geometry { lanes: MIN_LANES }
+    }
+}
+
+impl Geometry {
+    /// Top of the density strip (presses below it brush instead of panning).
+    pub fn strip_top(&self) -> f64 {
+        LANE_TOP + self.lanes as f64 * LANE_H + 6.0
+    }
+
+    /// Where the axis line and its labels sit.
+    pub fn axis_y(&self) -> f64 {
+        self.strip_top() + STRIP_H + 2.0
+    }
+
+    /// Height of the whole drawing.
+    pub fn height(&self) -> f64 {
+        self.axis_y() + 28.0
+    }
+}
 
 /// The default frame for events with these (start, end) minute spans: where most of them
 /// are (5th to 95th percentile of their midpoints, padded), so a few year-long spans do not
@@ -90,9 +115,10 @@ impl Density {
         Density { all, hit }
     }
 
-    /// SVG path data for `bins`, as bars scaled against the fullest bin of `all`.
-    /// Square-root heights keep a lone event visible beside a burst of thousands.
-    pub fn path(&self, bins: &[f64]) -> String {
+    /// SVG path data for `bins`, as bars scaled against the fullest bin of `all`, standing
+    /// on the strip of `geometry`. Square-root heights keep a lone event visible beside a
+    /// burst of thousands.
+    pub fn path(&self, bins: &[f64], geometry: Geometry) -> String {
         let max = self.all.iter().copied().fold(1e-9, f64::max);
         let mut d = String::new();
         for (k, &n) in bins.iter().enumerate() {
@@ -102,7 +128,7 @@ impl Density {
                     d,
                     "M{:.1} {:.1}h{:.1}v{:.1}h-{:.1}Z",
                     MARGIN + k as f64 * BIN_W,
-                    STRIP_TOP + STRIP_H - h,
+                    geometry.strip_top() + STRIP_H - h,
                     BIN_W * 0.8,
                     h,
                     BIN_W * 0.8
@@ -138,15 +164,22 @@ pub struct Mark {
     pub out: bool,
 }
 
-/// Places marks in lanes, first fit in time order: partial dates (year, month) and ranged
+/// Marks placed in lanes, and how many lanes they take.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Packed {
+    pub marks: Vec<Mark>,
+    pub geometry: Geometry,
+}
+
+/// Places marks in lanes, first fit in time order (up to [`MAX_LANES`]): partial dates (year, month) and ranged
 /// events are spans over their extent, days become spans once wider than 60 px, the rest
 /// are dots 8 px wide. Returned spans first, then dots (the drawing order).
 /// `None` when more than [`MAX_MARKS`] are given (draw the strip only).
-pub fn pack(scale: &TimeScale, events: &[MarkInput]) -> Option<Vec<Mark>> {
+pub fn pack(scale: &TimeScale, events: &[MarkInput]) -> Option<Packed> {
     if events.len() > MAX_MARKS {
         return None;
     }
-    let mut lane_end = [f64::NEG_INFINITY; LANES];
+    let mut lane_end = [f64::NEG_INFINITY; MAX_LANES];
     let marks = events
         .iter()
         .map(|e| {
@@ -164,7 +197,7 @@ pub fn pack(scale: &TimeScale, events: &[MarkInput]) -> Option<Vec<Mark>> {
                 .iter()
                 .position(|&end| end < x0 - 2.0)
                 .or_else(|| {
-                    (0..LANES).min_by(|&a, &b| {
+                    (0..MAX_LANES).min_by(|&a, &b| {
                         let end = |l: usize| lane_end.get(l).copied().unwrap_or(0.0);
                         end(a).total_cmp(&end(b))
                     })
@@ -186,7 +219,13 @@ pub fn pack(scale: &TimeScale, events: &[MarkInput]) -> Option<Vec<Mark>> {
     // Spans first, so dots are drawn over them and stay clickable where lanes are crowded.
     let (mut marks, dots): (Vec<Mark>, Vec<Mark>) = marks.into_iter().partition(|m| m.span);
     marks.extend(dots);
-    Some(marks)
+    let used = lane_end.iter().filter(|e| e.is_finite()).count();
+    Some(Packed {
+        marks,
+        geometry: Geometry {
+            lanes: used.max(MIN_LANES),
+        },
+    })
 }
 
 #[cfg(test)]
@@ -242,8 +281,8 @@ mod tests {
         assert!(d.all.iter().all(|&n| n > 0.0));
         let peak = d.all.iter().copied().fold(0.0, f64::max);
         assert!(peak > 0.9, "the day is a spike");
-        assert!(d.path(&d.hit).starts_with('M'));
-        assert_eq!(d.path(&[0.0, 0.0]), "");
+        assert!(d.path(&d.hit, Geometry::default()).starts_with('M'));
+        assert_eq!(d.path(&[0.0, 0.0], Geometry::default()), "");
         // Events outside the frame add nothing.
         let (oa, ob) = day("2023-06-01");
         let d = Density::new(&s, 200.0, [(oa, ob, true)]);
@@ -265,7 +304,7 @@ mod tests {
     #[test]
     fn marks_pack_into_lanes_without_overlap() {
         let s = scale("2022-01-01", "2022-01-31", 600.0);
-        let marks = pack(
+        let packed = pack(
             &s,
             &[
                 input(0, "2022-01-05"),
@@ -275,6 +314,8 @@ mod tests {
             ],
         )
         .unwrap();
+        assert_eq!(packed.geometry.lanes, MIN_LANES);
+        let marks = packed.marks;
         assert_eq!(marks.len(), 4);
         let m = |i: usize| marks.iter().find(|m| m.event == i).unwrap();
         assert!(
@@ -293,11 +334,30 @@ mod tests {
             }
         }
         let first_dot = marks.iter().position(|m| !m.span).unwrap();
-        assert!(marks[first_dot..].iter().all(|m| !m.span), "dots are drawn last");
-        // With every lane full, a mark takes the lane that frees up first.
-        let crowd: Vec<MarkInput> = (0..LANES + 1).map(|i| input(i, "2022-01-05")).collect();
+        assert!(
+            marks[first_dot..].iter().all(|m| !m.span),
+            "dots are drawn last"
+        );
+        // A crowded day grows the timeline, up to a limit; then a mark takes the lane
+        // that frees up first.
+        let crowd: Vec<MarkInput> = (0..12).map(|i| input(i, "2022-01-05")).collect();
         let packed = pack(&s, &crowd).unwrap();
-        assert_eq!(packed.last().unwrap().y, LANE_TOP);
+        assert_eq!(packed.geometry.lanes, 12);
+        let ys: std::collections::HashSet<u64> =
+            packed.marks.iter().map(|m| m.y.to_bits()).collect();
+        assert_eq!(ys.len(), 12, "every dot has a lane of its own");
+        let g = packed.geometry;
+        assert!(
+            g.strip_top() > LANE_TOP + 12.0 * LANE_H
+                && g.axis_y() > g.strip_top()
+                && g.height() > g.axis_y()
+        );
+        assert!(g.height() > Geometry::default().height());
+        assert_eq!(Geometry::default().height(), 168.0);
+        let crowd: Vec<MarkInput> = (0..MAX_LANES + 1).map(|i| input(i, "2022-01-05")).collect();
+        let packed = pack(&s, &crowd).unwrap();
+        assert_eq!(packed.geometry.lanes, MAX_LANES);
+        assert_eq!(packed.marks.last().unwrap().y, LANE_TOP);
         let many: Vec<MarkInput> = (0..=MAX_MARKS).map(|i| input(i, "2022-01-05")).collect();
         assert_eq!(pack(&s, &many), None);
         assert!(pack(&s, &many[..MAX_MARKS]).is_some());

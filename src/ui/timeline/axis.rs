@@ -1,7 +1,7 @@
 //! The time axis: calendar ticks labelled in the interface language.
 
 use super::TimelineCtx;
-use crate::core::time::layout::{AXIS_Y, LANE_TOP, MARGIN};
+use crate::core::time::layout::{LANE_TOP, MARGIN};
 use leptos::prelude::*;
 
 /// Pixels per tick label, roughly.
@@ -15,6 +15,7 @@ pub(super) fn Axis() -> impl IntoView {
         let right = ctx.width.get();
         let n = ((right - 2.0 * MARGIN) / TICK_SPACING).max(2.0) as usize;
         let ticks = ctx.scale.with(|s| s.ticks(n, ctx.app.lang.get()));
+        let axis_y = ctx.geometry.get().axis_y();
         // A label that would run past the right edge is left out (its tick line stays).
         ticks
             .into_iter()
@@ -22,8 +23,8 @@ pub(super) fn Axis() -> impl IntoView {
                 let fits = t.x + 3.0 + 7.0 * t.label.chars().count() as f64 <= right;
                 view! {
                     <g class="tick">
-                        <line x1=format!("{:.1}", t.x) x2=format!("{:.1}", t.x) y1=LANE_TOP y2=AXIS_Y + 4.0/>
-                        {fits.then(|| view! { <text x=format!("{:.1}", t.x + 3.0) y=AXIS_Y + 16.0>{t.label}</text> })}
+                        <line x1=format!("{:.1}", t.x) x2=format!("{:.1}", t.x) y1=LANE_TOP y2=axis_y + 4.0/>
+                        {fits.then(|| view! { <text x=format!("{:.1}", t.x + 3.0) y=axis_y + 16.0>{t.label}</text> })}
                     </g>
                 }
             })

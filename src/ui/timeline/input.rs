@@ -5,7 +5,7 @@
 use super::{axis, marks, strip, Press, TimelineCtx};
 use crate::core::input::gesture::{self, Step, WheelInput};
 use crate::core::text::i18n::Key;
-use crate::core::time::layout::{AXIS_Y, HEIGHT, LANE_TOP, STRIP_TOP};
+use crate::core::time::layout::LANE_TOP;
 use crate::core::time::time_scale::TimeScale;
 use leptos::prelude::*;
 
@@ -46,7 +46,7 @@ pub(super) fn TimelineSurface() -> impl IntoView {
         let p = local(&ev);
         let press = Press {
             domain: ctx.scale.with_untracked(|s| s.domain),
-            brush: p.1 >= STRIP_TOP - 2.0,
+            brush: p.1 >= ctx.geometry.with_untracked(|g| g.strip_top()) - 2.0,
         };
         ctx.tracker
             .update_value(|t| t.down(ev.pointer_id(), p, press));
@@ -118,7 +118,8 @@ pub(super) fn TimelineSurface() -> impl IntoView {
     view! {
         <div class="timeline" node_ref=ctx.container tabindex="0" role="group" aria-label=move || app.t(Key::TimelineLabel)
             on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up on:keydown=on_key>
-            <svg width="100%" height=HEIGHT viewBox=move || format!("0 0 {:.0} {HEIGHT}", ctx.width.get())>
+            <svg width="100%" height=move || ctx.geometry.get().height()
+                viewBox=move || format!("0 0 {:.0} {:.0}", ctx.width.get(), ctx.geometry.get().height())>
                 <axis::Axis/>
                 <strip::Strip/>
                 <BrushRect/>
@@ -141,9 +142,10 @@ fn BrushRect() -> impl IntoView {
                 .get()
                 .map(|(a, b)| (s.map(a as f64), s.map(b as f64)))
         });
+        let bottom = ctx.geometry.get().axis_y();
         px.map(|(a, b)| {
             let (a, b) = (a.min(b).max(0.0), a.max(b).min(ctx.width.get()));
-            view! { <rect class="brush" x=format!("{a:.1}") y=LANE_TOP - 4.0 width=format!("{:.1}", (b - a).max(1.0)) height=AXIS_Y - LANE_TOP + 4.0/> }
+            view! { <rect class="brush" x=format!("{a:.1}") y=LANE_TOP - 4.0 width=format!("{:.1}", (b - a).max(1.0)) height=bottom - LANE_TOP + 4.0/> }
         })
     }
 }

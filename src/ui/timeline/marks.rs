@@ -43,8 +43,9 @@ pub(super) fn Marks() -> impl IntoView {
                 let n = ctx.in_view.with(|v| v.len());
                 view! { <text class="hint" x=MARGIN y=LANE_TOP + 30.0>{app.tf(Key::ZoomToSee, &[("n", &n.to_string())])}</text> }.into_any()
             }
-            Some(marks) => app.corpus.with(|c| {
-                marks
+            Some(packed) => app.corpus.with(|c| {
+                packed
+                    .marks
                     .iter()
                     .filter_map(|m| {
                         let e = c.events.get(m.event)?;
@@ -85,10 +86,11 @@ pub(super) fn Halos() -> impl IntoView {
     let app = ctx.app;
     let halos = move || {
         let sel = app.selected.get();
-        let marks = ctx.layout.get()?;
+        let packed = ctx.layout.get()?;
         Some(app.hovered.with(|hov| {
             app.corpus.with(|c| {
-                marks
+                packed
+                    .marks
                     .iter()
                     .filter_map(|m| {
                         let s = sel == Some(m.event);

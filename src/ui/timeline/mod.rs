@@ -13,7 +13,7 @@ mod strip;
 use super::state::{use_app, AppState};
 use crate::core::input::gesture::Tracker;
 use crate::core::text::i18n::Key;
-use crate::core::time::layout::{default_frame, pack, Mark, MarkInput, MARGIN};
+use crate::core::time::layout::{default_frame, pack, Geometry, MarkInput, Packed, MARGIN};
 use crate::core::time::time_scale::TimeScale;
 use leptos::html;
 use leptos::prelude::*;
@@ -41,7 +41,9 @@ pub(super) struct TimelineCtx {
     /// Events in the frame among those matching everything but the time range.
     in_view: Memo<Arc<Vec<usize>>>,
     /// Where each of them is drawn (`None`: too many to draw one by one).
-    layout: Memo<Option<Arc<Vec<Mark>>>>,
+    layout: Memo<Option<Arc<Packed>>>,
+    /// The vertical layout: a crowded day adds lanes.
+    geometry: Memo<Geometry>,
     /// The range being brushed, in pixels, until the pointer is released.
     brush_live: RwSignal<Option<(f64, f64)>>,
     tracker: StoredValue<Tracker<Press>>,
@@ -141,6 +143,9 @@ pub fn Timeline() -> impl IntoView {
         scale,
         in_view,
         layout,
+        geometry: Memo::new(move |_| {
+            layout.with(|l| l.as_ref().map_or_else(Geometry::default, |p| p.geometry))
+        }),
         brush_live: RwSignal::new(None),
         tracker: StoredValue::new(Tracker::default()),
         playing: RwSignal::new(false),

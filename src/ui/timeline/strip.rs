@@ -24,9 +24,10 @@ pub(super) fn Strip() -> impl IntoView {
                 })
             })
         });
+        let g = ctx.geometry.get();
         view! {
-            <path class="density all" d=d.path(&d.all)/>
-            <path class="density hit" d=d.path(&d.hit)/>
+            <path class="density all" d=d.path(&d.all, g)/>
+            <path class="density hit" d=d.path(&d.hit, g)/>
         }
     };
     view! { <g class="strip">{density}</g> }
