@@ -114,6 +114,18 @@ ${snippet}
     // The resize script grew the frame to the explorer's height (checked origin, from the frame).
     await expect.poll(async () => (await page.locator('iframe').boundingBox()).height).toBeGreaterThan(700);
     await shot(page, 'embed-blog-column', true);
+    // A reader scrolling the post with the wheel over the timeline is not stuck there:
+    // the post scrolls, and the timeline's frame stays as it was.
+    const tl = page.frameLocator('iframe').locator('.timeline');
+    await tl.scrollIntoViewIfNeeded();
+    const ticks = await tl.locator('.tick text').allInnerTexts();
+    const before = await page.evaluate(() => window.scrollY);
+    const t = await tl.boundingBox();
+    await page.mouse.move(t.x + t.width / 2, t.y + 30);
+    await page.mouse.wheel(0, 400);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before + 100);
+    expect(await tl.locator('.tick text').allInnerTexts()).toEqual(ticks);
+    expect(page.frames()[1].url()).not.toContain('m=');
   } finally {
     stop();
   }

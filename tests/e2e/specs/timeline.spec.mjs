@@ -4,7 +4,9 @@ import { openApp, shot, listedIds, mapEventCount, eventsOverlapping, CORPUS, N }
 /** Drags across the density strip from fraction a to b of its width. */
 async function brush(page, a, b) {
   const box = await page.locator('.timeline svg').boundingBox();
-  const y = box.y + 120;
+  // Just above the strip's baseline (the strip moves down when a crowded day adds lanes).
+  const strip = await page.locator('.timeline .density.all').boundingBox();
+  const y = strip.y + strip.height - 3;
   await page.mouse.move(box.x + box.width * a, y);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * ((a + b) / 2), y, { steps: 4 });
