@@ -3,6 +3,7 @@ import { openApp, shot, listedIds, mapEventCount, eventsOverlapping, CORPUS, N }
 
 /** Drags across the density strip from fraction a to b of its width. */
 async function brush(page, a, b) {
+  await page.locator('.timeline .density.all').scrollIntoViewIfNeeded();
   const box = await page.locator('.timeline svg').boundingBox();
   // Just above the strip's baseline (the strip moves down when a crowded day adds lanes).
   const strip = await page.locator('.timeline .density.all').boundingBox();
