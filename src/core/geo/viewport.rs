@@ -202,7 +202,15 @@ mod tests {
         let vp = Viewport::new(800.0, 500.0, home());
         assert!(vp.contains(71.43, 51.13), "Astana is in the region");
         assert!(!vp.contains(-77.04, 38.9), "Washington is not");
-        let close = Viewport::new(800.0, 500.0, MapView { lon: 76.9, lat: 43.25, zoom: 16.0 });
+        let close = Viewport::new(
+            800.0,
+            500.0,
+            MapView {
+                lon: 76.9,
+                lat: 43.25,
+                zoom: 16.0,
+            },
+        );
         assert!(close.contains(76.9, 43.25) && !close.contains(71.43, 51.13));
     }
 
