@@ -1,8 +1,8 @@
 //! Architecture invariants (see ARCHITECTURE.md) that the compiler and clippy do not
 //! check by themselves: the core crate's dependency tree holds no browser crate on any
-//! target, and the core denies panics and I/O at its root.
+//! target, the core denies panics and I/O at its root, and the shell's files stay small.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -95,5 +95,34 @@ fn core_root_denies_panics_indexing_and_io() {
         "replace_state_with_url",
     ] {
         assert!(shell.contains(rule), "clippy.toml no longer forbids {rule}");
+    }
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("readable dir").flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn shell_files_stay_small() {
+    let mut files = Vec::new();
+    rust_files(&Path::new(ROOT).join("src/ui"), &mut files);
+    assert!(
+        files.len() > 10,
+        "expected the shell's files, found {files:?}"
+    );
+    for f in files {
+        let lines = std::fs::read_to_string(&f).unwrap().lines().count();
+        assert!(
+            lines <= 300,
+            "{} has {lines} lines: split it into smaller components (limit 300)",
+            f.display()
+        );
     }
 }

@@ -218,3 +218,158 @@ async fn header_counts_and_switches_the_interface_language() {
     tick().await;
     assert_eq!(text(&host, ".count"), "2 из 4 событий");
 }
+
+#[wasm_bindgen_test]
+async fn timeline_draws_marks_follows_filters_and_selects() {
+    use steppe::ui::timeline::Timeline;
+    let (host, app) = mount(
+        SMALL,
+        || view! { <div style="width: 900px"><Timeline/></div> },
+    );
+    tick().await;
+    let ids = |sel: &str| -> Vec<String> {
+        all(&host, sel)
+            .iter()
+            .filter_map(|m| m.get_attribute("data-event"))
+            .collect()
+    };
+    let mut drawn = ids(".tmark");
+    drawn.sort();
+    assert_eq!(
+        drawn,
+        ["e1", "e2", "e3", "e4"],
+        "one mark per event in view"
+    );
+    // The month-precision event and the ranged one are spans, the others dots.
+    let mut spans = ids(".tmark.span");
+    spans.sort();
+    assert_eq!(spans, ["e2", "e4"]);
+    assert!(!all(&host, ".tick text").is_empty(), "the axis is labelled");
+    assert!(
+        all(&host, ".density.hit")[0]
+            .get_attribute("d")
+            .is_some_and(|d| d.starts_with('M')),
+        "the density strip is drawn"
+    );
+    // A filter fades the marks it leaves out, without removing them.
+    app.view.update(|v| v.filter.languages = vec!["zh".into()]);
+    tick().await;
+    let mut out = ids(".tmark.out");
+    out.sort();
+    assert_eq!(out, ["e1", "e4"]);
+    // A click on a mark selects its event and draws its halo.
+    let mark: web_sys::HtmlElement = host
+        .query_selector(".tmark[data-event=\"e3\"]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    mark.dispatch_event(
+        &web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &{
+            let init = web_sys::MouseEventInit::new();
+            init.set_bubbles(true);
+            init
+        })
+        .unwrap(),
+    )
+    .unwrap();
+    tick().await;
+    assert_eq!(app.view.get_untracked().selected.as_deref(), Some("e3"));
+    assert_eq!(ids(".tmark-halo.selected"), ["e3"]);
+    // A brushed range is drawn.
+    let e1 = steppe::core::time::date::PartialDate::parse("2022-01-06").unwrap();
+    app.view
+        .update(|v| v.filter.range = Some((e1.start_minute(), e1.end_minute())));
+    tick().await;
+    assert_eq!(all(&host, ".brush").len(), 1);
+    let from: web_sys::HtmlInputElement = host
+        .query_selector("input.from")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(from.value(), "2022-01-06");
+}
+
+#[wasm_bindgen_test]
+async fn share_dialog_gives_the_link_and_an_escaped_snippet() {
+    use steppe::ui::share::ShareButton;
+    let (host, app) = mount(SMALL, || view! { <ShareButton/> });
+    app.view.update(|v| {
+        v.filter.actors = vec!["russia".into()];
+        v.lang = Some(Lang::Zh);
+    });
+    tick().await;
+    let open: web_sys::HtmlElement = host
+        .query_selector("button.share-open")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    open.click();
+    tick().await;
+    let dialog: web_sys::HtmlDialogElement = host
+        .query_selector("dialog.share")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(dialog.open(), "the dialog opens");
+    let value = |sel: &str| -> String {
+        let el = host.query_selector(sel).unwrap().unwrap();
+        js_sys::Reflect::get(&el, &"value".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    let link = value("#share-link");
+    assert!(
+        link.contains("#a=russia") && link.contains("ui=zh"),
+        "{link}"
+    );
+    let snippet = value("#share-embed");
+    assert!(snippet.starts_with("<iframe src=\""), "{snippet}");
+    assert!(
+        snippet.contains("embed=1") && snippet.contains("&amp;"),
+        "{snippet}"
+    );
+    assert!(value("#share-script").contains("e.origin !== origin"));
+    let close: web_sys::HtmlElement = host
+        .query_selector("button.close-dialog")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    close.click();
+    tick().await;
+    assert!(!dialog.open());
+    drop(app);
+}
+
+#[wasm_bindgen_test]
+async fn url_sync_writes_the_view_once_a_frame_and_reads_it_back() {
+    let (_host, app) = mount(SMALL, || view! { <p/> });
+    let hash = || web_sys::window().unwrap().location().hash().unwrap();
+    let _owner = Owner::new();
+    steppe::ui::url::sync(app);
+    // Many changes within one frame make one write, of the last state.
+    for zoom in [1.5, 2.0, 3.0] {
+        app.view.update(|v| {
+            v.map = Some(steppe::core::geo::viewport::MapView {
+                lon: 70.0,
+                lat: 45.0,
+                zoom,
+            })
+        });
+    }
+    app.view.update(|v| v.filter.languages = vec!["ru".into()]);
+    tick().await;
+    let written = hash();
+    assert!(written.contains("l=ru"), "{written}");
+    assert!(written.contains("m=70,45,3"), "{written}");
+    // A fragment set from outside (a pasted link, back and forward) is read into the view.
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("a=china")
+        .unwrap();
+    tick().await;
+    tick().await;
+    assert_eq!(app.view.get_untracked().filter.actors, ["china"]);
+    assert!(app.view.get_untracked().filter.languages.is_empty());
+}

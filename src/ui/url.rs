@@ -1,9 +1,9 @@
-//! Keeps the view state and the URL's fragment in step: every change is written to the
-//! address bar (discrete changes as new history entries, typing and panning in place),
-//! and back/forward read it again.
+//! Keeps the view state and the URL's fragment in step: changes are written to the
+//! address bar at most once a frame (discrete changes as new history entries, typing and
+//! panning in place), and back/forward read it again. The only module that writes history.
 
 use super::state::AppState;
-use crate::core::link::view_state::{decode, encode, is_new_history_entry};
+use crate::core::link::view_state::{decode, encode, is_new_history_entry, ViewState};
 use leptos::prelude::*;
 
 /// The current fragment, without `#`.
@@ -25,26 +25,18 @@ pub fn base_url() -> String {
 /// Installs the two-way sync. Call once, inside the app's reactive owner.
 pub fn sync(app: AppState) {
     let last = StoredValue::new(app.view.get_untracked());
+    // At most one write per animation frame: panning and playing change the view many
+    // times a frame, and browsers throttle history writes.
+    let pending = StoredValue::new(false);
     Effect::new(move |_| {
-        let v = app.view.get();
-        let text = encode(&v);
-        if text == read_hash() {
-            last.set_value(v);
-            return;
+        app.view.track();
+        if !pending.get_value() {
+            pending.set_value(true);
+            request_animation_frame(move || {
+                pending.set_value(false);
+                write(app, last);
+            });
         }
-        let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
-            return;
-        };
-        let url = format!("{}#{}", base_url(), text);
-        let step = last.with_value(|prev| is_new_history_entry(prev, &v));
-        // The one place allowed to write history (clippy.toml forbids it elsewhere).
-        #[allow(clippy::disallowed_methods)]
-        let _ = if step {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        } else {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        };
-        last.set_value(v);
     });
     let on_nav = move || {
         let (mut v, mut notices) = decode(&read_hash());
@@ -62,4 +54,28 @@ pub fn sync(app: AppState) {
         h1.remove();
         h2.remove();
     });
+}
+
+/// Writes the current view to the address bar: a new history entry for a discrete change
+/// (a filter, a selection), in place for continuous ones (typing, panning, playing).
+fn write(app: AppState, last: StoredValue<ViewState>) {
+    let v = app.view.get_untracked();
+    let text = encode(&v);
+    if text == read_hash() {
+        last.set_value(v);
+        return;
+    }
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let url = format!("{}#{}", base_url(), text);
+    let step = last.with_value(|prev| is_new_history_entry(prev, &v));
+    // The one place allowed to write history (clippy.toml forbids it elsewhere).
+    #[allow(clippy::disallowed_methods)]
+    let _ = if step {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+    last.set_value(v);
 }
