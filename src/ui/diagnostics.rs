@@ -1,9 +1,92 @@
-//! Loading status, the corpus' diagnostics, and quiet notices about a link.
+//! Loading status, the corpus' diagnostics, quiet notices about a link, and what the page
+//! shows if the app ever stops on a panic.
 
 use super::state::{use_app, Load};
-use crate::core::corpus::diagnostic::Severity;
-use crate::core::text::i18n::Key;
+use crate::core::corpus::diagnostic::{Diagnostic, Severity};
+use crate::core::text::i18n::{t, Key, Lang};
 use leptos::prelude::*;
+use std::cell::RefCell;
+
+/// Most diagnostics repeated in the crash notice.
+const CRASH_SHOWN: usize = 20;
+
+thread_local! {
+    /// The latest diagnostics as text: a panic stops the reactive system, so the crash
+    /// notice cannot ask it.
+    static LATEST: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Keeps the first diagnostics of the latest file for [`show_crash`].
+pub fn remember(diagnostics: &[Diagnostic]) {
+    let lines = diagnostics
+        .iter()
+        .take(CRASH_SHOWN)
+        .map(|d| {
+            format!(
+                "{}:{} {}: {} {}",
+                d.line, d.column, d.severity, d.path, d.message
+            )
+        })
+        .collect();
+    LATEST.with(|l| {
+        if let Ok(mut l) = l.try_borrow_mut() {
+            *l = lines;
+        }
+    });
+}
+
+/// Called by the panic hook: puts "Something went wrong" at the top of the page as it
+/// stands (the corpus last shown stays below it), with the diagnostics gathered so far and a
+/// reload link. Plain DOM calls only: after a panic the app's own code no longer runs.
+pub fn show_crash() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if doc.get_element_by_id("crash").is_some() {
+        return;
+    }
+    let lang = doc
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default();
+    let el = |tag: &str, text: &str| {
+        let e = doc.create_element(tag).ok()?;
+        e.set_text_content(Some(text));
+        Some(e)
+    };
+    let Some(notice) = el("div", "") else { return };
+    notice.set_id("crash");
+    notice.set_class_name("status error crash");
+    let _ = notice.set_attribute("role", "alert");
+    let mut children: Vec<web_sys::Element> = Vec::new();
+    children.extend(el("h2", t(lang, Key::Crashed)));
+    children.extend(el("p", t(lang, Key::CrashedHint)));
+    let lines = LATEST.with(|l| l.try_borrow().map(|l| l.clone()).unwrap_or_default());
+    if !lines.is_empty() {
+        if let Some(list) = el("ul", "") {
+            for line in &lines {
+                if let Some(item) = el("li", line) {
+                    let _ = list.append_child(&item);
+                }
+            }
+            children.push(list);
+        }
+    }
+    if let Some(reload) = el("a", t(lang, Key::Reload)) {
+        let here = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let _ = reload.set_attribute("href", &here);
+        children.push(reload);
+    }
+    for c in &children {
+        let _ = notice.append_child(c);
+    }
+    if let Some(body) = doc.body() {
+        let _ = body.insert_before(&notice, body.first_child().as_ref());
+    }
+}
 
 /// Most diagnostics listed at once; the rest are counted.
 const MAX_SHOWN: usize = 100;

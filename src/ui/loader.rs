@@ -1,9 +1,12 @@
 //! Getting the corpus text: inlined in the page (the single-file build), fetched from the
 //! bundle, or read from a file the reader opens. The same validator runs on all of them.
+//! Fetched and opened files are read as bytes and decoded by the core, as the CLI does, so
+//! a UTF-16 file is named and invalid UTF-8 is reported where it was replaced.
 
+use super::diagnostics::remember;
 use super::state::{AppState, Load};
 use crate::core::corpus::diagnostic::{Diagnostic, Severity};
-use crate::core::corpus::{parse, Corpus};
+use crate::core::corpus::{parse, parse_bytes, Corpus};
 use crate::core::text::i18n::{tf, Key};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -20,8 +23,11 @@ pub fn start(app: AppState) {
         return;
     }
     leptos::task::spawn_local(async move {
-        match fetch_text(BUNDLED).await {
-            Ok(text) => apply(app, &text),
+        match fetch_bytes(BUNDLED).await {
+            Ok(bytes) => {
+                let (corpus, diagnostics) = parse_bytes(&bytes);
+                show(app, corpus, diagnostics);
+            }
             Err(error) => {
                 let msg = tf(
                     app.lang.get_untracked(),
@@ -34,7 +40,7 @@ pub fn start(app: AppState) {
     });
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let resp = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -42,7 +48,7 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     if !resp.ok() {
         return Err(format!("HTTP {} {}", resp.status(), resp.status_text()));
     }
-    resp.text().await.map_err(|e| e.to_string())
+    resp.binary().await.map_err(|e| e.to_string())
 }
 
 fn inline_corpus() -> Option<String> {
@@ -59,6 +65,7 @@ pub fn apply(app: AppState, text: &str) {
 }
 
 fn show(app: AppState, corpus: Corpus, diagnostics: Vec<Diagnostic>) {
+    remember(&diagnostics);
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let notices = app
         .view
@@ -81,12 +88,13 @@ fn show(app: AppState, corpus: Corpus, diagnostics: Vec<Diagnostic>) {
 
 /// Like [`apply`] for a file the reader opened: if nothing in it loads, the current corpus
 /// stays on screen and only the file's diagnostics are shown, so nothing is lost.
-fn apply_opened(app: AppState, text: &str) {
-    let (corpus, diagnostics) = parse(text);
+fn apply_opened(app: AppState, bytes: &[u8]) {
+    let (corpus, diagnostics) = parse_bytes(bytes);
     if corpus.is_empty()
         && app.load.get_untracked() == Load::Ready
         && !app.corpus.with_untracked(|c| c.is_empty())
     {
+        remember(&diagnostics);
         app.diagnostics.set(diagnostics);
     } else {
         show(app, corpus, diagnostics);
@@ -96,9 +104,9 @@ fn apply_opened(app: AppState, text: &str) {
 /// Reads a file the reader chose and loads it in place of the current corpus.
 pub fn open_file(app: AppState, file: web_sys::File) {
     leptos::task::spawn_local(async move {
-        let promise = file.text();
+        let promise = file.array_buffer();
         match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(v) => apply_opened(app, &v.as_string().unwrap_or_default()),
+            Ok(buffer) => apply_opened(app, &js_sys::Uint8Array::new(&buffer).to_vec()),
             Err(_) => app.diagnostics.set(vec![Diagnostic {
                 severity: Severity::Error,
                 path: String::new(),
