@@ -15,9 +15,11 @@ test('actor Russia and language Chinese show exactly the matching events everywh
   await expect(page.locator('.count')).toHaveText(`${expected.length} of ${N} events`);
   expect(new Set(await listedIds(page))).toEqual(new Set(expected));
   expect(await mapEventCount(page)).toBe(expected.length);
-  // The timeline's marks for matching events are the highlighted ones.
+  // The timeline draws a mark for each matching event in its frame, and for no other.
   const hit = await page.locator('.tmark:not(.out)').evaluateAll((ms) => ms.map((m) => m.dataset.event));
+  expect(hit.length).toBeGreaterThan(0);
   for (const id of hit) expect(expected).toContain(id);
+  expect(await page.locator('.tmark.out').count()).toBe(0);
   // Live counts: the language facet counts Russia's events per language.
   const ruCount = CORPUS.events.filter((e) => involves(e, 'russia') && inLang(e, 'en')).length;
   await expect(page.locator('label:has(input[data-lang="en"]) .n')).toHaveText(String(ruCount));
@@ -39,10 +41,17 @@ test('all-together mode asks for events with Russia and China both', async ({ pa
 
 test('search matches Chinese, Russian and English text', async ({ page }) => {
   await openApp(page);
+  const count = async () => Number((await page.locator('.count').innerText()).match(/^(\d+)/)[1]);
+  let before = await count();
   for (const [q, min] of [['枪支', 1], ['АКИМАТ', 1], ['almaty', 5], ['no such thing anywhere', 0]]) {
+    const shown = await page.locator('.count').innerText();
     await page.fill('#search-input', q);
-    const n = Number((await page.locator('.count').innerText()).match(/^(\d+)/)[1]);
+    // Read the count once the page has answered this query (it changes with each one here).
+    await expect(page.locator('.count')).not.toHaveText(shown);
+    const n = await count();
     if (min === 0) expect(n).toBe(0); else expect(n).toBeGreaterThanOrEqual(min);
+    expect(n).not.toBe(before);
+    before = n;
   }
   await expect(page.locator('.list .empty')).toBeVisible();
 });

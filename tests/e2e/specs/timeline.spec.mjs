@@ -42,14 +42,13 @@ test('play sweeps a window through time and marks appear as they happened', asyn
   await expect(page.locator('button.play')).toHaveAttribute('aria-pressed', 'true');
   const seen = new Set();
   const ranges = new Set();
-  for (let i = 0; i < 12; i++) {
-    await page.waitForTimeout(250);
+  // Watch what the page shows until the window has moved several times and the number of
+  // events on the map has changed as it did.
+  await expect.poll(async () => {
     ranges.add(new URL(page.url()).hash.match(/t=[^&]*/)?.[0]);
     seen.add(await mapEventCount(page));
-  }
-  // The window moved, and the number of events on the map changed as it did.
-  expect(ranges.size).toBeGreaterThan(3);
-  expect(seen.size).toBeGreaterThan(1);
+    return ranges.size > 3 && seen.size > 1;
+  }, { timeout: 20_000, intervals: [100] }).toBe(true);
   await shot(page, 'timeline-playing');
   await page.locator('button.play').click();
   await expect(page.locator('button.play')).toHaveAttribute('aria-pressed', 'false');
