@@ -13,6 +13,14 @@ use steppe::core::corpus::{parse, validate_bytes};
 use steppe::core::link::view_state::{decode, encode, MAX_NOTICES};
 use steppe::core::time::date::PartialDate;
 
+#[test]
+fn the_fixture_has_four_event_records() {
+    let spans = event_spans();
+    assert_eq!(spans.len(), 4);
+    assert!(SMALL[spans[0].0..spans[0].1].contains("Troops arrive"));
+    assert!(SMALL[spans[3].0..spans[3].1].contains("Withdrawal begins"));
+}
+
 const SMALL: &str = include_str!("fixtures/small.json");
 
 /// Cases per property: `STEPPE_FUZZ_CASES` if set, else `ci`.
@@ -21,6 +29,22 @@ fn cases(ci: u32) -> u32 {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(ci)
+}
+
+/// Byte spans of the four event records of the small fixture (from `{ "id": "eN"` to the
+/// start of the next record), in file order: e3, e1, e2, e4.
+fn event_spans() -> Vec<(usize, usize)> {
+    let events = SMALL.find("\"events\"").expect("an events array");
+    let starts: Vec<usize> = SMALL[events..]
+        .match_indices("{ \"id\": \"e")
+        .map(|(i, _)| events + i)
+        .collect();
+    let last = SMALL.rfind(']').expect("the closing bracket");
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, &a)| (a, starts.get(i + 1).copied().unwrap_or(last)))
+        .collect()
 }
 
 /// Located, short, free of control characters: what every diagnostic must be.
@@ -169,6 +193,19 @@ proptest! {
         let (corpus, diags) = parse(&text);
         prop_assert!(corpus.len() <= 4);
         well_formed(&text, &diags)?;
+        // An edit inside one event's record that leaves the file valid JSON loses at most
+        // that event: every other one loads.
+        let spans = event_spans();
+        if let Some(k) = spans.iter().position(|&(a, b)| a < cut_at && end < b) {
+            if serde_json::from_str::<serde_json::Value>(&text).is_ok() {
+                for (j, id) in ["e3", "e1", "e2", "e4"].iter().enumerate() {
+                    prop_assert!(
+                        j == k || corpus.event_index(id).is_some(),
+                        "{id} was lost by an edit of event {k}: {diags:?}"
+                    );
+                }
+            }
+        }
     }
 
     /// Any fragment opens: notices are few, short and escaped, and the state it gives
