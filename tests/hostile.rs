@@ -7,6 +7,7 @@ use steppe::core::corpus::diagnostic::{Diagnostic, Severity};
 use steppe::core::corpus::index::{MAX_FACET_ACTORS, MAX_FACET_LANGUAGES};
 use steppe::core::corpus::validate::{MAX_DIAGNOSTICS, MAX_LIST_ITEMS, MAX_TEXT_LANGUAGES};
 use steppe::core::corpus::{parse, parse_bytes, validate, validate_bytes, work, Corpus};
+use steppe::core::link::view_state::decode;
 
 const HEAD: &str = r#"{"format":"steppe-corpus","version":1,"meta":{"title":{"en":"t"}},"#;
 const ONE_SOURCE: &str = r#""sources":[{"id":"s","outlet":"O","title":"T","lang":"en"}],"#;
@@ -253,6 +254,11 @@ fn memory_stays_within_the_budgets() {
     assert!(w.path.starts_with("actors["), "{w:?}");
     // Every actor still shows on its events.
     assert!(c.event_actors.iter().all(|a| !a.is_empty()));
+    // A link naming an actor without a filter drops it, with a notice.
+    let outside = &c.actors[MAX_FACET_ACTORS].id;
+    let (mut view, _) = decode(&format!("a={},{outside}", c.actors[0].id));
+    assert_eq!(view.sanitize(&c), [format!("a={outside}")]);
+    assert_eq!(view.filter.actors, [c.actors[0].id.clone()]);
 
     let (c, d) = parse(&many_languages_in_sources(MAX_FACET_LANGUAGES + 10));
     assert_eq!(c.languages.len(), MAX_FACET_LANGUAGES);

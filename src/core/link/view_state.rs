@@ -231,12 +231,15 @@ pub fn is_new_history_entry(a: &ViewState, b: &ViewState) -> bool {
 }
 
 impl ViewState {
-    /// Drops what the corpus does not know (actors, languages, the selected event);
-    /// returns a notice naming each value dropped.
+    /// Drops what the corpus does not know or offer as a filter (actors, languages, the
+    /// selected event); returns a notice naming each value dropped.
     pub fn sanitize(&mut self, corpus: &Corpus) -> Vec<String> {
         let mut notices = Vec::new();
+        // An actor past the facet budget has no filter (see `corpus::index`): it is dropped too.
         self.filter.actors.retain(|a| {
-            let ok = corpus.actor_index(a).is_some();
+            let ok = corpus
+                .actor_index(a)
+                .is_some_and(|i| i < corpus.by_actor.len());
             if !ok {
                 notices.push(echo(&format!("a={a}")));
             }
