@@ -7,6 +7,10 @@ export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export CHROMEDRIVER := /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+# Leptos erases view types in the browser build: about 10 % less wasm (measured with
+# `make size`). Every wasm build (Trunk, clippy, component tests) uses the same flags, so
+# none of them rebuilds the others' dependencies.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --cfg erase_components
 
 .PHONY: setup build serve test lint test-native test-wasm test-e2e size bench bench-browser fuzz
 
