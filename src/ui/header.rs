@@ -1,8 +1,9 @@
 //! The header: title, search, result count, interface language, and opening a file.
 
+use super::intl;
 use super::loader;
 use super::state::use_app;
-use crate::core::text::i18n::{endonym, Key, Lang};
+use crate::core::text::i18n::{Key, Lang};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -21,13 +22,17 @@ pub fn Header() -> impl IntoView {
             }
         })
     };
+    // The page's title is the corpus' own, so tabs and bookmarks name it.
+    Effect::new(move |_| {
+        let t = title();
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(&t);
+        }
+    });
     let count = move || {
         let n = app.result.with(|r| r.count());
         let total = app.corpus.with(|c| c.len());
-        app.tf(
-            Key::ResultCount,
-            &[("n", &n.to_string()), ("total", &total.to_string())],
-        )
+        app.tn(Key::ResultCount, total, &[("n", n), ("total", total)])
     };
     let on_lang = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
@@ -46,6 +51,7 @@ pub fn Header() -> impl IntoView {
             <div class="brand">
                 <span class="app-name">{move || app.t(Key::AppTitle)}</span>
                 <h1>{title}</h1>
+                <super::about::About/>
             </div>
             <div class="search">
                 <label for="search-input" class="visually-hidden">{move || app.t(Key::Search)}</label>
@@ -71,7 +77,7 @@ pub fn Header() -> impl IntoView {
                 <label for="ui-lang" class="visually-hidden">{move || app.t(Key::InterfaceLanguage)}</label>
                 <select id="ui-lang" on:change=on_lang>
                     {Lang::ALL.into_iter().map(|l| view! {
-                        <option value=l.code() selected=move || app.lang.get() == l>{endonym(l.code()).unwrap_or(l.code())}</option>
+                        <option value=l.code() lang=l.code() selected=move || app.lang.get() == l>{intl::language_name(l.code(), l).0}</option>
                     }).collect_view()}
                 </select>
             </div>

@@ -1,10 +1,12 @@
 //! The browser shell: Leptos components that turn core values into views and
 //! gestures into new core values. Only this module touches the DOM.
 
+mod about;
 pub mod diagnostics;
 mod dom;
 pub mod facets;
 pub mod header;
+pub mod intl;
 pub mod list;
 pub mod loader;
 pub mod map;
@@ -67,6 +69,7 @@ pub fn App() -> impl IntoView {
             <diagnostics::Notices/>
             <diagnostics::Diagnostics/>
             <Show when=ready fallback=move || view! { <diagnostics::LoadStatus/> }>
+                <main>
                 <div class="layout" class:with-panel=move || app.selected.get().is_some()>
                     <facets::Facets/>
                     <div class="views">
@@ -76,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <panel::EventPanel/>
                 </div>
                 <list::EventList/>
+                </main>
             </Show>
         </div>
     }

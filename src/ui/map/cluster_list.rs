@@ -2,7 +2,7 @@
 
 use super::MapCtx;
 use crate::core::text::i18n::Key;
-use crate::core::time::calendar::format_date;
+use crate::ui::intl;
 use leptos::prelude::*;
 
 /// How many of a cluster's events are listed (the rest are counted).
@@ -23,12 +23,12 @@ pub(super) fn ClusterList() -> impl IntoView {
                     .take(SHOWN)
                     .filter_map(|&i| {
                         let e = c.events.get(i as usize)?;
-                        Some((i as usize, format_date(lang, &e.date), e.title.get(lang.code()).to_string()))
+                        Some((i as usize, intl::date(lang, &e.date), e.title.get(lang.code()).to_string()))
                     })
                     .collect::<Vec<_>>()
             });
             let more = members.len().saturating_sub(SHOWN);
-            let heading = app.tf(Key::EventsHere, &[("n", &members.len().to_string())]);
+            let heading = app.tn(Key::EventsHere, members.len(), &[("n", members.len())]);
             let name = heading.clone();
             view! {
                 <div class="cluster-list" role="dialog" aria-label=name

@@ -132,7 +132,8 @@ pub(super) fn Marks() -> impl IntoView {
         })
     };
     view! {
-        <g class="marks" on:click=on_click on:keydown=on_key
+        // tabindex -1: focus listeners alone would make the group a nameless tab stop.
+        <g class="marks" tabindex="-1" on:click=on_click on:keydown=on_key
             on:pointerover=move |ev| { if let Some(i) = target(&ev) { show_tip(i) } }
             on:pointerout=move |_| hide_tip()
             on:focusin=move |ev| { if let Some(i) = target(&ev) { show_tip(i) } }
