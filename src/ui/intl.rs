@@ -109,8 +109,7 @@ pub fn date(lang: Lang, d: &PartialDate) -> String {
     // Years before 1 would read as eras; the core writes them.
     let mut all = vec![("timeZone", "UTC")];
     all.extend_from_slice(opts);
-    (1..=9999)
-        .contains(&d.year)
+    ((1..=9999).contains(&d.year) && has_month_names(lang))
         .then(|| formatter("DateTimeFormat", lang.code(), &all))
         .flatten()
         .and_then(|f| {
@@ -119,6 +118,20 @@ pub fn date(lang: Lang, d: &PartialDate) -> String {
         })
         .and_then(|s| s.as_string())
         .unwrap_or_else(|| format_date(lang, d))
+}
+
+/// Whether the browser writes this language's month names: some builds know a locale but
+/// not its calendar words, and write "2022 M01 5" (headless Chromium for Kazakh). January
+/// alone, written as a name, has no digit in it.
+fn has_month_names(lang: Lang) -> bool {
+    formatter(
+        "DateTimeFormat",
+        lang.code(),
+        &[("timeZone", "UTC"), ("month", "long")],
+    )
+    .and_then(|f| call(&f, "format", &Array::of1(&js_sys::Date::new(&0.0.into()))))
+    .and_then(|s| s.as_string())
+    .is_some_and(|s| !s.is_empty() && !s.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// A language's name and the language it is written in: its own name in itself when the

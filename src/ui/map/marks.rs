@@ -6,7 +6,8 @@
 use super::{MapCtx, Tip};
 use crate::core::geo::cluster::Cluster;
 use crate::core::geo::marks::{halo_radius, intersects, lang_class, radius, ring_paths, tooltip};
-use crate::core::text::i18n::Lang;
+use crate::core::text::i18n::{Key, Lang};
+use crate::ui::intl;
 use crate::ui::dom::data_index;
 use leptos::prelude::*;
 
@@ -59,7 +60,7 @@ fn mark_view(ctx: MapCtx, lang: Lang, idx: usize, cl: &Cluster) -> impl IntoView
     let n = cl.members.len();
     let r = radius(n);
     let (label, single_id) = ctx.app.corpus.with_untracked(|c| {
-        let label = tooltip(c, &cl.members, lang).join(" — ");
+        let label = tooltip(c, &cl.members, lang, &|d| intl::date(lang, d), &|n| intl::count(lang, Key::EventsHere, n as u64, &[("n", n as u64)], &[])).join(" — ");
         let id = (n == 1)
             .then(|| cl.members.first().and_then(|&i| c.events.get(i as usize)))
             .flatten()
@@ -89,7 +90,7 @@ pub(super) fn Marks() -> impl IntoView {
         let lang = app.lang.get_untracked();
         ctx.marks.with_untracked(|m| {
             if let Some(cl) = m.clusters.get(i) {
-                let lines = app.corpus.with_untracked(|c| tooltip(c, &cl.members, lang));
+                let lines = app.corpus.with_untracked(|c| tooltip(c, &cl.members, lang, &|d| intl::date(lang, d), &|n| intl::count(lang, Key::EventsHere, n as u64, &[("n", n as u64)], &[])));
                 ctx.tip.set(Some(Tip {
                     x: cl.x,
                     y: cl.y - radius(cl.members.len()) - 6.0,
