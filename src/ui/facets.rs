@@ -25,15 +25,22 @@ pub fn Facets() -> impl IntoView {
         .is_some_and(|w| w > 700.0)
         && !app.view.with_untracked(|v| v.embed);
     view! {
+        // A named region with an h2, so the filters are a landmark and headings run h1, h2, h3.
+        <section class="filters-region" aria-labelledby="filters-title">
         <details class="filters" open=wide>
-            <summary>{move || app.t(Key::Filters)}</summary>
+            <summary><h2 id="filters-title">{move || app.t(Key::Filters)}</h2></summary>
             <button type="button" class="clear-all" disabled=move || !any_filter()
-                on:click=move |_| app.view.update(|v| v.filter = Default::default())>
+                on:click=move |_| {
+                    // The button disables itself: focus moves first, so it is not lost.
+                    super::dom::focus_or(None, vec![".filters summary".into()]);
+                    app.view.update(|v| v.filter = Default::default())
+                }>
                 {move || app.t(Key::ClearAll)}
             </button>
             <ActorFacet/>
             <LanguageFacet/>
         </details>
+        </section>
     }
 }
 
@@ -73,7 +80,10 @@ fn ActorFacet() -> impl IntoView {
                 <span>{move || app.t(Key::AllTogether)}</span>
             </label>
             <button type="button" class="clear" disabled=move || app.view.with(|v| v.filter.actors.is_empty())
-                on:click=move |_| app.view.update(|v| v.filter.actors.clear())>{move || app.t(Key::Clear)}</button>
+                on:click=move |_| {
+                    super::dom::focus_or(None, vec!["#facet-actors input".into()]);
+                    app.view.update(|v| v.filter.actors.clear())
+                }>{move || app.t(Key::Clear)}</button>
             {move || groups().into_iter().map(|(label, members)| view! {
                 <div class="group" role="group" aria-label=label>
                     <h3>{label}</h3>
@@ -112,7 +122,10 @@ fn LanguageFacet() -> impl IntoView {
             <legend>{move || app.t(Key::SourceLanguages)}</legend>
             <p class="hint">{move || app.t(Key::LanguageRule)}</p>
             <button type="button" class="clear" disabled=move || app.view.with(|v| v.filter.languages.is_empty())
-                on:click=move |_| app.view.update(|v| v.filter.languages.clear())>{move || app.t(Key::Clear)}</button>
+                on:click=move |_| {
+                    super::dom::focus_or(None, vec!["#facet-languages input".into()]);
+                    app.view.update(|v| v.filter.languages.clear())
+                }>{move || app.t(Key::Clear)}</button>
             {move || langs().into_iter().enumerate().map(|(i, (code, (name, in_lang)))| {
                 let code2 = code.clone();
                 let code3 = code.clone();

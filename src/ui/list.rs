@@ -86,6 +86,17 @@ pub fn EventList() -> impl IntoView {
         let to = ((page.get() + 1) * PAGE).min(n);
         app.tn(Key::RowsRange, n, &[("from", from), ("to", to), ("n", n)])
     };
+    // Paging: on the first or last page the button pressed disables itself, so focus moves
+    // to the other one; the range line announces the new page.
+    let turn = move |forward: bool| {
+        let p = page.get_untracked();
+        let next = if forward { (p + 1).min(pages() - 1) } else { p.saturating_sub(1) };
+        page.set(next);
+        if next == 0 || next + 1 >= pages() {
+            let other = if forward { ".pager .prev-page" } else { ".pager .next-page" };
+            super::dom::focus_or(None, vec![other.into(), "#event-list".into()]);
+        }
+    };
     view! {
         <section class="list" id="event-list" tabindex="-1" aria-labelledby="list-title">
             <h2 id="list-title">{move || app.t(Key::List)}</h2>
@@ -103,11 +114,14 @@ pub fn EventList() -> impl IntoView {
                         <tbody on:click=on_click on:pointerover=on_over on:pointerleave=move |_| app.hovered.set(Vec::new())>{rows}</tbody>
                     </table>
                 </div>
+                // One page needs no pager (two disabled buttons say nothing).
+                <Show when=move || { pages() > 1 }>
                 <nav class="pager" aria-label=move || app.t(Key::List)>
-                    <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{move || format!("← {}", app.t(Key::PrevPage))}</button>
-                    <span>{range}</span>
-                    <button type="button" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>{move || format!("{} →", app.t(Key::NextPage))}</button>
+                    <button type="button" class="prev-page" disabled=move || page.get() == 0 on:click=move |_| turn(false)>{move || format!("← {}", app.t(Key::PrevPage))}</button>
+                    <span aria-live="polite">{range}</span>
+                    <button type="button" class="next-page" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| turn(true)>{move || format!("{} →", app.t(Key::NextPage))}</button>
                 </nav>
+                </Show>
             </Show>
         </section>
     }
