@@ -28,3 +28,158 @@ for (const scheme of ['light', 'dark']) {
     expect(await axe(page)).toEqual([]);
   });
 }
+
+/** Serves the bundled corpus with only its first `n` events. */
+async function corpusOf(page, n) {
+  const body = JSON.stringify({ ...CORPUS, events: CORPUS.events.slice(0, n) });
+  await page.route('**/corpus.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+}
+
+// A fresh page per corpus: the service worker would answer a reload with the cached file.
+for (const [n, text] of [[1, '1 из 1 события'], [5, '5 из 5 событий'], [22, '22 из 22 событий'], [21, '21 из 21 события']]) {
+  test(`Russian counts take the plural form of their number: ${n}`, async ({ page }) => {
+    await corpusOf(page, n);
+    await openApp(page, '/#ui=ru');
+    await expect(page.locator('.count')).toHaveText(text);
+  });
+}
+
+test('edge markers and digit grouping read right in Russian and English', async ({ page }) => {
+  await openApp(page, '/#ui=ru');
+  const edges = page.locator('.edge circle');
+  await expect(edges.first()).toBeVisible();
+  for (const c of await edges.all()) {
+    const n = Number(await c.getAttribute('data-count'));
+    const [d, h] = [n % 10, n % 100];
+    const word = d === 1 && h !== 11 ? 'событие' : d >= 2 && d <= 4 && !(h >= 12 && h <= 14) ? 'события' : 'событий';
+    await expect(c).toHaveAttribute('aria-label', `${n} ${word} за пределами карты`);
+  }
+  await page.selectOption('#ui-lang', 'en');
+  for (const c of await edges.all()) {
+    const n = Number(await c.getAttribute('data-count'));
+    await expect(c).toHaveAttribute('aria-label', `${n} ${n === 1 ? 'event' : 'events'} outside the map`);
+  }
+});
+
+test('dates by the book: genitive months in Russian, long dates in English and Chinese', async ({ page }) => {
+  await openApp(page, `${PANEL}&ui=ru`);
+  await expect(page.locator('.panel .date')).toHaveText(/^5 января 2022\s*г\.$/);
+  await page.goto(`${PANEL}&ui=en`);
+  await expect(page.locator('.panel .date')).toHaveText('January 5, 2022');
+  await page.goto(`${PANEL}&ui=zh`);
+  await expect(page.locator('.panel .date')).toHaveText('2022年1月5日');
+  await page.goto(`${PANEL}&ui=kk`);
+  await expect(page.locator('.panel .date')).toContainText('5 қаңтар');
+  await expect(page.locator('.panel .date')).toContainText('2022');
+});
+
+test('language names: each in its own language, with lang, none twice', async ({ page }) => {
+  await openApp(page, '/#ui=en');
+  const names = page.locator('#facet-languages .name');
+  const texts = await names.allTextContents();
+  expect(new Set(texts).size).toBe(texts.length);
+  const byCode = {};
+  for (const el of await page.locator('#facet-languages label.option').all()) {
+    byCode[await el.locator('input').getAttribute('data-lang')] = el.locator('.name');
+  }
+  await expect(byCode.ru).toHaveText('Русский');
+  await expect(byCode.ru).toHaveAttribute('lang', 'ru');
+  await expect(byCode['zh-Hant']).toHaveAttribute('lang', 'zh-Hant');
+  expect(await byCode['zh-Hant'].textContent()).not.toBe(await byCode.zh.textContent());
+  await expect(byCode['sr-Latn']).toHaveText(/^Srpski/);
+  for (const o of await page.locator('#ui-lang option').all()) {
+    await expect(o).toHaveAttribute('lang', await o.getAttribute('value'));
+  }
+});
+
+test('Kazakh readers get Russian corpus text before English', async ({ page }) => {
+  await openApp(page, `${PANEL}&ui=kk`);
+  const ev = CORPUS.events.find((e) => e.id === 'kz-2022-01-05-chinese-missions-advise-citizens');
+  const expected = ev.title.kk ?? ev.title.ru ?? ev.title.en;
+  await expect(page.locator('.panel h2')).toHaveText(expected);
+  await expect(page.locator('.panel h2')).toHaveAttribute('lang', ev.title.kk ? 'kk' : 'ru');
+});
+
+test("the corpus' credits show, and the page title is the corpus title", async ({ page }) => {
+  await openApp(page, '/#ui=en');
+  await expect(page).toHaveTitle(CORPUS.meta.title.en);
+  const about = page.locator('header details.about');
+  await expect(about.locator('summary')).toHaveText('About this data');
+  await about.locator('summary').click();
+  await expect(about.locator('.description')).toHaveText(CORPUS.meta.description.en);
+  if (CORPUS.meta.license) await expect(about).toContainText(CORPUS.meta.license);
+  if (CORPUS.meta.attribution) await expect(about).toContainText(CORPUS.meta.attribution);
+  await page.selectOption('#ui-lang', 'ru');
+  await expect(page).toHaveTitle(CORPUS.meta.title.ru);
+  await expect(about.locator('summary')).toHaveText('Об этих данных');
+  // Embedded, the credits are there too.
+  await page.goto('/#embed=1');
+  await expect(page.locator('header details.about')).toHaveCount(1);
+});
+
+test('the map opens on the corpus: Moscow and Beijing are edge markers, India is off the frame', async ({ page }) => {
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await openApp(page, '/#ui=en');
+    const inFrame = await page.locator('.marks .mark circle').evaluateAll((cs) => cs.reduce((n, c) => n + Number(c.dataset.count), 0));
+    const offFrame = await page.locator('.edge circle').evaluateAll((cs) => cs.reduce((n, c) => n + Number(c.dataset.count), 0));
+    expect(inFrame + offFrame).toBe(N);
+    // Moscow's and Beijing's events (16 in all) wait at the edges, not more than a fifth.
+    expect(offFrame).toBeGreaterThanOrEqual(16);
+    expect(offFrame).toBeLessThan(N / 3);
+    await expect(page.locator('.map .labels text', { hasText: 'India' })).toHaveCount(0);
+    if (width >= 1280) await expect(page.locator('.map .labels text', { hasText: 'Almaty' })).toHaveCount(1);
+    await shot(page, `reader-frame-${width}`);
+  }
+});
+
+test('closing the panel returns the map to the frame the reader had', async ({ page }) => {
+  await openApp(page, '/#ui=en');
+  const before = await page.locator('.map .base').getAttribute('transform');
+  const far = CORPUS.events.find((e) => e.place.name.en === 'Washington, D.C.');
+  await page.locator('#search-input').fill(far.title.en);
+  const row = page.locator(`tr[data-event="${far.id}"] button`);
+  await row.click();
+  await expect(page.locator('.panel h2')).toBeVisible();
+  await expect(page.locator('.map .base')).not.toHaveAttribute('transform', before);
+  await page.keyboard.press('Escape');
+  await expect(row).toBeFocused();
+  await expect(page.locator('.panel')).toHaveCount(0);
+  await expect(page.locator('.map .base')).toHaveAttribute('transform', before);
+});
+
+test('a big corpus groups its digits', async ({ page }) => {
+  const events = [];
+  for (let i = 0; i < 1200; i++) events.push({ ...CORPUS.events[i % CORPUS.events.length], id: `copy-${i}` });
+  const body = JSON.stringify({ ...CORPUS, events });
+  await page.route('**/corpus.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await openApp(page, '/#ui=en');
+  await expect(page.locator('.count')).toHaveText('1,200 of 1,200 events');
+  await page.selectOption('#ui-lang', 'ru');
+  await expect(page.locator('.count')).toHaveText('1\u00a0200 из 1\u00a0200 событий');
+});
+
+test('focus never drops to <body>: Escape from the panel, Clear all, the last page', async ({ page }) => {
+  await openApp(page, '/#ui=en');
+  // Escape from the panel returns to the list row that opened it.
+  const row = page.locator('.list tbody tr').nth(2).locator('button');
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.panel')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.panel')).toHaveCount(0);
+  await expect(page.locator('.list tbody tr').nth(2).locator('button')).toBeFocused();
+  // Clear all filters disables itself: focus moves to the filters' heading first.
+  await page.locator('#facet-languages input').first().check();
+  await page.locator('.clear-all').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.clear-all')).toBeDisabled();
+  await expect(page.locator('.filters summary')).toBeFocused();
+  // The last page's Next button disables itself: focus moves to Previous.
+  await page.locator('.pager .next-page').focus();
+  for (let i = 0; i < Math.ceil(N / 25) - 1; i++) await page.keyboard.press('Enter');
+  await expect(page.locator('.pager .next-page')).toBeDisabled();
+  await expect(page.locator('.pager .prev-page')).toBeFocused();
+  const active = await page.evaluate(() => document.activeElement.tagName);
+  expect(active).not.toBe('BODY');
+});
