@@ -90,7 +90,7 @@ pub fn EventPanel() -> impl IntoView {
                 <h2 id="panel-title" lang=heading_lang.clone()>{e.title.get(&heading_lang).to_string()}</h2>
                 {other_titles.into_iter().map(|(l, t)| {
                     let (name, in_lang) = language_name(&l, lang);
-                    view! { <p class="alt-title"><span class="tag" lang=in_lang>{name}</span>" "<span lang=l>{t}</span></p> }
+                    view! { <p class="alt-title" lang=l><span class="tag" lang=in_lang>{name}</span>" "{t}</p> }
                 }).collect_view()}
                 <dl class="facts">
                     <dt>{app.t(Key::Date)}</dt>

@@ -28,8 +28,8 @@ test('zooming in splits a cluster', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await openApp(page);
   // Zoom out so that nearby places merge, then zoom with the wheel on the biggest cluster.
-  await page.locator('.map-controls').getByRole('button', { name: 'Zoom out' }).click();
-  await page.locator('.map-controls').getByRole('button', { name: 'Zoom out' }).click();
+  // (The map opens on the corpus' own frame, zoomed in: four steps reach the whole region.)
+  for (let i = 0; i < 4; i++) await page.locator('.map-controls').getByRole('button', { name: 'Zoom out' }).click();
   const before = await page.locator('.marks circle').evaluateAll((cs) => cs.map((c) => Number(c.dataset.count)));
   const n = Math.max(...before);
   const biggest = page.locator('.marks circle').nth(before.indexOf(n));
@@ -72,7 +72,7 @@ test('at 100,000 events the page stays under 3,000 DOM nodes', async ({ page }) 
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   await openApp(page, '/big/');
-  await expect(page.locator('.count')).toHaveText('100000 of 100000 events', { timeout: 60_000 });
+  await expect(page.locator('.count')).toHaveText('100,000 of 100,000 events', { timeout: 60_000 });
   const count = () => page.evaluate(() => document.getElementsByTagName('*').length);
   expect(await count()).toBeLessThanOrEqual(3000);
   await page.locator('.map-controls').getByRole('button', { name: 'Zoom in' }).click();

@@ -100,7 +100,7 @@ ${snippet}
     // It filters inside the frame.
     const zh = CORPUS.events.filter((e) => e.sources.some((s) => langOf[s] === 'zh'));
     await expect(frame.locator('.count')).toHaveText(`${zh.length} of ${N} events`);
-    await frame.locator('summary').click();
+    await frame.locator('.filters summary').click();
     await frame.locator('input[data-actor="russia"]').check();
     const both = zh.filter((e) => e.actors?.some((a) => a.id === 'russia') || e.claim?.claimant === 'russia');
     await expect(frame.locator('.count')).toHaveText(`${both.length} of ${N} events`);
