@@ -51,9 +51,10 @@ size: build
 bench:
 	cargo bench --bench query
 
-## Browser benchmark: facet click to painted frame at 100,000 events (prints figures).
+## Browser benchmark: render, filter, clear, no-op, longest task, DOM size for the bundled
+## corpus and 1k-100k generated events; app transfer; a slow-4G phone (prints figures).
 bench-browser: build
-	cd tests/e2e && node bench-facet.mjs
+	cd tests/e2e && node bench.mjs
 
 ## Longer property testing of the JSON reader, validator, URL decoder and date parser with
 ## hostile inputs (tests/fuzz_validate.rs): FUZZ_CASES cases per property, in release.
