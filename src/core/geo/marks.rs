@@ -26,6 +26,7 @@ pub fn frame(width: f64, height: f64) -> Frame {
         cell: 34.0,
         inset: 22.0,
         max_clusters: 250,
+        radius,
     }
 }
 
