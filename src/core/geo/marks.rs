@@ -26,7 +26,8 @@ pub fn frame(width: f64, height: f64) -> Frame {
         cell: 34.0,
         inset: 22.0,
         max_clusters: 250,
-        radius,
+        // What a mark covers on screen: its circle, its language ring and the ring's stroke.
+        radius: |n| ring_radius(n) + 1.5,
     }
 }
 
