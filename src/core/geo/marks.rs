@@ -108,6 +108,11 @@ pub fn ring_paths(clusters: &[Cluster], lang_bits: &[u32], languages: usize) -> 
     paths
 }
 
+/// Where a mark's tooltip points: just above the mark.
+pub fn tooltip_anchor(cluster: &Cluster) -> (f64, f64) {
+    (cluster.x, cluster.y - radius(cluster.members.len()) - 6.0)
+}
+
 /// Whether two sorted index lists share a member (searching the shorter in the longer).
 pub fn intersects(a: &[u32], b: &[u32]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -211,5 +216,11 @@ mod tests {
         assert_eq!(two.len(), 2);
         assert!(two[1].contains('2'), "{two:?}");
         assert!(tooltip(&c, &[], Lang::En).is_empty());
+        let cl = Cluster {
+            x: 10.0,
+            y: 50.0,
+            members: vec![0],
+        };
+        assert_eq!(tooltip_anchor(&cl), (10.0, 50.0 - radius(1) - 6.0));
     }
 }
