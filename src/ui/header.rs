@@ -5,6 +5,7 @@ use super::loader;
 use super::state::use_app;
 use crate::core::text::i18n::{Key, Lang};
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// The app's header bar.
@@ -34,6 +35,21 @@ pub fn Header() -> impl IntoView {
         let total = app.corpus.with(|c| c.len());
         app.tn(Key::ResultCount, total, &[("n", n), ("total", total)])
     };
+    // What the live region says: the count once it has settled (0.9 s without change), so a
+    // screen reader hears one result after typing or playing, not every keystroke or step.
+    let announced = RwSignal::new(String::new());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |prev: Option<()>| {
+        let text = count();
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        // The first count is on screen as the page loads; only changes are announced.
+        if prev.is_some() {
+            let h = set_timeout_with_handle(move || announced.set(text), Duration::from_millis(900));
+            pending.set_value(h.ok());
+        }
+    });
     let on_lang = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         app.view.update(|v| v.lang = Lang::from_code(&value));
@@ -67,7 +83,8 @@ pub fn Header() -> impl IntoView {
                     }
                 />
             </div>
-            <p class="count" role="status" aria-live="polite">{count}</p>
+            <p class="count">{count}</p>
+            <p class="visually-hidden" role="status" aria-live="polite">{move || announced.get()}</p>
             <div class="tools">
                 <super::share::ShareButton/>
                 <label class="file-open">

@@ -97,9 +97,23 @@ pub fn EventList() -> impl IntoView {
             super::dom::focus_or(None, vec![other.into(), "#event-list".into()]);
         }
     };
+    // Embedded, the list is one tap away, so the frame stays about as tall as the map and
+    // the timeline rather than growing with every row.
+    let folded = RwSignal::new(true);
+    let hidden = move || app.embed.get() && folded.get();
+    let unfold = move |_| {
+        folded.set(false);
+        super::dom::focus_or(None, vec!["#event-list tbody button".into(), "#event-list".into()]);
+    };
     view! {
         <section class="list" id="event-list" tabindex="-1" aria-labelledby="list-title">
             <h2 id="list-title">{move || app.t(Key::List)}</h2>
+            {move || hidden().then(|| view! {
+                <button type="button" class="show-list" aria-expanded="false" on:click=unfold>
+                    {app.tn(Key::ShowList, total(), &[("n", total())])}
+                </button>
+            })}
+            <Show when=move || !hidden()>
             <Show when=move || { total() > 0 } fallback=move || view! { <p class="empty">{move || app.t(if app.view.with(|v| v.filter.is_text_only()) { Key::NoSearchResults } else { Key::NoResults })}</p> }>
                 <div class="table-scroll">
                     <table>
@@ -122,6 +136,7 @@ pub fn EventList() -> impl IntoView {
                     <button type="button" class="next-page" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| turn(true)>{move || format!("{} →", app.t(Key::NextPage))}</button>
                 </nav>
                 </Show>
+            </Show>
             </Show>
         </section>
     }

@@ -13,10 +13,11 @@ fn attr(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// The iframe snippet for `url`, titled `title`.
+/// The iframe snippet for `url`, titled `title`. `allow="clipboard-write"` lets the
+/// explorer's Copy buttons work inside the host page.
 pub fn iframe_snippet(url: &str, title: &str) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"600\" style=\"border:0;max-width:100%\"></iframe>",
+        "<iframe src=\"{}\" title=\"{}\" allow=\"clipboard-write\" loading=\"lazy\" width=\"100%\" height=\"600\" style=\"border:0;max-width:100%\"></iframe>",
         attr(url),
         attr(title)
     )
@@ -56,13 +57,13 @@ mod tests {
         );
         assert_eq!(
             s,
-            "<iframe src=\"https://ex.org/steppe/#a=russia&amp;l=zh&amp;embed=1\" title=\"Steppe: &quot;Kazakhstan&quot; &lt;2022&gt; &amp; more\" loading=\"lazy\" width=\"100%\" height=\"600\" style=\"border:0;max-width:100%\"></iframe>"
+            "<iframe src=\"https://ex.org/steppe/#a=russia&amp;l=zh&amp;embed=1\" title=\"Steppe: &quot;Kazakhstan&quot; &lt;2022&gt; &amp; more\" allow=\"clipboard-write\" loading=\"lazy\" width=\"100%\" height=\"600\" style=\"border:0;max-width:100%\"></iframe>"
         );
         let hostile = iframe_snippet("https://ex.org/", "\"><script>alert(1)</script>");
         assert!(!hostile.contains("<script>"));
         assert_eq!(
             hostile.matches('"').count(),
-            12,
+            14,
             "no attribute is broken out of"
         );
     }

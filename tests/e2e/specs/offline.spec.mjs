@@ -80,7 +80,7 @@ test('embedded in a narrow blog column from another origin', async ({ page }) =>
   await expect(page.locator('dialog.share')).toBeVisible();
   const snippet = await page.locator('#share-embed').inputValue();
   const script = await page.locator('#share-script').inputValue();
-  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:8081\/#l=zh&amp;embed=1" title="[^"]+" loading="lazy"/);
+  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:8081\/#l=zh&amp;embed=1" title="[^"]+" allow="clipboard-write" loading="lazy"/);
   expect(script).toContain('e.origin !== origin');
   await shot(page, 'share-dialog');
   await page.keyboard.press('Escape');

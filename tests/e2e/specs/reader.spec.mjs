@@ -3,6 +3,31 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { openApp, shot, N, CORPUS } from './helpers.mjs';
+import { spawn } from 'node:child_process';
+import { writeFileSync, mkdirSync } from 'node:fs';
+
+/** Starts `node serve.mjs PORT ...args` for one test and returns a stopper. */
+async function server(port, ...args) {
+  const p = spawn('node', ['serve.mjs', String(port), ...args], { stdio: 'ignore' });
+  for (let i = 0; i < 50; i++) {
+    try { await fetch(`http://127.0.0.1:${port}/index.html`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  return () => p.kill();
+}
+
+/** A blog post from another origin holding the explorer (`allow` as given) and the resize script. */
+async function blog(page, allow) {
+  await openApp(page, '/');
+  await page.getByRole('button', { name: 'Share / embed' }).click();
+  let snippet = await page.locator('#share-embed').inputValue();
+  const script = await page.locator('#share-script').inputValue();
+  if (!allow) snippet = snippet.replace(' allow="clipboard-write"', '');
+  mkdirSync('.cache/reader-host', { recursive: true });
+  writeFileSync('.cache/reader-host/host.html', `<!DOCTYPE html><html><head><meta charset="utf-8"><title>A blog</title>
+<style>body{margin:0} .col{max-width:100%;padding:0 10px}</style></head>
+<body><div class="col"><h1>My blog</h1>${snippet}<p>After.</p></div>${script}</body></html>`);
+  return server(8092, '--mount', '/blog/=.cache/reader-host');
+}
 
 const PANEL = '/#e=kz-2022-01-05-chinese-missions-advise-citizens';
 
@@ -182,4 +207,80 @@ test('focus never drops to <body>: Escape from the panel, Clear all, the last pa
   await expect(page.locator('.pager .prev-page')).toBeFocused();
   const active = await page.evaluate(() => document.activeElement.tagName);
   expect(active).not.toBe('BODY');
+});
+
+test('embedded: the page fits a column, the list is one tap away, the dialog opens at its button', async ({ page }) => {
+  const stop = await blog(page, true);
+  try {
+    for (const width of [360, 900]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto('http://127.0.0.1:8092/blog/host.html');
+      const frame = page.frameLocator('iframe');
+      await expect(frame.locator('.count')).toHaveText(`${N} of ${N} events`, { timeout: 30_000 });
+      await expect(frame.locator('.show-list')).toHaveText(`Show the list (${N})`);
+      // The resize script grows the frame to the explorer: about its width x 1.2 plus the
+      // controls, not thousands of pixels.
+      await page.waitForTimeout(500);
+      const h = (await page.locator('iframe').boundingBox()).height;
+      const w = (await page.locator('iframe').boundingBox()).width;
+      console.log(`embedded at ${width} px: frame ${Math.round(w)} x ${Math.round(h)}`);
+      expect(h).toBeLessThan(w * 1.2 + 900);
+      expect(h).toBeLessThan(2000);
+      await shot(page, `reader-embed-${width}`, true);
+    }
+    const frame = page.frameLocator('iframe');
+    await frame.locator('.show-list').click();
+    await expect(frame.locator('.list tbody tr').first()).toBeVisible();
+    await expect(frame.locator('.list tbody button').first()).toBeFocused();
+    // Scrolled down the post, the share dialog opens where the reader is.
+    await frame.locator('.share-open').scrollIntoViewIfNeeded();
+    await frame.locator('.share-open').click();
+    const dialog = frame.locator('dialog.share');
+    await expect(dialog).toBeVisible();
+    const box = await dialog.boundingBox();
+    const viewport = page.viewportSize();
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(viewport.height - 100);
+    const close = await frame.locator('.close-dialog').boundingBox();
+    expect(close.y + close.height).toBeLessThanOrEqual(viewport.height + 400);
+  } finally {
+    stop();
+  }
+});
+
+test('copy in a frame without clipboard permission says so and selects the text', async ({ page }) => {
+  const stop = await blog(page, false);
+  try {
+    await page.goto('http://127.0.0.1:8092/blog/host.html');
+    const frame = page.frameLocator('iframe');
+    await expect(frame.locator('.count')).toHaveText(`${N} of ${N} events`, { timeout: 30_000 });
+    await frame.locator('.share-open').click();
+    await frame.locator('#share-link + button').click();
+    await expect(frame.locator('.copy-failed')).toBeVisible();
+    await expect(frame.locator('#share-link + button')).toHaveText('Copy');
+    await expect(frame.locator('#share-link')).toBeFocused();
+    const selected = await page.frames()[1].evaluate(() => {
+      const f = document.getElementById('share-link');
+      return f.value.slice(f.selectionStart, f.selectionEnd);
+    });
+    expect(selected).toContain('http://127.0.0.1:8081/');
+  } finally {
+    stop();
+  }
+});
+
+test('the live region announces the settled count once, not every keystroke', async ({ page }) => {
+  await openApp(page, '/#ui=en');
+  const live = page.locator('header [role="status"]');
+  const seen = [];
+  await page.exposeFunction('heard', (t) => seen.push(t));
+  await page.evaluate(() => {
+    const el = document.querySelector('header [role="status"]');
+    new MutationObserver(() => window.heard(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+  });
+  await page.locator('#search-input').pressSequentially('almaty', { delay: 60 });
+  await expect(live).toHaveText(/ of \d+ events?$/);
+  await page.waitForTimeout(1200);
+  expect(seen.filter((t) => t.trim()).length).toBe(1);
+  await expect(page.locator('.count')).toHaveText(await live.textContent());
 });
