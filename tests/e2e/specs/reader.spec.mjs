@@ -284,3 +284,40 @@ test('the live region announces the settled count once, not every keystroke', as
   expect(seen.filter((t) => t.trim()).length).toBe(1);
   await expect(page.locator('.count')).toHaveText(await live.textContent());
 });
+
+test('keyboard only: filter, select, step, close, share, and back', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page, '/#ui=en');
+  // Filter: tab to the first language checkbox and tick it with Space.
+  const box = page.locator('#facet-languages input').first();
+  await box.focus();
+  await page.keyboard.press('Space');
+  await expect(box).toBeChecked();
+  const count = await page.locator('.count').textContent();
+  expect(count).not.toBe(`${N} of ${N} events`);
+  // Select: the first row's title button, by Enter; the panel takes focus.
+  await page.locator('.list tbody button').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.panel')).toBeFocused();
+  const first = await page.locator('.panel h2').textContent();
+  // Step: the arrow key moves to the next event.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.panel h2')).not.toHaveText(first);
+  // Close: Escape, and focus is on a list row button, not <body>.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.panel')).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement.closest('#event-list') !== null)).toBe(true);
+  // Share: the dialog opens from the keyboard and Escape returns focus to its button.
+  await page.locator('.share-open').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('dialog.share')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('dialog.share')).toBeHidden();
+  await expect(page.locator('.share-open')).toBeFocused();
+  // Every focusable thing has a name: no nameless tab stops on the map.
+  const nameless = await page.evaluate(() => [...document.querySelectorAll('[tabindex="0"], button, a[href], input, select, textarea')]
+    .filter((el) => !el.disabled && el.getAttribute('tabindex') !== '-1')
+    .filter((el) => !(el.getAttribute('aria-label') || el.textContent.trim() || el.labels?.length || el.getAttribute('title') || el.getAttribute('aria-labelledby')))
+    .map((el) => el.outerHTML.slice(0, 80)));
+  expect(nameless).toEqual([]);
+});
