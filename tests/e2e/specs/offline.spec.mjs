@@ -90,7 +90,7 @@ test('embedded in a narrow blog column from another origin', async ({ page }) =>
 <style>body{font:16px Georgia,serif;margin:0;background:#fff} .col{width:340px;margin:0 auto;padding:10px} p{line-height:1.5}</style></head>
 <body><div class="col"><h1>My blog</h1><p>Some text before the explorer, as in a post about January 2022.</p>
 ${snippet}
-<p id="after">Text after the explorer.</p></div>${script}</body></html>`);
+<p id="after" style="min-height:1500px">Text after the explorer (the post goes on).</p></div>${script}</body></html>`);
   const stop = await server(8090, '--mount', '/blog/=.cache/host');
   try {
     await page.setViewportSize({ width: 800, height: 900 });

@@ -306,7 +306,7 @@ test('keyboard only: filter, select, step, close, share, and back', async ({ pag
   // Close: Escape, and focus is on a list row button, not <body>.
   await page.keyboard.press('Escape');
   await expect(page.locator('.panel')).toHaveCount(0);
-  expect(await page.evaluate(() => document.activeElement.closest('#event-list') !== null)).toBe(true);
+  await expect.poll(() => page.evaluate(() => document.activeElement.closest('#event-list') !== null)).toBe(true);
   // Share: the dialog opens from the keyboard and Escape returns focus to its button.
   await page.locator('.share-open').focus();
   await page.keyboard.press('Enter');
