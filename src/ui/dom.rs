@@ -94,8 +94,17 @@ pub fn focus_or(el: Option<web_sys::Element>, fallbacks: Vec<String>) {
                 .iter()
                 .find_map(|s| doc.query_selector(s).ok().flatten())
         });
-        if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
+        // Map marks are SVG elements, which focus too.
+        match target.map(|el| el.dyn_into::<web_sys::HtmlElement>()) {
+            Some(Ok(el)) => {
+                let _ = el.focus();
+            }
+            Some(Err(el)) => {
+                if let Ok(svg) = el.dyn_into::<web_sys::SvgElement>() {
+                    let _ = svg.focus();
+                }
+            }
+            None => {}
         }
     });
 }

@@ -50,9 +50,25 @@ pub fn Header() -> impl IntoView {
             pending.set_value(h.ok());
         }
     });
+    // Arrow keys on a closed menu change its value at once; the interface follows on Enter
+    // or when focus leaves, so browsing the names does not switch the whole page each time.
+    let keyed = StoredValue::new(false);
+    let apply = move |value: String| {
+        keyed.set_value(false);
+        if app.view.with_untracked(|v| v.lang) != Lang::from_code(&value) {
+            app.view.update(|v| v.lang = Lang::from_code(&value));
+        }
+    };
     let on_lang = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        app.view.update(|v| v.lang = Lang::from_code(&value));
+        if !keyed.get_value() {
+            apply(event_target_value(&ev));
+        }
+    };
+    let on_lang_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" | "Home" | "End" | "PageUp"
+        | "PageDown" => keyed.set_value(true),
+        "Enter" => apply(event_target_value(&ev)),
+        _ => {}
     };
     let on_file = move |ev: leptos::ev::Event| {
         let input = ev
@@ -92,7 +108,9 @@ pub fn Header() -> impl IntoView {
                     <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_file/>
                 </label>
                 <label for="ui-lang" class="visually-hidden">{move || app.t(Key::InterfaceLanguage)}</label>
-                <select id="ui-lang" on:change=on_lang>
+                <select id="ui-lang" on:change=on_lang on:keydown=on_lang_key
+                    on:pointerdown=move |_| keyed.set_value(false)
+                    on:blur=move |ev| if keyed.get_value() { apply(event_target_value(&ev)) }>
                     {Lang::ALL.into_iter().map(|l| view! {
                         <option value=l.code() lang=l.code() selected=move || app.lang.get() == l>{intl::language_name(l.code(), l).0}</option>
                     }).collect_view()}

@@ -13,7 +13,19 @@ const SHOWN: usize = 200;
 pub(super) fn ClusterList() -> impl IntoView {
     let ctx = MapCtx::use_ctx();
     let app = ctx.app;
-    let close = move || ctx.open_cluster.set(None);
+    // The mark that opened the list, to return to on Escape (the map box is the fallback).
+    let opener = StoredValue::new_local(None::<web_sys::Element>);
+    Effect::new(move |was_open: Option<bool>| {
+        let open = ctx.open_cluster.with(Option::is_some);
+        if open && was_open == Some(false) {
+            opener.set_value(crate::ui::dom::active_element());
+        }
+        open
+    });
+    let close = move || {
+        ctx.open_cluster.set(None);
+        crate::ui::dom::focus_or(opener.get_value(), vec![".map".into()]);
+    };
     move || {
         ctx.open_cluster.get().map(|members| {
             let lang = app.lang.get();
@@ -35,7 +47,6 @@ pub(super) fn ClusterList() -> impl IntoView {
                     on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" {
                         ev.stop_propagation();
                         close();
-                        if let Some(el) = ctx.container.get_untracked() { let _ = el.focus(); }
                     }>
                     <div class="cluster-head">
                         <strong>{heading}</strong>

@@ -321,3 +321,34 @@ test('keyboard only: filter, select, step, close, share, and back', async ({ pag
     .map((el) => el.outerHTML.slice(0, 80)));
   expect(nameless).toEqual([]);
 });
+
+test('the language menu applies on Enter or blur, not on every arrow key', async ({ page }) => {
+  await openApp(page, '/#ui=en');
+  const menu = page.locator('#ui-lang');
+  await menu.focus();
+  await page.keyboard.press('ArrowDown');
+  // Browsing the names leaves the interface as it is.
+  await expect(page.locator('.count')).toHaveText(`${N} of ${N} events`);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.count')).toHaveText(`${N} из ${N} событий`);
+  await menu.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.count')).toHaveText(`${N} из ${N} событий`);
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.count')).toHaveText(`${N} 个事件中的 ${N} 个`);
+  // A pointer choice applies at once.
+  await page.selectOption('#ui-lang', 'kk');
+  await expect(page.locator('.count')).toHaveText(`${N} оқиғаның ${N}`);
+});
+
+test('Escape from a cluster list returns to its mark', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page, '/#ui=en');
+  const cluster = page.locator('.marks .mark circle:not([data-count="1"])').first();
+  await cluster.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.cluster-list li button').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.cluster-list')).toHaveCount(0);
+  await expect(cluster).toBeFocused();
+});
