@@ -3,7 +3,8 @@
 
 use super::state::use_app;
 use super::url::base_url;
-use crate::core::link::embed::{iframe_snippet, resize_script, HEIGHT_MESSAGE};
+use crate::core::corpus::validate::check_url;
+use crate::core::link::embed::{iframe_snippet, resize_script, HEIGHT_MESSAGE, HOST_MESSAGE};
 use crate::core::link::view_state::encode;
 use crate::core::text::i18n::Key;
 use leptos::html;
@@ -55,6 +56,31 @@ fn copy(id: &'static str, done: RwSignal<Option<Copied>>) {
     });
 }
 
+thread_local! {
+    /// The address of the page the explorer is embedded in, once its host script said it.
+    static HOST_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Listens for the host script's answer with the host page's address (from the parent
+/// window only, and only an http(s) address).
+fn listen_for_host() {
+    let handle = window_event_listener(leptos::ev::message, |ev| {
+        let parent = web_sys::window().and_then(|w| w.parent().ok().flatten());
+        let from_parent = match (ev.source(), parent) {
+            (Some(src), Some(p)) => js_sys::Object::is(&src, &p),
+            _ => false,
+        };
+        let data = ev.data();
+        let field = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok().and_then(|v| v.as_string());
+        if from_parent && field("type").as_deref() == Some(HOST_MESSAGE) {
+            if let Some(url) = field("url").filter(|u| check_url(u).is_ok()) {
+                HOST_URL.with(|h| *h.borrow_mut() = Some(url));
+            }
+        }
+    });
+    std::mem::forget(handle);
+}
+
 /// The share button and its dialog.
 #[component]
 pub fn ShareButton() -> impl IntoView {
@@ -93,8 +119,10 @@ pub fn ShareButton() -> impl IntoView {
         .and_then(|w| w.location().protocol().ok())
         .is_some_and(|p| p == "file:");
     let opener = NodeRef::<html::Button>::new();
+    let post = RwSignal::new(None::<String>);
     let open = move |_| {
         copied.set(None);
+        post.set(HOST_URL.with(|h| h.borrow().clone()));
         if let Some(d) = dialog.get_untracked() {
             // Embedded, the frame may be taller than the reader's screen: open the dialog
             // where the reader is, at the button they pressed, not centred in the frame.
@@ -138,6 +166,13 @@ pub fn ShareButton() -> impl IntoView {
                 <input id="share-link" type="text" readonly prop:value=link/>
                 <button type="button" on:click=move |_| copy("share-link", copied)>{copy_label("share-link")}</button>
             </div>
+            {move || post.get().map(|u| view! {
+                <label for="share-post">{app.t(Key::PostLink)}</label>
+                <div class="copy-row">
+                    <input id="share-post" type="text" readonly prop:value=u/>
+                    <button type="button" on:click=move |_| copy("share-post", copied)>{copy_label("share-post")}</button>
+                </div>
+            })}
             <label class="switch">
                 <input type="checkbox" prop:checked=move || compact.get() on:change=move |ev| compact.set(event_target_checked(&ev))/>
                 <span>{move || app.t(Key::CompactLayout)}</span>
@@ -166,6 +201,7 @@ pub fn post_height_when_embedded() {
         if !embed.get() {
             return;
         }
+        listen_for_host();
         let Some(win) = web_sys::window() else { return };
         let Some(body) = win.document().and_then(|d| d.body()) else {
             return;

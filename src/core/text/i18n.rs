@@ -73,6 +73,7 @@ table! {
     UndisputedClaimBy => ["Undisputed claim by {who}", "Неоспариваемое заявление: {who}", "{who} 的无争议的说法", "{who} даусыз мәлімдемесі"],
     OpenSourceBy => ["{outlet}: open the source in a new tab", "{outlet}: открыть источник в новой вкладке", "{outlet}：在新标签页中打开来源", "{outlet}: дереккөзді жаңа қойындыда ашу"],
     NoSearchResults => ["No events match this search.", "Нет событий, подходящих под этот поиск.", "没有符合此搜索的事件。", "Бұл іздеуге сай оқиға жоқ."],
+    PostLink => ["Link to the post this explorer is in", "Ссылка на запись, в которую встроен обозреватель", "嵌入此浏览器的文章的链接", "Осы шолғыш енгізілген жазбаға сілтеме"],
     ShowList => ["Show the list ({n})", "Показать список ({n})", "显示列表（{n}）", "Тізімді көрсету ({n})"],
     CopyFailed => ["This page may not copy here: the text is selected, press Ctrl+C (⌘C on a Mac).", "Здесь страница не может копировать: текст выделен, нажмите Ctrl+C (⌘C на Mac).", "此处无法复制：文本已选中，请按 Ctrl+C（Mac 上为 ⌘C）。", "Мұнда көшіру мүмкін емес: мәтін белгіленді, Ctrl+C (Mac-те ⌘C) басыңыз."],
     ShareTheFile => ["This explorer is a single file on this computer: to share it, send the file itself; the links below work once it is on a website.", "Этот обозреватель — один файл на этом компьютере: чтобы поделиться, отправьте сам файл; ссылки ниже заработают, когда он будет на сайте.", "此浏览器是本机上的单个文件：要分享，请发送文件本身；文件放到网站上后，下面的链接才可用。", "Бұл шолғыш — осы компьютердегі бір файл: бөлісу үшін файлдың өзін жіберіңіз; төмендегі сілтемелер ол сайтқа қойылғанда жұмыс істейді."],

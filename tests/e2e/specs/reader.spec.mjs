@@ -241,6 +241,8 @@ test('embedded: the page fits a column, the list is one tap away, the dialog ope
     const viewport = page.viewportSize();
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y).toBeLessThan(viewport.height - 100);
+    // The host script told the frame its address: the dialog offers the post's link too.
+    await expect(frame.locator('#share-post')).toHaveValue('http://127.0.0.1:8092/blog/host.html');
     const close = await frame.locator('.close-dialog').boundingBox();
     expect(close.y + close.height).toBeLessThanOrEqual(viewport.height + 400);
   } finally {
