@@ -1,6 +1,7 @@
 //! The browser shell: Leptos components that turn core values into views and
 //! gestures into new core values. Only this module touches the DOM.
 
+pub mod compare;
 pub mod diagnostics;
 mod dom;
 pub mod facets;
@@ -75,7 +76,9 @@ pub fn App() -> impl IntoView {
                     </div>
                     <panel::EventPanel/>
                 </div>
-                <list::EventList/>
+                <Show when=move || app.compare.get() fallback=|| view! { <list::EventList/> }>
+                    <compare::CompareView/>
+                </Show>
             </Show>
         </div>
     }
