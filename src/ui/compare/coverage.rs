@@ -20,6 +20,7 @@ fn cell(app: AppState, lang: Lang, reports: &Reports, event: usize, col: u32) ->
         return view! { <td class="cov none"><span aria-hidden="true">"—"</span><span class="visually-hidden">{app.t(Key::NotCovered)}</span></td> }.into_any();
     };
     let n = app.tf(Key::SourceCount, &[("n", &r.sources.to_string())]);
+    let title = n.clone();
     let first = reports.is_first(event, col);
     let when = match (r.first, reports.earliest(event)) {
         (Some(_), _) if first => format!("★ {}", app.t(Key::ReportedFirst)),
@@ -29,7 +30,7 @@ fn cell(app: AppState, lang: Lang, reports: &Reports, event: usize, col: u32) ->
     };
     view! {
         <td class="cov yes" class:first=first>
-            <span class="n" title=n.clone()><span aria-hidden="true">{format!("✓ {}", r.sources)}</span><span class="visually-hidden">{n}</span></span>
+            <span class="n" title=title><span aria-hidden="true">{format!("✓ {}", r.sources)}</span><span class="visually-hidden">{n}</span></span>
             <span class="when">{when}</span>
         </td>
     }
