@@ -24,8 +24,10 @@ fn cell(app: AppState, lang: Lang, reports: &Reports, event: usize, col: u32) ->
     let first = reports.is_first(event, col);
     let when = match (r.first, reports.earliest(event)) {
         (Some(_), _) if first => format!("★ {}", app.t(Key::ReportedFirst)),
-        (Some(f), Some(e)) => app.tf(Key::DaysLater, &[("n", &((f - e) / 1440).to_string())])
-            + &format!(" · {}", format_date(lang, &minute_date(f))),
+        (Some(f), Some(e)) => {
+            app.tf(Key::DaysLater, &[("n", &((f - e) / 1440).to_string())])
+                + &format!(" · {}", format_date(lang, &minute_date(f)))
+        }
         _ => app.t(Key::Undated).to_string(),
     };
     view! {
@@ -47,9 +49,16 @@ pub fn Coverage() -> impl IntoView {
             .with(|c| app.view.with(|v| columns(c, &v.filter.languages)))
     });
     let cov = Memo::new(move |_| {
-        let rows = if partial.get() { Rows::Partial } else { Rows::All };
+        let rows = if partial.get() {
+            Rows::Partial
+        } else {
+            Rows::All
+        };
         let reports = app.reports.get();
-        Arc::new(app.result.with(|r| coverage(&reports, &r.matches, cols.get(), rows)))
+        Arc::new(
+            app.result
+                .with(|r| coverage(&reports, &r.matches, cols.get(), rows)),
+        )
     });
     let page = RwSignal::new(0usize);
     // A new matrix starts from its first page, unless the selection is further on.
@@ -64,7 +73,14 @@ pub fn Coverage() -> impl IntoView {
     let pages = move || total().div_ceil(PAGE).max(1);
     let page_rows = Memo::new(move |_| {
         let p = page.get();
-        cov.with(|m| m.rows.iter().skip(p * PAGE).take(PAGE).copied().collect::<Vec<usize>>())
+        cov.with(|m| {
+            m.rows
+                .iter()
+                .skip(p * PAGE)
+                .take(PAGE)
+                .copied()
+                .collect::<Vec<usize>>()
+        })
     });
     let head = move || {
         app.corpus.with(|c| {
@@ -111,7 +127,14 @@ pub fn Coverage() -> impl IntoView {
         let n = total();
         let from = (page.get() * PAGE + 1).min(n);
         let to = ((page.get() + 1) * PAGE).min(n);
-        app.tf(Key::RowsRange, &[("from", &from.to_string()), ("to", &to.to_string()), ("n", &n.to_string())])
+        app.tf(
+            Key::RowsRange,
+            &[
+                ("from", &from.to_string()),
+                ("to", &to.to_string()),
+                ("n", &n.to_string()),
+            ],
+        )
     };
     let set_partial = move |on: bool| app.view.update(|v| v.partial = on);
     view! {

@@ -66,10 +66,13 @@ pub fn Disputes() -> impl IntoView {
                                 </tr>
                             }
                         }).collect_view();
+                        // The question is a heading outside the scrolling box, so a narrow
+                        // screen shows it whole; it names the table for screen readers.
+                        let heading = format!("question-{}", q.id);
                         view! {
+                            <h4 class="question" id=heading.clone()><span lang=if q.text.exact(code).is_some() { code } else { "en" }>{q.text.get(code).to_string()}</span>{unit}</h4>
                             <div class="table-scroll">
-                                <table class="dispute" data-question=q.id.clone()>
-                                    <caption><span lang=if q.text.exact(code).is_some() { code } else { "en" }>{q.text.get(code).to_string()}</span>{unit}</caption>
+                                <table class="dispute" data-question=q.id.clone() aria-labelledby=heading>
                                     <thead><tr>
                                         <th scope="col">{app.t(Key::Answer)}</th>
                                         <th scope="col">{app.t(Key::Claimant)}</th>

@@ -11,7 +11,8 @@ const TROOPS = [
 
 async function seeTroopDispute(page) {
   const table = page.locator('table.dispute[data-question="csto-troop-numbers"]');
-  await expect(table.locator('caption')).toContainText('How many troops did the CSTO send to Kazakhstan?');
+  // The question names the table (aria-labelledby), for screen readers too.
+  await expect(page.getByRole('table', { name: 'How many troops did the CSTO send to Kazakhstan?' })).toHaveAttribute('data-question', 'csto-troop-numbers');
   await expect(table.locator('tbody tr')).toHaveCount(3);
   // Side by side, in date order, each with its claimant and language.
   for (const [k, [id, figure, who, lang]] of TROOPS.entries()) {
@@ -129,7 +130,7 @@ test('Compare works by keyboard, fits 320 px without page scroll, and speaks Rus
   await page.keyboard.press('Enter');
   await expect(page.locator('#compare-title')).toHaveText('Сравнение');
   await expect(page.locator('table.dispute').first().locator('thead th').first()).toHaveText('Ответ');
-  await expect(page.locator('table.dispute[data-question="csto-troop-numbers"] caption')).toContainText('Сколько военных ОДКБ');
+  await expect(page.locator('#question-csto-troop-numbers')).toContainText('Сколько военных ОДКБ');
   await expect(page.locator('table.dispute[data-question="csto-troop-numbers"] th.answer').first()).toContainText('около 2500');
   // The tables scroll within themselves; the page never scrolls sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
