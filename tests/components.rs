@@ -407,9 +407,12 @@ async fn compare_lays_out_disputes_and_coverage_and_follows_the_filter() {
     );
     assert_eq!(all(&host, "table.dispute").len(), 6);
     // The matrix: one column per language (at most 12), one page of rows.
-    let languages = app.corpus.with_untracked(|c| c.languages.len()).min(12);
+    let languages = app
+        .corpus
+        .with_untracked(|c| c.languages.len())
+        .min(steppe::core::compare::coverage::MAX_COLUMNS);
     assert_eq!(all(&host, "table.matrix thead th").len(), 1 + languages);
-    assert_eq!(all(&host, "table.matrix tbody tr").len(), 25);
+    assert_eq!(all(&host, "table.matrix tbody tr").len(), 15);
     assert_eq!(all(&host, "table.matrix tfoot td").len(), languages);
     // Filtering on two languages: two columns, and only events in them.
     app.view

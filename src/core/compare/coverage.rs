@@ -5,9 +5,9 @@ use super::reports::Reports;
 use crate::corpus::Corpus;
 use crate::query::bitset::Bitset;
 
-/// Most language columns: the most used languages. A wider table helps no reader at 320 px,
-/// and the view scrolls sideways already.
-pub const MAX_COLUMNS: usize = 12;
+/// Most language columns: the most used languages (the reader may pick others with the
+/// language filter). A wider table helps no reader, and each column costs drawing time.
+pub const MAX_COLUMNS: usize = 8;
 
 /// Which rows the matrix shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,20 +53,27 @@ pub fn columns(c: &Corpus, chosen: &[String]) -> Vec<u32> {
     cols
 }
 
-/// The matrix of `matches` over `columns`. Linear in the matches and their reports.
+/// The matrix of `matches` over `columns`. Linear in the matches and their reports: each
+/// report finds its column through a table by language, not a search of the columns.
 pub fn coverage(reports: &Reports, matches: &Bitset, columns: Vec<u32>, rows: Rows) -> Coverage {
     let mut covered = vec![0usize; columns.len()];
     let mut first = vec![0usize; columns.len()];
+    // Language index to column, for the languages that have one.
+    let width = columns
+        .iter()
+        .max()
+        .map_or(0, |&m| (m as usize).saturating_add(1));
+    let mut column_of = vec![None; width];
+    for (k, &l) in columns.iter().enumerate() {
+        if let Some(slot) = column_of.get_mut(l as usize) {
+            *slot = Some(k);
+        }
+    }
+    let col = |lang: u32| column_of.get(lang as usize).copied().flatten();
     let mut out = Vec::new();
     for e in matches.iter() {
         let of = reports.of(e);
-        let earliest = reports.earliest(e);
-        let mut hits = 0usize;
-        for r in of {
-            if columns.contains(&r.lang) {
-                hits = hits.saturating_add(1);
-            }
-        }
+        let hits = of.iter().filter(|r| col(r.lang).is_some()).count();
         let keep = match rows {
             Rows::All => true,
             Rows::Partial => hits > 0 && hits < columns.len(),
@@ -74,8 +81,9 @@ pub fn coverage(reports: &Reports, matches: &Bitset, columns: Vec<u32>, rows: Ro
         if !keep {
             continue;
         }
-        for (k, col) in columns.iter().enumerate() {
-            let Some(r) = of.iter().find(|r| r.lang == *col) else {
+        let earliest = reports.earliest(e);
+        for r in of {
+            let Some(k) = col(r.lang) else {
                 continue;
             };
             if let Some(n) = covered.get_mut(k) {

@@ -5,34 +5,40 @@
 use super::{is_hovered, lang_name, on_row_click, on_row_over};
 use crate::core::compare::coverage::{columns, coverage, Rows};
 use crate::core::compare::reports::Reports;
-use crate::core::text::i18n::{Key, Lang};
+use crate::core::text::i18n::{t, tf, Key, Lang};
 use crate::core::time::calendar::{format_date, minute_date};
-use crate::ui::state::{use_app, AppState};
+use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Rows per page.
-pub const PAGE: usize = 25;
+pub const PAGE: usize = 15;
 
 /// One cell: sources in this language, and its first report (first of all, or how late).
-fn cell(app: AppState, lang: Lang, reports: &Reports, event: usize, col: u32) -> AnyView {
+/// Text comes from the table directly (no signal read per cell): a page has hundreds.
+fn cell(lang: Lang, reports: &Reports, event: usize, col: u32) -> AnyView {
     let Some(r) = reports.get(event, col) else {
-        return view! { <td class="cov none"><span aria-hidden="true">"—"</span><span class="visually-hidden">{app.t(Key::NotCovered)}</span></td> }.into_any();
+        // The dash is drawn by CSS (with empty alternative text), so a screen reader hears
+        // only the words; one element less per empty cell.
+        return view! { <td class="cov none"><span class="visually-hidden">{t(lang, Key::NotCovered)}</span></td> }.into_any();
     };
-    let n = app.tf(Key::SourceCount, &[("n", &r.sources.to_string())]);
-    let title = n.clone();
+    let n = tf(lang, Key::SourceCount, &[("n", &r.sources.to_string())]);
     let first = reports.is_first(event, col);
     let when = match (r.first, reports.earliest(event)) {
-        (Some(_), _) if first => format!("★ {}", app.t(Key::ReportedFirst)),
+        (Some(_), _) if first => format!("★ {}", t(lang, Key::ReportedFirst)),
         (Some(f), Some(e)) => {
-            app.tf(Key::DaysLater, &[("n", &((f - e) / 1440).to_string())])
-                + &format!(" · {}", format_date(lang, &minute_date(f)))
+            tf(
+                lang,
+                Key::DaysLater,
+                &[("n", &((f - e) / 1440).to_string())],
+            ) + &format!(" · {}", format_date(lang, &minute_date(f)))
         }
-        _ => app.t(Key::Undated).to_string(),
+        _ => t(lang, Key::Undated).to_string(),
     };
     view! {
         <td class="cov yes" class:first=first>
-            <span class="n" title=title><span aria-hidden="true">{format!("✓ {}", r.sources)}</span><span class="visually-hidden">{n}</span></span>
+            <span class="visually-hidden">{n}</span>
+            <b class="n" aria-hidden="true">{format!("✓ {}", r.sources)}</b>
             <span class="when">{when}</span>
         </td>
     }
@@ -103,7 +109,7 @@ pub fn Coverage() -> impl IntoView {
             page_rows.get().into_iter().map(|i| {
                 let e = &c.events[i];
                 let selected = sel == Some(i);
-                let cells = cols.iter().map(|&l| cell(app, lang, &reports, i, l)).collect_view();
+                let cells = cols.iter().map(|&l| cell(lang, &reports, i, l)).collect_view();
                 view! {
                     <tr data-i=i data-event=e.id.clone() class:selected=selected class:hovered=move || is_hovered(app, i)>
                         <th scope="row" class="event">
@@ -152,6 +158,7 @@ pub fn Coverage() -> impl IntoView {
                 <div class="table-scroll">
                     <table class="matrix">
                         <caption class="visually-hidden">{move || format!("{} · {}", app.t(Key::Coverage), range())}</caption>
+                        <colgroup><col class="event-col"/>{move || cols.with(|c| c.iter().map(|_| view! { <col class="lang-col"/> }).collect_view())}</colgroup>
                         <thead><tr><th scope="col">{move || app.t(Key::Event)}</th>{head}</tr></thead>
                         <tbody>{body}</tbody>
                         <tfoot><tr><th scope="row">{move || app.t(Key::Total)}</th>{foot}</tr></tfoot>

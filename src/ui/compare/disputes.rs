@@ -7,6 +7,12 @@ use crate::core::time::calendar::format_date;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
+/// Questions per page.
+const PAGE: usize = 6;
+/// Most answers drawn per question, the first by date; a note says how many more there are
+/// (the event list has them all).
+const MAX_ANSWERS: usize = 8;
+
 /// The questions with an answer among the matching events, by date of first answer.
 #[component]
 pub fn Disputes() -> impl IntoView {
@@ -15,20 +21,46 @@ pub fn Disputes() -> impl IntoView {
         app.result
             .with(|r| app.questions.with(|q| q.disputes(&r.matches)))
     });
+    let page = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        list.track();
+        page.set(0);
+    });
+    let pages = move || list.with(|l| l.len().div_ceil(PAGE).max(1));
+    // The page's questions with the answers drawn (the first by date, at most
+    // MAX_ANSWERS) and how many are left out. A memo on the questions alone, so a filter
+    // change that keeps the same questions redraws nothing.
+    let shown = Memo::new(move |_| {
+        let p = page.get();
+        list.with(|ds| {
+            ds.iter()
+                .skip(p * PAGE)
+                .take(PAGE)
+                .map(|d| {
+                    let answers: Vec<usize> = d.answers.iter().copied().take(MAX_ANSWERS).collect();
+                    let more = d.answers.len() - answers.len();
+                    (d.question, answers, more)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     let tables = move || {
         let lang = app.lang.get();
         let code = lang.code();
         let sel = app.selected.get();
         app.corpus.with(|c| {
-            list.with(|ds| {
+            shown.with(|ds| {
                 ds.iter()
-                    .map(|d| {
-                        let q = &c.questions[d.question];
+                    .map(|(question, answers, more)| {
+                        let q = &c.questions[*question];
                         let unit = q.unit.as_ref().map(|u| {
                             let text = app.tf(Key::UnitLabel, &[("unit", u.get(code))]);
                             view! { " "<span class="muted">{format!("({text})")}</span> }
                         });
-                        let rows = d.answers.iter().map(|&i| {
+                        let more = (*more > 0).then(|| {
+                            view! { <p class="muted more">{app.tf(Key::MoreAnswers, &[("n", &more.to_string())])}</p> }
+                        });
+                        let rows = answers.iter().map(|&i| {
                             let e = &c.events[i];
                             let claim = e.claim.as_ref();
                             let answer = claim
@@ -84,6 +116,7 @@ pub fn Disputes() -> impl IntoView {
                                     <tbody>{rows}</tbody>
                                 </table>
                             </div>
+                            {more}
                         }
                     })
                     .collect_view()
@@ -98,6 +131,13 @@ pub fn Disputes() -> impl IntoView {
             <h3 id="disputes-title">{move || app.t(Key::Disputes)}</h3>
             <Show when=move || list.with(|l| !l.is_empty()) fallback=move || view! { <p class="empty">{app.t(Key::NoDisputes)}</p> }>
                 {tables}
+                <Show when=move || { pages() > 1 }>
+                    <nav class="pager" aria-label=move || app.t(Key::Disputes)>
+                        <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{move || format!("← {}", app.t(Key::PrevPage))}</button>
+                        <span>{move || format!("{} / {}", page.get() + 1, pages())}</span>
+                        <button type="button" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>{move || format!("{} →", app.t(Key::NextPage))}</button>
+                    </nav>
+                </Show>
             </Show>
         </section>
     }
