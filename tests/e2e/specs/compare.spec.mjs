@@ -168,3 +168,25 @@ test('Compare prints its tables without the map and controls', async ({ page }) 
   await expect(page.locator('table.dispute').first()).toBeVisible();
   await expect(page.locator('table.matrix')).toBeVisible();
 });
+
+test('at 100,000 events Compare pages its questions and rows and stays under 3,000 DOM nodes', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const { errors } = await openApp(page, '/big/#view=compare');
+  await expect(page.locator('.count')).toHaveText('100000 of 100000 events', { timeout: 60_000 });
+  await expect(page.locator('table.matrix tbody tr')).toHaveCount(15);
+  // The generated corpus has 40 questions with hundreds of answers each: a page of 6, 8 answers each.
+  await expect(page.locator('table.dispute')).toHaveCount(6);
+  await expect(page.locator('table.dispute').first().locator('tbody tr')).toHaveCount(8);
+  await expect(page.locator('.disputes .more').first()).toContainText('later answers are not shown');
+  const count = () => page.evaluate(() => document.getElementsByTagName('*').length);
+  expect(await count()).toBeLessThanOrEqual(3000);
+  // A filter and the next pages keep it small.
+  await page.locator('input[data-actor]').first().check();
+  await page.locator('.coverage .pager button').last().click();
+  await page.locator('.disputes .pager button').last().click();
+  await expect(page.locator('table.matrix tbody tr')).toHaveCount(15);
+  expect(await count()).toBeLessThanOrEqual(3000);
+  await shot(page, 'compare-100k');
+  expect(errors).toEqual([]);
+});
