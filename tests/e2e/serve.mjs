@@ -1,13 +1,16 @@
 // A tiny static server for the end-to-end tests: serves dist/ at / and at sub-paths,
 // with optional corpus overrides and an optional strict Content-Security-Policy header.
-//   node serve.mjs PORT [--csp] [--mount /path/=DIR ...] [--file /url=FILE ...]
+//   node serve.mjs PORT [--csp] [--gzip] [--mount /path/=DIR ...] [--file /url=FILE ...]
+// --gzip compresses responses for clients that accept it, as a static host would.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
 const port = Number(args[0] || 8081);
 const csp = args.includes('--csp');
+const gzip = args.includes('--gzip');
 const root = resolve(new URL('../../dist', import.meta.url).pathname);
 const mounts = [];   // [prefix, dir]
 const files = {};    // url -> file
@@ -36,6 +39,11 @@ createServer(async (req, res) => {
     const body = await readFile(file);
     const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
     if (csp) headers['content-security-policy'] = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors *";
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      headers['content-encoding'] = 'gzip';
+      res.writeHead(200, headers).end(gzipSync(body, { level: 9 }));
+      return;
+    }
     res.writeHead(200, headers).end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
