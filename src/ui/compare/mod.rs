@@ -71,7 +71,7 @@ pub fn CompareToggle() -> impl IntoView {
     };
     view! {
         <button type="button" class="compare-toggle" aria-pressed=move || app.compare.get().to_string()
-            aria-controls="compare-view" on:click=toggle>{move || app.t(Key::CompareView)}</button>
+            on:click=toggle>{move || app.t(Key::CompareView)}</button>
     }
 }
 
