@@ -332,24 +332,38 @@ impl<'t> Reader<'t> {
     }
 
     fn push(&mut self, severity: Severity, path: &str, offset: usize, message: String) {
-        work::add(path.len().saturating_add(message.len()).saturating_add(1));
+        if self.room(severity, offset) {
+            self.list(severity, path, offset, message);
+        }
+    }
+
+    /// Counts a diagnostic and says whether it will be listed. Past [`MAX_DIAGNOSTICS`] it
+    /// is only counted, so frequent callers ask first and skip formatting its text.
+    fn room(&mut self, severity: Severity, offset: usize) -> bool {
+        work::add(1);
         let error = severity == Severity::Error;
         if error {
             self.errors = self.errors.saturating_add(1);
         }
         if self.pending.len() < MAX_DIAGNOSTICS {
-            self.pending.push(Pending {
-                severity,
-                path: path.to_string(),
-                offset,
-                message,
-            });
-        } else {
-            let (n, e, first) = &mut self.unlisted;
-            *n = n.saturating_add(1);
-            *e = e.saturating_add(usize::from(error));
-            first.get_or_insert(offset);
+            return true;
         }
+        let (n, e, first) = &mut self.unlisted;
+        *n = n.saturating_add(1);
+        *e = e.saturating_add(usize::from(error));
+        first.get_or_insert(offset);
+        false
+    }
+
+    /// Lists a diagnostic [`Reader::room`] made room for.
+    fn list(&mut self, severity: Severity, path: &str, offset: usize, message: String) {
+        work::add(path.len().saturating_add(message.len()));
+        self.pending.push(Pending {
+            severity,
+            path: path.to_string(),
+            offset,
+            message,
+        });
     }
 
     /// The diagnostics, located: one pass over the text for all of them.
@@ -414,11 +428,14 @@ impl<'t> Reader<'t> {
 
     /// "expected X, found Y"; for an unreadable value, why it could not be read.
     fn mismatch(&mut self, path: &str, n: &Node, expected: &str) {
+        if !self.room(Severity::Error, n.start) {
+            return;
+        }
         let message = match &n.value {
             Value::Invalid(why) => why.clone(),
             v => format!("expected {expected}, found {}", v.kind_name()),
         };
-        self.error(path, n, message);
+        self.list(Severity::Error, path, n.start, message);
     }
 
     /// Runs `read` on one record; returns it only if reading it added no error.
@@ -483,7 +500,13 @@ impl<'t> Reader<'t> {
         };
         work::add(all.len());
         let mut members: Vec<&Member> = all.iter().collect();
-        if all.len() > 1 {
+        // Small objects (every record of the format) are checked pairwise, without a map.
+        let small_unique = all.len() <= 12
+            && all.iter().enumerate().all(|(i, m)| {
+                work::add(i);
+                all.iter().take(i).all(|o| o.key != m.key)
+            });
+        if all.len() > 1 && !small_unique {
             // The last of each key wins, as in every other JSON reader.
             let mut last: HashMap<&str, usize> = HashMap::with_capacity(all.len());
             for (i, m) in all.iter().enumerate() {
@@ -518,28 +541,23 @@ impl<'t> Reader<'t> {
     fn unknown(&mut self, o: &Obj, allowed: &[&str]) {
         work::add(o.members.len().saturating_mul(allowed.len()));
         for m in &o.members {
-            if !allowed.contains(&m.key.as_str()) {
-                self.warn(
-                    &o.child(&m.key),
-                    m.key_start,
-                    format!(
-                        "unknown field {} is ignored (expected one of: {})",
-                        quote(&m.key),
-                        allowed.join(", ")
-                    ),
+            if !allowed.contains(&m.key.as_str()) && self.room(Severity::Warning, m.key_start) {
+                let message = format!(
+                    "unknown field {} is ignored (expected one of: {})",
+                    quote(&m.key),
+                    allowed.join(", ")
                 );
+                self.list(Severity::Warning, &o.child(&m.key), m.key_start, message);
             }
         }
     }
 
     fn missing(&mut self, o: &Obj, key: &str) {
         let at = o.node.start;
-        self.push(
-            Severity::Error,
-            &o.child(key),
-            at,
-            format!("missing required field {key:?}"),
-        );
+        if self.room(Severity::Error, at) {
+            let message = format!("missing required field {key:?}");
+            self.list(Severity::Error, &o.child(key), at, message);
+        }
     }
 
     fn required<'n>(&mut self, o: &Obj<'n>, key: &str) -> Option<&'n Node> {
