@@ -64,6 +64,7 @@ table! {
     AppTitle => ["Steppe", "Степь", "草原", "Дала"],
     // Compare view: disputes, coverage by language, first reports.
     CompareView => ["Compare", "Сравнение", "对比", "Салыстыру"],
+    SkipToCompare => ["Skip to Compare", "Перейти к сравнению", "跳到对比", "Салыстыруға өту"],
     CompareHint => ["How each language's sources covered the matching events, and where claims disagree.", "Как источники на каждом языке освещали найденные события и в чём расходятся заявления.", "各语言来源如何报道符合条件的事件，以及各方说法的分歧。", "Әр тілдегі дереккөздер табылған оқиғаларды қалай жазды және мәлімдемелер қай жерде алшақтайды."],
     Disputes => ["Disputes", "Спорные вопросы", "争议", "Даулы сұрақтар"],
     NoDisputes => ["No question with several answers among the matching events.", "Среди найденных событий нет вопросов с несколькими ответами.", "符合条件的事件中没有存在多种答案的问题。", "Табылған оқиғалар арасында бірнеше жауабы бар сұрақ жоқ."],

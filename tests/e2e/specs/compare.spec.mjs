@@ -130,6 +130,9 @@ test('Compare works by keyboard, fits 320 px without page scroll, and speaks Rus
   await toggle.focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('#compare-title')).toHaveText('Сравнение');
+  // The skip link now leads to Compare.
+  await expect(page.locator('.skip-link')).toHaveAttribute('href', '#compare-view');
+  await expect(page.locator('.skip-link')).toHaveText('Перейти к сравнению');
   await expect(page.locator('table.dispute').first().locator('thead th').first()).toHaveText('Ответ');
   await expect(page.locator('#question-csto-troop-numbers')).toContainText('Сколько военных ОДКБ');
   await expect(page.locator('table.dispute[data-question="csto-troop-numbers"] th.answer').first()).toContainText('около 2500');
