@@ -102,6 +102,7 @@ pub fn Header() -> impl IntoView {
             <p class="count">{count}</p>
             <p class="visually-hidden" role="status" aria-live="polite">{move || announced.get()}</p>
             <div class="tools">
+                <super::compare::CompareToggle/>
                 <super::share::ShareButton/>
                 <label class="file-open">
                     <span>{move || app.t(Key::OpenFile)}</span>

@@ -65,6 +65,7 @@ fn empty_file() -> CorpusFile {
         meta: Meta::default(),
         actors: Vec::new(),
         sources: Vec::new(),
+        questions: Vec::new(),
         events: Vec::new(),
     }
 }
@@ -154,7 +155,15 @@ fn validate_with(text: &str, replaced: &encoding::Replaced) -> Validated {
     };
     r.unknown(
         &top,
-        &["format", "version", "meta", "actors", "sources", "events"],
+        &[
+            "format",
+            "version",
+            "meta",
+            "actors",
+            "sources",
+            "questions",
+            "events",
+        ],
     );
     match top.get("format") {
         Some(n) => {
@@ -204,12 +213,29 @@ fn validate_with(text: &str, replaced: &encoding::Replaced) -> Validated {
         |s| &s.id,
         &mut dropped.sources,
     );
+    // Questions are optional: a file without them has none.
+    let questions = if top.get("questions").is_some() {
+        let mut dropped_questions = 0;
+        let q = r.table(
+            &top,
+            "questions",
+            Reader::question,
+            |q| &q.id,
+            &mut dropped_questions,
+        );
+        q.into_iter().map(|(q, _, _)| q).collect()
+    } else {
+        Vec::new()
+    };
     let events = {
         let actor_ids: HashSet<&str> = actors.iter().map(|a| a.0.id.as_str()).collect();
         let source_ids: HashSet<&str> = sources.iter().map(|s| s.0.id.as_str()).collect();
+        let question_ids: HashSet<&str> =
+            questions.iter().map(|q: &Question| q.id.as_str()).collect();
         let refs = Refs {
             actors: &actor_ids,
             sources: &source_ids,
+            questions: &question_ids,
         };
         r.table(
             &top,
@@ -224,6 +250,7 @@ fn validate_with(text: &str, replaced: &encoding::Replaced) -> Validated {
     let (events, event_at) = unzip(events);
     file.actors = actors;
     file.sources = sources;
+    file.questions = questions;
     file.events = events;
     r.budgets(&file, &actor_at, &source_at, &event_at);
     Validated {
@@ -243,6 +270,7 @@ fn unzip<T>(v: Located<T>) -> (Vec<T>, Vec<(usize, usize)>) {
 struct Refs<'a> {
     actors: &'a HashSet<&'a str>,
     sources: &'a HashSet<&'a str>,
+    questions: &'a HashSet<&'a str>,
 }
 
 /// An object node with its members (the last of each key) and path.
@@ -997,6 +1025,23 @@ impl<'t> Reader<'t> {
         })
     }
 
+    fn question(&mut self, o: &Obj, path: &str) -> Option<Question> {
+        self.unknown(o, &["id", "text", "unit"]);
+        let id = self.id(o);
+        let text = self
+            .required(o, "text")
+            .and_then(|n| self.text(n, &path_key(path, "text"), MAX_TITLE_CHARS, true));
+        let unit = match o.get("unit") {
+            None => None,
+            Some(n) => Some(self.text(n, &path_key(path, "unit"), MAX_NAME_CHARS, true)?),
+        };
+        Some(Question {
+            id: id?,
+            text: text?,
+            unit,
+        })
+    }
+
     fn source(&mut self, o: &Obj, _path: &str) -> Option<Source> {
         self.unknown(
             o,
@@ -1133,14 +1178,26 @@ impl<'t> Reader<'t> {
             None => None,
             Some(n) => {
                 let c = self.object(n, &o.child("claim"))?;
-                self.unknown(&c, &["claimant", "disputed"]);
+                self.unknown(&c, &["claimant", "disputed", "question", "answer"]);
                 let claimant = self
                     .required(&c, "claimant")
                     .and_then(|n| self.reference(n, &c.child("claimant"), refs.actors, "actor"));
                 let disputed = self.boolean(&c, "disputed");
+                let question = match c.get("question") {
+                    None => None,
+                    Some(n) => {
+                        Some(self.reference(n, &c.child("question"), refs.questions, "question")?)
+                    }
+                };
+                let answer = match c.get("answer") {
+                    None => None,
+                    Some(n) => Some(self.text(n, &c.child("answer"), MAX_NAME_CHARS, true)?),
+                };
                 Some(Claim {
                     claimant: claimant?,
                     disputed: disputed?,
+                    question,
+                    answer,
                 })
             }
         };
