@@ -48,7 +48,7 @@ for (const scheme of ['light', 'dark']) {
     await expect(page.locator('.panel h2')).toBeVisible();
     expect(await axe(page)).toEqual([]);
     await page.locator('.panel .close').click();
-    await page.locator('header .tools button').first().click();
+    await page.locator('.share-open').click();
     await expect(page.locator('dialog[open]')).toBeVisible();
     expect(await axe(page)).toEqual([]);
   });
