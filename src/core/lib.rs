@@ -23,6 +23,7 @@
 pub mod corpus;
 pub mod geo;
 pub mod input;
+pub mod interchange;
 pub mod link;
 pub mod query;
 pub mod text;
