@@ -8,6 +8,7 @@
 
 pub mod csv;
 pub mod export;
+pub mod single_file;
 pub mod storymap;
 pub mod timelinejs;
 
