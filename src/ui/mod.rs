@@ -3,6 +3,7 @@
 
 pub mod diagnostics;
 mod dom;
+pub mod downloads;
 pub mod facets;
 pub mod header;
 pub mod list;

@@ -172,6 +172,14 @@ pub(crate) fn clip(s: &str, max: usize) -> (String, bool) {
     }
 }
 
+/// A file or id name made from free text (`fallback` when nothing is left of it).
+pub fn slug_of(s: &str, fallback: &str) -> String {
+    match slug(s) {
+        x if x.is_empty() => fallback.to_string(),
+        x => x,
+    }
+}
+
 /// An id made from free text: lower-case ASCII letters and digits joined by '-'.
 pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
