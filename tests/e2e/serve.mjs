@@ -1,6 +1,7 @@
 // A tiny static server for the end-to-end tests: serves dist/ at / and at sub-paths,
 // with optional corpus overrides and an optional strict Content-Security-Policy header.
-//   node serve.mjs PORT [--csp] [--mount /path/=DIR ...] [--file /url=FILE ...]
+//   node serve.mjs PORT [--csp] [--cors] [--mount /path/=DIR ...] [--file /url=FILE ...]
+// (--cors lets pages on other origins read what it serves, as a corpus host must.)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 const args = process.argv.slice(2);
 const port = Number(args[0] || 8081);
 const csp = args.includes('--csp');
+const cors = args.includes('--cors');
 const root = resolve(new URL('../../dist', import.meta.url).pathname);
 const mounts = [];   // [prefix, dir]
 const files = {};    // url -> file
@@ -35,6 +37,7 @@ createServer(async (req, res) => {
   try {
     const body = await readFile(file);
     const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+    if (cors) headers['access-control-allow-origin'] = '*';
     if (csp) headers['content-security-policy'] = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors *";
     res.writeHead(200, headers).end(body);
   } catch {
