@@ -101,19 +101,27 @@ pub fn Downloads() -> impl IntoView {
         );
     };
     let export = move |format: ExportFormat| {
-        let file = app.corpus.with_untracked(|c| {
-            app.result
-                .with_untracked(|r| subset(c, Some(&r.matches)))
-        });
+        let file = app
+            .corpus
+            .with_untracked(|c| app.result.with_untracked(|r| subset(c, Some(&r.matches))));
         let (ext, mime) = format.file();
-        report(save(&format!("{}.{ext}", stem()), mime, &write(&file, format)));
+        report(save(
+            &format!("{}.{ext}", stem()),
+            mime,
+            &write(&file, format),
+        ));
     };
     let corpus_json = move || {
         app.corpus
             .with_untracked(|c| write(&subset(c, None), ExportFormat::Steppe))
     };
-    let download_corpus =
-        move |_| report(save(&format!("{}.corpus.json", stem()), "application/json", &corpus_json()));
+    let download_corpus = move |_| {
+        report(save(
+            &format!("{}.corpus.json", stem()),
+            "application/json",
+            &corpus_json(),
+        ))
+    };
     let download_explorer = move |_| {
         busy.set(true);
         let corpus = corpus_json();

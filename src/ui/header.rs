@@ -50,6 +50,9 @@ pub fn Header() -> impl IntoView {
                     <Show when=move || o.0.with(Option::is_some)>
                         <p class="corpus-origin">{move || app.tf(Key::CorpusFrom, &[("host", &o.0.get().unwrap_or_default())])}</p>
                     </Show>
+                    <Show when=move || o.1.with(Option::is_some)>
+                        <p class="corpus-origin imported">{move || o.1.get()}</p>
+                    </Show>
                 })}
             </div>
             <div class="search">

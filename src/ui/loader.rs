@@ -21,10 +21,12 @@ pub const INLINE_ID: &str = "steppe-corpus";
 /// The bundled corpus, relative to the page so any sub-path works.
 pub const BUNDLED: &str = "corpus.json";
 
-/// The host a corpus named by `?corpus=` came from (`None`: the bundled corpus or a file
-/// the reader opened), so the header can say whose corpus is shown.
+/// Where the corpus shown came from, for the header: the host of a corpus named by
+/// `?corpus=` (`None`: the bundled corpus or a file the reader opened), so a link cannot
+/// pass off a stranger's corpus as the site's own; and, for an imported file, which format
+/// it was read as.
 #[derive(Clone, Copy)]
-pub struct CorpusOrigin(pub RwSignal<Option<String>>);
+pub struct CorpusOrigin(pub RwSignal<Option<String>>, pub RwSignal<Option<String>>);
 
 thread_local! {
     // The same signal, for a file opened from an event handler (outside any component).
@@ -55,7 +57,7 @@ fn requested() -> Option<Result<(String, String), String>> {
 
 /// Starts loading the corpus into `app`.
 pub fn start(app: AppState) {
-    let origin = CorpusOrigin(RwSignal::new(None));
+    let origin = CorpusOrigin(RwSignal::new(None), RwSignal::new(None));
     provide_context(origin);
     ORIGIN.with(|o| o.set(Some(origin)));
     if let Some(text) = inline_corpus() {
@@ -76,7 +78,13 @@ pub fn start(app: AppState) {
     leptos::task::spawn_local(async move {
         match fetch_bytes(&url).await {
             Ok(bytes) => {
-                let name = url.split(['?', '#']).next().unwrap_or("").rsplit('/').next().unwrap_or("");
+                let name = url
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or("")
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("");
                 let (corpus, diagnostics) = read_any(app, name, &bytes);
                 show(app, corpus, diagnostics);
             }
@@ -91,6 +99,9 @@ pub fn start(app: AppState) {
 /// Any readable file as a corpus: a Steppe corpus as it is, another format imported first
 /// (its diagnostics, located in the original file, come first; a notice names the format).
 fn read_any(app: AppState, name: &str, bytes: &[u8]) -> (Corpus, Vec<Diagnostic>) {
+    if let Some(o) = ORIGIN.with(std::cell::Cell::get) {
+        o.1.set(None);
+    }
     match interchange::import(name, bytes) {
         None => parse_bytes(bytes),
         Some(im) => {
@@ -98,26 +109,31 @@ fn read_any(app: AppState, name: &str, bytes: &[u8]) -> (Corpus, Vec<Diagnostic>
             let (corpus, mut more) = parse(&text);
             let mut diagnostics = im.diagnostics;
             diagnostics.append(&mut more);
-            let notice = tf(
+            let note = tf(
                 app.lang.get_untracked(),
                 Key::ImportedAs,
                 &[("file", name), ("format", im.format.name())],
             );
-            app.notices.update(|n| n.push(notice));
+            if let Some(o) = ORIGIN.with(std::cell::Cell::get) {
+                o.1.set(Some(note));
+            }
             (corpus, diagnostics)
         }
     }
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchProblem> {
-    let resp = gloo_net::http::Request::get(url).send().await.map_err(|_| {
-        let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
-        if online {
-            FetchProblem::Network
-        } else {
-            FetchProblem::Offline
-        }
-    })?;
+    let resp = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|_| {
+            let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
+            if online {
+                FetchProblem::Network
+            } else {
+                FetchProblem::Offline
+            }
+        })?;
     match resp.status() {
         404 => return Err(FetchProblem::NotFound),
         s if !resp.ok() => return Err(FetchProblem::Status(s)),

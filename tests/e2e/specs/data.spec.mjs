@@ -28,7 +28,8 @@ test('?corpus= opens a second corpus, names its host and stays in shared links',
     await page.goto('http://127.0.0.1:8192/?corpus=data/acled.csv');
     await expect(page.locator('.count')).toHaveText('3 of 3 events', { timeout: 30_000 });
     await expect(page.locator('.corpus-origin')).toHaveText('Corpus from 127.0.0.1:8192');
-    await expect(page.locator('.notice')).toContainText('acled.csv was read as CSV');
+    await expect(page.locator('.corpus-origin.imported')).toHaveText('acled.csv was read as CSV.');
+    await expect(page.locator('.notice')).toHaveCount(0);
     // The ACLED columns it could not map are listed, located.
     await expect(page.locator('.diagnostics')).toContainText('column "disorder_type" is not mapped');
     await page.getByRole('button', { name: 'Share / embed' }).click();
@@ -100,6 +101,7 @@ test('a dropped TimelineJS file becomes a downloaded explorer that opens offline
   await page.locator('.file-open input[type=file]').setInputFiles({ name: 'timeline.json', mimeType: 'application/json', buffer: readFileSync(`${FIXTURES}timeline.json`) });
   await expect(page.locator('.count')).toHaveText('3 of 3 events');
   await expect(page.locator('h1')).toHaveText('Kazakhstan, January 2022');
+  await expect(page.locator('.corpus-origin.imported')).toHaveText('timeline.json was read as TimelineJS3 JSON.');
   // No place: on the timeline and in the list, and the map says so.
   await expect(page.locator('.not-on-map')).toHaveText('3 of the events shown have no place and are not on the map.');
   await expect(page.locator('.list tbody tr')).toHaveCount(3);
