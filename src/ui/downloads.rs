@@ -1,7 +1,7 @@
 //! Downloads in the share dialog: the events shown in four formats, the whole corpus, and
 //! the explorer itself as one HTML file made in the browser from the app's own files.
 
-use super::state::use_app;
+use super::state::{use_app, AppState};
 use crate::core::interchange::export::{subset, write, ExportFormat};
 use crate::core::interchange::single_file::{assemble, Parts};
 use crate::core::interchange::slug_of;
@@ -45,34 +45,22 @@ fn href(selector: &str) -> Option<String> {
         .get_attribute("href")
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let r = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| format!("{url}: {e}"))?;
-    if !r.ok() {
-        return Err(format!("{url}: HTTP {}", r.status()));
-    }
-    r.text().await.map_err(|e| format!("{url}: {e}"))
+async fn fetch_text(app: AppState, url: &str) -> Result<String, String> {
+    let bytes = super::loader::own_file(app, url).await?;
+    String::from_utf8(bytes).map_err(|_| format!("{url}: not UTF-8"))
 }
 
 /// The single-file explorer with `corpus` inlined, from the files this page was built from
 /// (the service worker has them, so this works offline after one visit).
-async fn explorer(corpus: String) -> Result<String, String> {
+async fn explorer(app: AppState, corpus: String) -> Result<String, String> {
     let missing = || "this page is not the built bundle".to_string();
     let css = href("link[rel=stylesheet]").ok_or_else(missing)?;
     let glue = href("link[rel=modulepreload]").ok_or_else(missing)?;
     let wasm = href("link[rel=preload][href$='.wasm']").ok_or_else(missing)?;
-    let html = fetch_text("index.html").await?;
-    let css = fetch_text(&css).await?;
-    let glue = fetch_text(&glue).await?;
-    let wasm = gloo_net::http::Request::get(&wasm)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?
-        .binary()
-        .await
-        .map_err(|e| e.to_string())?;
+    let html = fetch_text(app, "index.html").await?;
+    let css = fetch_text(app, &css).await?;
+    let glue = fetch_text(app, &glue).await?;
+    let wasm = super::loader::own_file(app, &wasm).await?;
     assemble(Parts {
         html: &html,
         css: &css,
@@ -127,7 +115,7 @@ pub fn Downloads() -> impl IntoView {
         let corpus = corpus_json();
         let name = format!("{}.html", stem());
         leptos::task::spawn_local(async move {
-            let r = explorer(corpus).await;
+            let r = explorer(app, corpus).await;
             busy.set(false);
             report(r.and_then(|html| save(&name, "text/html", &html)));
         });

@@ -122,6 +122,14 @@ fn read_any(app: AppState, name: &str, bytes: &[u8]) -> (Corpus, Vec<Diagnostic>
     }
 }
 
+/// One of the app's own built files, for the single-file explorer (through the service
+/// worker's cache, so this works offline after one visit); the error says what failed.
+pub async fn own_file(app: AppState, url: &str) -> Result<Vec<u8>, String> {
+    fetch_bytes(url)
+        .await
+        .map_err(|p| fetch_message(app.lang.get_untracked(), url, p))
+}
+
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchProblem> {
     let resp = gloo_net::http::Request::get(url)
         .send()

@@ -111,6 +111,11 @@ test('a dropped TimelineJS file becomes a downloaded explorer that opens offline
   await expect(page.locator('.panel .place')).toContainText('no place given');
   await shot(page, 'imported-timeline');
   await page.getByRole('button', { name: 'Share / embed' }).click();
+  // "Download corpus": the imported file as a Steppe corpus.
+  const [cj] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download corpus' }).click()]);
+  const converted = JSON.parse(readFileSync(await cj.path(), 'utf8'));
+  expect(converted.format).toBe('steppe-corpus');
+  expect(converted.events.map((e) => e.title.en).sort()).toEqual(['CSTO mission', 'Fuel price protest in Zhanaozen', 'State of emergency declared']);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download this explorer' }).click()]);
   const file = join(mkdtempSync(join(tmpdir(), 'steppe-')), dl.suggestedFilename());
   await dl.saveAs(file);
