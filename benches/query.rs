@@ -91,6 +91,7 @@ fn map_aggregation_ms(corpus: &Corpus) -> (f64, f64) {
         cell: 34.0,
         inset: 22.0,
         max_clusters: 250,
+        radius: steppe::core::geo::marks::radius,
     };
     time_ms(if corpus.len() >= 1_000_000 { 5 } else { 21 }, || {
         black_box(aggregate(

@@ -203,6 +203,17 @@ async fn map_draws_every_matching_event_in_marks_or_edge_markers() {
     app.view.update(|v| v.selected = Some("e3".into()));
     tick().await;
     assert_eq!(all(&host, ".halo.selected").len(), 1);
+    // A mark's name follows the interface language.
+    let label = |host: &web_sys::HtmlElement| {
+        host.query_selector(".marks circle[data-event=\"e3\"]")
+            .unwrap()
+            .and_then(|c| c.get_attribute("aria-label"))
+            .unwrap_or_default()
+    };
+    assert!(label(&host).contains("Troops arrive"), "{}", label(&host));
+    app.view.update(|v| v.lang = Some(Lang::Ru));
+    tick().await;
+    assert!(label(&host).contains("Прибытие войск"), "{}", label(&host));
 }
 
 #[wasm_bindgen_test]

@@ -554,3 +554,37 @@ fn open_right_to_left_overrides_are_closed_within_their_text() {
         .all(|d| d.severity == Severity::Warning && d.message.contains("closed at the end")));
     assert_eq!(d[1].path, "sources[0].outlet");
 }
+
+#[test]
+fn a_file_of_tiny_values_stops_at_the_value_budget() {
+    use steppe::core::corpus::json::MAX_JSON_VALUES;
+    let text = format!("[{}0]", "0,".repeat(MAX_JSON_VALUES));
+    let v = validate(&text);
+    assert_eq!(v.diagnostics.len(), 1);
+    let d = &v.diagnostics[0];
+    assert!(d.message.contains("more than 6000000 JSON values"), "{d:?}");
+    // The array is the first value: the zero at column 2 * MAX is one too many.
+    assert_eq!((d.line, d.column), (1, 2 * MAX_JSON_VALUES));
+}
+
+/// The modules that read input deny unchecked arithmetic (overflow would panic in a debug
+/// build and wrap silently in a release one); the crate root denies panics and indexing.
+#[test]
+fn input_facing_modules_deny_unchecked_arithmetic() {
+    for module in [
+        "corpus/json.rs",
+        "corpus/validate.rs",
+        "corpus/encoding.rs",
+        "corpus/index.rs",
+        "corpus/diagnostic.rs",
+        "corpus/work.rs",
+        "time/date.rs",
+        "link/view_state.rs",
+    ] {
+        let text = std::fs::read_to_string(format!("src/core/{module}")).unwrap();
+        assert!(
+            text.contains("#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]"),
+            "src/core/{module} no longer denies clippy::arithmetic_side_effects"
+        );
+    }
+}

@@ -16,3 +16,6 @@ fi
 .venv/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 
 .venv/bin/python build_basemap.py "$@"
+
+# The compact form the app embeds (public/basemap.txt).
+(cd ../.. && STEPPE_WRITE_BASEMAP=1 cargo test --quiet --test basemap)

@@ -1,14 +1,17 @@
 // A tiny static server for the end-to-end tests: serves dist/ at / and at sub-paths,
 // with optional corpus overrides and an optional strict Content-Security-Policy header.
-//   node serve.mjs PORT [--csp] [--cors] [--mount /path/=DIR ...] [--file /url=FILE ...]
-// (--cors lets pages on other origins read what it serves, as a corpus host must.)
+//   node serve.mjs PORT [--csp] [--gzip] [--cors] [--mount /path/=DIR ...] [--file /url=FILE ...]
+// --gzip compresses responses for clients that accept it, as a static host would.
+// --cors lets pages on other origins read what it serves, as a corpus host must.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
 const port = Number(args[0] || 8081);
 const csp = args.includes('--csp');
+const gzip = args.includes('--gzip');
 const cors = args.includes('--cors');
 const root = resolve(new URL('../../dist', import.meta.url).pathname);
 const mounts = [];   // [prefix, dir]
@@ -39,6 +42,11 @@ createServer(async (req, res) => {
     const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
     if (cors) headers['access-control-allow-origin'] = '*';
     if (csp) headers['content-security-policy'] = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors *";
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      headers['content-encoding'] = 'gzip';
+      res.writeHead(200, headers).end(gzipSync(body, { level: 9 }));
+      return;
+    }
     res.writeHead(200, headers).end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

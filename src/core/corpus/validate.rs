@@ -132,12 +132,12 @@ fn validate_with(text: &str, replaced: &encoding::Replaced) -> Validated {
     let root = match json::parse(text) {
         Ok(n) => n,
         Err(e) => {
-            r.push(
-                Severity::Error,
-                "",
-                e.offset,
-                format!("malformed JSON: {}", e.message),
-            );
+            let message = if e.over_budget {
+                e.message
+            } else {
+                format!("malformed JSON: {}", e.message)
+            };
+            r.push(Severity::Error, "", e.offset, message);
             return Validated {
                 file,
                 dropped,

@@ -28,7 +28,7 @@ pub struct EdgeMarker {
 }
 
 /// The frame and aggregation parameters.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Frame {
     pub width: f64,
     pub height: f64,
@@ -38,6 +38,13 @@ pub struct Frame {
     pub inset: f64,
     /// More clusters than this and the cell grows until they fit.
     pub max_clusters: usize,
+    /// The drawn radius of a mark of n events: marks whose circles would overlap merge.
+    pub radius: fn(usize) -> f64,
+}
+
+/// A radius that is always zero: points only merge by the grid cell.
+pub fn no_radius(_: usize) -> f64 {
+    0.0
 }
 
 /// The marks of one frame: clusters inside it, edge markers for events outside it.
@@ -91,12 +98,50 @@ pub fn aggregate(points: impl IntoIterator<Item = (u32, f64, f64)>, frame: Frame
         radius *= 1.5;
         clusters = merge(clusters, radius);
     }
+    clusters = separate(clusters, frame.radius);
     for c in &mut clusters {
         c.members.sort_unstable();
     }
     Marks {
         clusters,
         edges: edges(&outside, frame),
+    }
+}
+
+/// Merges marks whose drawn circles would overlap (with a 2 px gap), biggest first, until
+/// none do: a merged mark is bigger and may reach a neighbour, so it repeats (each pass
+/// removes at least one mark, so it ends).
+fn separate(mut clusters: Vec<Cluster>, radius: fn(usize) -> f64) -> Vec<Cluster> {
+    loop {
+        clusters.sort_by(|a, b| {
+            b.members
+                .len()
+                .cmp(&a.members.len())
+                .then(a.x.total_cmp(&b.x))
+                .then(a.y.total_cmp(&b.y))
+        });
+        let before = clusters.len();
+        let mut kept: Vec<Cluster> = Vec::with_capacity(before);
+        for c in clusters {
+            let r = radius(c.members.len());
+            let hit = kept.iter_mut().find(|k| {
+                let reach = radius(k.members.len()) + r + 2.0;
+                (k.x - c.x).powi(2) + (k.y - c.y).powi(2) < reach * reach
+            });
+            match hit {
+                Some(k) => {
+                    let (a, b) = (k.members.len() as f64, c.members.len() as f64);
+                    k.x = (k.x * a + c.x * b) / (a + b);
+                    k.y = (k.y * a + c.y * b) / (a + b);
+                    k.members.extend(c.members);
+                }
+                None => kept.push(c),
+            }
+        }
+        clusters = kept;
+        if clusters.len() == before {
+            return clusters;
+        }
     }
 }
 
@@ -173,7 +218,62 @@ mod tests {
         cell: 40.0,
         inset: 20.0,
         max_clusters: 300,
+        radius: no_radius,
     };
+
+    #[test]
+    fn drawn_marks_never_overlap() {
+        let radius = crate::geo::marks::radius;
+        // 100,000 events piled around two cities 60 px apart, with a few outliers.
+        let pts: Vec<(u32, f64, f64)> = (0..100_000u32)
+            .map(|i| {
+                let (cx, cy) = if i % 2 == 0 {
+                    (300.0, 300.0)
+                } else {
+                    (360.0, 300.0)
+                };
+                let a = f64::from(i) * 0.618;
+                let d = f64::from(i % 97);
+                (i, cx + d * a.cos(), cy + d * a.sin())
+            })
+            .collect();
+        let marks = aggregate(pts, Frame { radius, ..FRAME }).clusters;
+        assert_eq!(
+            marks.iter().map(|c| c.members.len()).sum::<usize>(),
+            100_000
+        );
+        for (i, a) in marks.iter().enumerate() {
+            for b in marks.iter().skip(i + 1) {
+                let d = ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt();
+                let reach = radius(a.members.len()) + radius(b.members.len());
+                assert!(
+                    d >= reach,
+                    "marks of {} and {} overlap: {d:.1} < {reach:.1}",
+                    a.members.len(),
+                    b.members.len()
+                );
+            }
+        }
+        // Two single events just far enough apart stay two marks; closer, they merge.
+        let apart = 2.0 * radius(1) + 3.0;
+        let sep = Frame {
+            radius,
+            cell: 1.0,
+            ..FRAME
+        };
+        assert_eq!(
+            aggregate([(0, 100.0, 100.0), (1, 100.0 + apart, 100.0)], sep)
+                .clusters
+                .len(),
+            2
+        );
+        assert_eq!(
+            aggregate([(0, 100.0, 100.0), (1, 100.0 + apart - 2.0, 100.0)], sep)
+                .clusters
+                .len(),
+            1
+        );
+    }
 
     #[test]
     fn same_place_is_one_cluster_and_far_places_are_not() {

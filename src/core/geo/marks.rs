@@ -26,6 +26,8 @@ pub fn frame(width: f64, height: f64) -> Frame {
         cell: 34.0,
         inset: 22.0,
         max_clusters: 250,
+        // What a mark covers on screen: its circle, its language ring and the ring's stroke.
+        radius: |n| ring_radius(n) + 1.5,
     }
 }
 
@@ -104,6 +106,11 @@ pub fn ring_paths(clusters: &[Cluster], lang_bits: &[u32], languages: usize) -> 
         }
     }
     paths
+}
+
+/// Where a mark's tooltip points: just above the mark.
+pub fn tooltip_anchor(cluster: &Cluster) -> (f64, f64) {
+    (cluster.x, cluster.y - radius(cluster.members.len()) - 6.0)
 }
 
 /// Whether two sorted index lists share a member (searching the shorter in the longer).
@@ -212,5 +219,11 @@ mod tests {
         assert_eq!(two.len(), 2);
         assert!(two[1].contains('2'), "{two:?}");
         assert!(tooltip(&c, &[], Lang::En).is_empty());
+        let cl = Cluster {
+            x: 10.0,
+            y: 50.0,
+            members: vec![0],
+        };
+        assert_eq!(tooltip_anchor(&cl), (10.0, 50.0 - radius(1) - 6.0));
     }
 }

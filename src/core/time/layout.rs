@@ -1,6 +1,7 @@
 //! The timeline's layout: its default frame, the density strip's bins and path, and the
 //! lanes its marks are packed into. Pure geometry in pixels; the shell only draws it.
 
+use crate::text::lang::Lang;
 use crate::time::date::{Precision, DAY_MINUTES};
 use crate::time::time_scale::TimeScale;
 use std::fmt::Write;
@@ -21,6 +22,33 @@ pub const STRIP_H: f64 = 34.0;
 pub const MAX_MARKS: usize = 400;
 /// Width of one density bin, in pixels.
 pub const BIN_W: f64 = 4.0;
+
+/// Roughly how many pixels apart axis ticks are.
+pub const TICK_SPACING: f64 = 90.0;
+
+/// One tick of the axis: where, and its label unless it would run past the right edge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AxisTick {
+    pub x: f64,
+    pub label: Option<String>,
+}
+
+/// The axis ticks for a timeline `width` px wide, labelled in `lang`. A label is about 7 px
+/// a character; one that would run past the right edge is left out (its tick line stays).
+pub fn axis_ticks(scale: &TimeScale, width: f64, lang: Lang) -> Vec<AxisTick> {
+    let n = ((width - 2.0 * MARGIN) / TICK_SPACING).max(2.0) as usize;
+    scale
+        .ticks(n, lang)
+        .into_iter()
+        .map(|t| {
+            let fits = t.x + 3.0 + 7.0 * t.label.chars().count() as f64 <= width;
+            AxisTick {
+                x: t.x,
+                label: fits.then_some(t.label),
+            }
+        })
+        .collect()
+}
 
 /// The timeline's vertical layout for a number of lanes.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -287,6 +315,25 @@ mod tests {
         let (oa, ob) = day("2023-06-01");
         let d = Density::new(&s, 200.0, [(oa, ob, true)]);
         assert_eq!(d.all.iter().sum::<f64>(), 0.0);
+    }
+
+    #[test]
+    fn axis_ticks_keep_labels_inside() {
+        let width = 600.0;
+        let s = scale("2022-01-01", "2022-01-31", width);
+        let ticks = axis_ticks(&s, width, Lang::En);
+        assert!(ticks.len() >= 4, "{ticks:?}");
+        assert!(ticks.iter().all(|t| t.x >= 0.0 && t.x <= width));
+        for t in &ticks {
+            if let Some(l) = &t.label {
+                assert!(t.x + 3.0 + 7.0 * l.chars().count() as f64 <= width);
+            }
+        }
+        let near_edge = axis_ticks(&s, width, Lang::En)
+            .into_iter()
+            .filter(|t| t.x > width - 20.0)
+            .all(|t| t.label.is_none());
+        assert!(near_edge, "a label at the right edge is left out");
     }
 
     fn input(event: usize, date: &str) -> MarkInput {

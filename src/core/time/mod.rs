@@ -2,4 +2,5 @@
 pub mod calendar;
 pub mod date;
 pub mod layout;
+pub mod range;
 pub mod time_scale;

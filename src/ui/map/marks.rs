@@ -5,7 +5,9 @@
 
 use super::{MapCtx, Tip};
 use crate::core::geo::cluster::Cluster;
-use crate::core::geo::marks::{halo_radius, intersects, lang_class, radius, ring_paths, tooltip};
+use crate::core::geo::marks::{
+    halo_radius, intersects, lang_class, radius, ring_paths, tooltip, tooltip_anchor,
+};
 use crate::core::text::i18n::Lang;
 use crate::ui::dom::data_index;
 use leptos::prelude::*;
@@ -90,11 +92,8 @@ pub(super) fn Marks() -> impl IntoView {
         ctx.marks.with_untracked(|m| {
             if let Some(cl) = m.clusters.get(i) {
                 let lines = app.corpus.with_untracked(|c| tooltip(c, &cl.members, lang));
-                ctx.tip.set(Some(Tip {
-                    x: cl.x,
-                    y: cl.y - radius(cl.members.len()) - 6.0,
-                    lines,
-                }));
+                let (x, y) = tooltip_anchor(cl);
+                ctx.tip.set(Some(Tip { x, y, lines }));
                 app.hovered.set(cl.members.clone());
             }
         })

@@ -3,7 +3,7 @@
 use super::TimelineCtx;
 use crate::core::text::i18n::Key;
 use crate::core::time::calendar::day_of_minute;
-use crate::core::time::date::PartialDate;
+use crate::core::time::range::{edit, Edit, End};
 use leptos::prelude::*;
 
 /// "From" and "To" date inputs bound to the brushed range.
@@ -17,19 +17,16 @@ pub(super) fn DateFields() -> impl IntoView {
         })
     };
     let set = move |end: bool, text: String| {
-        let (e0, e1) = ctx.extent.get_untracked();
-        let cur = app.range.get_untracked().unwrap_or((e0 as i64, e1 as i64));
-        let range = match PartialDate::parse(&text) {
-            Ok(d) if end => (cur.0, d.end_minute()),
-            Ok(d) => (d.start_minute(), cur.1),
-            // A cleared field clears the range.
-            Err(_) => {
-                ctx.set_range(None);
-                return;
-            }
-        };
-        if range.1 > range.0 {
-            ctx.set_range(Some(range));
+        let field = if end { End::To } else { End::From };
+        match edit(
+            app.range.get_untracked(),
+            ctx.extent.get_untracked(),
+            field,
+            &text,
+        ) {
+            Edit::Set(range) => ctx.set_range(Some(range)),
+            Edit::Clear => ctx.set_range(None),
+            Edit::Keep => {}
         }
     };
     view! {

@@ -6,6 +6,7 @@ use super::{axis, marks, strip, Press, TimelineCtx};
 use crate::core::input::gesture::{self, Step, WheelInput};
 use crate::core::text::i18n::Key;
 use crate::core::time::layout::LANE_TOP;
+use crate::core::time::range::brushed;
 use crate::core::time::time_scale::TimeScale;
 use leptos::prelude::*;
 
@@ -93,11 +94,8 @@ pub(super) fn TimelineSurface() -> impl IntoView {
         if let (Some(Press { brush: true, .. }), Some((a, b))) =
             (ended, ctx.brush_live.get_untracked())
         {
-            let s = ctx.scale.get_untracked();
-            let m0 = s.invert(a.min(b)).round() as i64;
-            let m1 = s.invert(a.max(b)).round() as i64;
-            if m1 > m0 {
-                ctx.set_range(Some((m0, m1)));
+            if let Some(range) = ctx.scale.with_untracked(|s| brushed(s, a, b)) {
+                ctx.set_range(Some(range));
             }
         }
         ctx.brush_live.set(None);

@@ -2,6 +2,7 @@
 
 use super::TimelineCtx;
 use crate::core::text::i18n::Key;
+use crate::core::time::range::Play;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -21,29 +22,16 @@ fn toggle(ctx: TimelineCtx) {
         ctx.stop();
         return;
     }
-    let (e0, e1) = ctx.scale.with_untracked(|s| s.domain);
-    let start = ctx
-        .app
-        .range
-        .get_untracked()
-        .map(|(a, b)| (a as f64, b as f64))
-        .filter(|&(a, _)| a < e1)
-        .unwrap_or((e0, e0 + (e1 - e0) / 8.0));
-    let (a, b) = (start.0.round() as i64, start.1.round() as i64);
-    // Whole minutes, so that with reduced motion each window starts where the last ended.
-    let (step, every) = if reduced_motion() {
-        (b - a, 1200)
-    } else {
-        (((b - a) / 12).max(1), 120)
-    };
-    ctx.set_range(Some((a, b)));
+    let frame = ctx.scale.with_untracked(|s| s.domain);
+    let play = Play::start(frame, ctx.app.range.get_untracked(), reduced_motion());
+    ctx.set_range(Some(play.window));
     ctx.playing.set(true);
     let handle = set_interval_with_handle(
-        move || match ctx.app.range.get_untracked() {
-            Some((a, b)) if ((a + step) as f64) < e1 => ctx.set_range(Some((a + step, b + step))),
-            _ => ctx.stop(),
+        move || match play.next(ctx.app.range.get_untracked()) {
+            Some(next) => ctx.set_range(Some(next)),
+            None => ctx.stop(),
         },
-        Duration::from_millis(every),
+        Duration::from_millis(u64::from(play.every_ms)),
     );
     ctx.timer.set_value(handle.ok());
 }

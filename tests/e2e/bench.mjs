@@ -1,0 +1,139 @@
+// Browser benchmark, in headless Chromium against the release bundle in dist/. Prints
+// figures; asserts nothing (a benchmark is not a test). Run with `make bench-browser`.
+//
+// For the bundled corpus and generated corpora of 1,000, 10,000 and 100,000 events
+// (and 1,000,000 with BENCH_1M=1), each in a fresh browser context:
+//   render   navigation start -> the map's marks and the timeline painted
+//   filter   a click on language "ru" and then on an actor -> painted (median of 10)
+//   clear    "Clear all filters" -> painted (median of 10)
+//   no-op    an input that changes nothing -> painted (the floor: waiting for a frame)
+//   longest  the longest main-thread task while loading (PerformanceObserver "longtask")
+//   DOM      elements in the page after the first render
+// and the app's transfer size (everything the page requests except the corpus, gzip), and
+// the embedded default corpus on a slow-4G phone (1.6 Mbps, 150 ms RTT, CPU slowed 4x,
+// 360 px, gzip served), through Chromium's DevTools protocol.
+//
+// "Painted" means: after the input, requestAnimationFrame then a task have run.
+import { chromium } from '@playwright/test';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, existsSync, writeFileSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const sizes = [1_000, 10_000, 100_000, ...(process.env.BENCH_1M ? [1_000_000] : [])];
+for (const n of sizes) {
+  const dir = `.cache/bench/${n}`;
+  if (!existsSync(`${dir}/corpus.json`)) {
+    mkdirSync(dir, { recursive: true });
+    const out = execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'steppe-corpus', '--', 'generate', String(n), '--seed', '42'],
+      { cwd: '../..', maxBuffer: 1 << 30 });
+    writeFileSync(`${dir}/corpus.json`, out);
+  }
+}
+const mounts = sizes.flatMap((n) => ['--mount', `/n${n}/=.cache/bench/${n}`]);
+const server = spawn('node', ['serve.mjs', '8083', ...mounts], { stdio: 'ignore' });
+const gzServer = spawn('node', ['serve.mjs', '8084', '--gzip'], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 700));
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+const f = (x) => (x === undefined ? '-' : `${Math.round(x)}`);
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+
+/** Loads `url` in a fresh context; returns render time, longest task, DOM size, requests. */
+async function load(url, { viewport = { width: 1280, height: 800 }, throttle = false, timeout = 180_000 } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  if (throttle) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    try {
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    } catch { /* no long-task timing */ }
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  const render = await page.evaluate((timeout) => new Promise((resolve, reject) => {
+    const start = performance.now();
+    const ready = () => document.querySelector('.map .marks circle, .map .edges circle')
+      && document.querySelector('.timeline .density.all');
+    const check = () => {
+      if (ready()) requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+      else if (performance.now() - start > timeout) reject(new Error('not rendered'));
+      else requestAnimationFrame(check);
+    };
+    check();
+  }), timeout);
+  const longest = await page.evaluate(() => window.__longest);
+  const dom = await page.evaluate(() => document.getElementsByTagName('*').length);
+  return { context, page, render, longest, dom, requests };
+}
+
+/** Median time from an input of `kind` (noop, filter, clear) to the painted frame. */
+async function inputs(page, kind, steps = 10) {
+  return page.evaluate(async ({ kind, steps }) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const times = [];
+    const lang = document.querySelector('input[data-lang="ru"]') || document.querySelector('input[data-lang]');
+    const actor = document.querySelector('input[data-actor="protesters"]') || document.querySelector('input[data-actor]');
+    const clear = () => document.querySelector('button.clear-all');
+    for (let i = 0; i < steps; i++) {
+      if (kind === 'clear') { lang.click(); actor.click(); }
+      await frame();
+      await frame();
+      const t = performance.now();
+      if (kind === 'noop') document.title = `t${i}`;
+      else if (kind === 'filter') { lang.click(); actor.click(); }
+      else clear().click();
+      await frame();
+      times.push(performance.now() - t);
+      if (kind === 'filter') { lang.click(); actor.click(); await frame(); }
+    }
+    return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  }, { kind, steps });
+}
+
+try {
+  console.log('Steppe browser benchmark (headless Chromium, 1280x800, local server; ms)\n');
+  console.log('corpus         render  filter  clear  no-op  longest-task   DOM');
+  for (const [name, url] of [['bundled', 'http://127.0.0.1:8083/'], ...sizes.map((n) => [`${n.toLocaleString('en')}`, `http://127.0.0.1:8083/n${n}/`])]) {
+    const runs = name === '100,000' || name === '1,000,000' ? 1 : 3;
+    const r = [];
+    for (let i = 0; i < runs; i++) r.push(await load(url));
+    const last = r[r.length - 1];
+    const noop = await inputs(last.page, 'noop');
+    const filter = await inputs(last.page, 'filter');
+    const clear = await inputs(last.page, 'clear');
+    console.log(`${name.padEnd(13)} ${f(median(r.map((x) => x.render))).padStart(7)} ${f(filter).padStart(7)} ${f(clear).padStart(6)} ${f(noop).padStart(6)} ${f(Math.max(...r.map((x) => x.longest))).padStart(13)} ${String(last.dom).padStart(6)}`);
+    if (name === 'bundled') {
+      // The app's transfer: every file the page asked for except the corpus, gzip -9.
+      const files = [...new Set(last.requests.map((u) => new URL(u).pathname.split('/').pop() || 'index.html'))]
+        .filter((n) => n !== 'corpus.json' && existsSync(`../../dist/${n}`));
+      const gz = files.map((n) => [n, gzipSync(readFileSync(`../../dist/${n}`), { level: 9 }).length]);
+      const total = gz.reduce((s, [, b]) => s + b, 0);
+      var transfer = `app transfer (gzip, without the corpus): ${(total / 1024).toFixed(1)} KB — ${gz.map(([n, b]) => `${n.replace(/-[0-9a-f]{16}/, '')} ${(b / 1024).toFixed(1)}`).join(', ')}`;
+    }
+    for (const x of r) await x.context.close();
+  }
+  console.log(`\n${transfer}`);
+  const phone = [];
+  for (let i = 0; i < 3; i++) {
+    const r = await load('http://127.0.0.1:8084/#embed=1', { viewport: { width: 360, height: 740 }, throttle: true });
+    phone.push(r.render);
+    await r.context.close();
+  }
+  console.log(`slow-4G phone, embedded, bundled corpus, gzip served: ${f(median(phone))} ms to painted (median of 3)`);
+} finally {
+  await browser.close();
+  server.kill();
+  gzServer.kill();
+}
