@@ -133,7 +133,9 @@ fn steppe_to_csv_and_back_keeps_every_csv_field() {
 #[test]
 fn an_event_without_a_place_goes_out_and_comes_back_without_one() {
     let text = "id,date,title,sources\nx1,2022-01-05,Statement,TASS\n";
-    let im = import("a.csv", text.as_bytes()).unwrap();
+    let im = import("Statements 2022.csv", text.as_bytes()).unwrap();
+    // A CSV has no title: the file's name stands for it.
+    assert_eq!(im.file.meta.title.get("en"), "Statements 2022");
     let file = valid(&im.file);
     assert!(file.events[0].place.is_none());
     let g: serde_json::Value = serde_json::from_str(&write(&file, ExportFormat::GeoJson)).unwrap();

@@ -91,12 +91,18 @@ pub fn detect(name: &str, text: &str) -> Format {
 pub fn import(name: &str, bytes: &[u8]) -> Option<Imported> {
     let (text, _) = encoding::decode(bytes).ok()?;
     let format = detect(name, &text);
-    match format {
-        Format::Steppe => None,
-        Format::TimelineJs => Some(timelinejs::import(&text)),
-        Format::StoryMap => Some(storymap::import(&text)),
-        Format::Csv => Some(csv::import(&text)),
+    let mut im = match format {
+        Format::Steppe => return None,
+        Format::TimelineJs => timelinejs::import(&text),
+        Format::StoryMap => storymap::import(&text),
+        Format::Csv => csv::import(&text),
+    };
+    // A CSV has no title of its own (nor a JSON file without one): the file's name is it.
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s).trim();
+    if im.file.meta.title == Builder::default_title(format) && !stem.is_empty() {
+        im.file.meta.title = Text::en(clip(stem, MAX_TITLE_CHARS).0);
     }
+    Some(im)
 }
 
 /// Markup reduced to the text a reader would see: tags removed (with the content of
@@ -218,7 +224,7 @@ impl<'t> Builder<'t> {
                 format: FORMAT_NAME.to_string(),
                 version: FORMAT_VERSION,
                 meta: Meta {
-                    title: Text::en(format!("Imported from {}", format.name())),
+                    title: Self::default_title(format),
                     ..Meta::default()
                 },
                 actors: Vec::new(),
@@ -231,6 +237,11 @@ impl<'t> Builder<'t> {
             ids: HashSet::new(),
             format,
         }
+    }
+
+    /// The corpus title until the file gives one.
+    pub fn default_title(format: Format) -> Text {
+        Text::en(format!("Imported from {}", format.name()))
     }
 
     /// A diagnostic at a byte offset of the imported text.
