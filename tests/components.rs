@@ -448,3 +448,132 @@ async fn share_dialog_offers_the_downloads_for_the_events_shown() {
     tick().await;
     assert_eq!(text(&host, "button.download-corpus"), "Корпусты жүктеу");
 }
+
+const CORPUS: &str = include_str!("../public/corpus.json");
+
+fn click(host: &web_sys::HtmlElement, sel: &str) {
+    let el: web_sys::HtmlElement = host
+        .query_selector(sel)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {sel}"))
+        .unchecked_into();
+    el.click();
+}
+
+#[wasm_bindgen_test]
+async fn compare_lays_out_disputes_and_coverage_and_follows_the_filter() {
+    use steppe::ui::compare::CompareView;
+    let (host, app) = mount(CORPUS, || view! { <CompareView/> });
+    tick().await;
+    let troops = "table.dispute[data-question=\"csto-troop-numbers\"] tbody tr";
+    let answers: Vec<String> = all(&host, &format!("{troops} th.answer"))
+        .iter()
+        .filter_map(|e| e.text_content())
+        .collect();
+    assert_eq!(answers.len(), 3, "{answers:?}");
+    assert!(
+        answers[0].contains("2,500")
+            && answers[1].contains("2,030")
+            && answers[2].contains("3,600")
+    );
+    assert_eq!(all(&host, "table.dispute").len(), 6);
+    // The matrix: one column per language (at most 12), one page of rows.
+    let languages = app
+        .corpus
+        .with_untracked(|c| c.languages.len())
+        .min(steppe::core::compare::coverage::MAX_COLUMNS);
+    assert_eq!(all(&host, "table.matrix thead th").len(), 1 + languages);
+    assert_eq!(all(&host, "table.matrix tbody tr").len(), 15);
+    assert_eq!(all(&host, "table.matrix tfoot td").len(), languages);
+    // Filtering on two languages: two columns, and only events in them.
+    app.view
+        .update(|v| v.filter.languages = vec!["zh".into(), "ru".into()]);
+    tick().await;
+    assert_eq!(all(&host, "table.matrix thead th").len(), 3);
+    let n = app.result.with_untracked(|r| r.count());
+    assert!(text(&host, "table.matrix caption").contains(&format!("of {n}")));
+    // A search no dispute answers leaves a clear message, not an empty box.
+    app.view.update(|v| v.filter.text = "Mangystau".into());
+    tick().await;
+    assert!(all(&host, "table.dispute").is_empty());
+    assert!(text(&host, ".disputes .empty").contains("No question"));
+    // Choosing an answer selects its event.
+    app.view.update(|v| {
+        v.filter.text.clear();
+        v.filter.languages.clear();
+    });
+    tick().await;
+    click(&host, &format!("{troops}:nth-child(2) button"));
+    tick().await;
+    let want = app
+        .corpus
+        .with_untracked(|c| c.event_index("kz-2022-01-10-tokayev-2030-troops"));
+    assert_eq!(app.selected.get_untracked(), want);
+    assert_eq!(all(&host, &format!("{troops}.selected")).len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_coverage_toggle_keeps_only_partly_covered_events() {
+    use steppe::ui::compare::CompareView;
+    let (host, app) = mount(CORPUS, || view! { <CompareView/> });
+    app.view
+        .update(|v| v.filter.languages = vec!["zh".into(), "ru".into(), "en".into()]);
+    tick().await;
+    let all_rows = text(&host, "table.matrix caption");
+    click(&host, ".segmented button:nth-child(2)");
+    tick().await;
+    assert!(app.view.with_untracked(|v| v.partial));
+    assert_ne!(text(&host, "table.matrix caption"), all_rows);
+    for row in all(&host, "table.matrix tbody tr") {
+        let yes = row.query_selector_all("td.yes").unwrap().length();
+        assert!(
+            yes == 1 || yes == 2,
+            "{:?}",
+            row.get_attribute("data-event")
+        );
+    }
+    // The first-reports lanes: one per column.
+    assert_eq!(all(&host, ".first-reports .lane:not(.axis)").len(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn the_panel_shows_the_other_answers_and_the_toggle_switches_views() {
+    use steppe::core::link::view_state::View;
+    use steppe::ui::compare::CompareToggle;
+    let (host, app) = mount(CORPUS, || view! { <CompareToggle/><EventPanel/> });
+    app.view
+        .update(|v| v.selected = Some("kz-2022-01-16-sputnik-csto-3600".into()));
+    tick().await;
+    let others: Vec<String> = all(&host, ".other-answers li")
+        .iter()
+        .filter_map(|e| e.get_attribute("data-event"))
+        .collect();
+    assert_eq!(
+        others,
+        [
+            "kz-2022-01-chinese-media-2500-paratroopers",
+            "kz-2022-01-10-tokayev-2030-troops"
+        ]
+    );
+    click(&host, ".other-answers li button");
+    tick().await;
+    assert!(text(&host, "h2").contains("2,500"));
+    // An event that answers no question shows no such list.
+    app.view
+        .update(|v| v.selected = Some("kz-2022-01-09-blog-ukraine-readiness".into()));
+    tick().await;
+    assert!(all(&host, ".other-answers").is_empty());
+    // The toggle.
+    assert_eq!(app.view.with_untracked(|v| v.view), View::Explore);
+    click(&host, ".compare-toggle");
+    tick().await;
+    assert_eq!(app.view.with_untracked(|v| v.view), View::Compare);
+    assert_eq!(
+        host.query_selector(".compare-toggle")
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+}

@@ -325,3 +325,47 @@ fn an_event_without_a_place_loads_and_a_given_place_is_still_checked() {
     );
     one_error(&text, "events[2].place.lon", "missing");
 }
+
+/// The small fixture with one question, answered by its claim event.
+fn with_question(question_ref: &str) -> String {
+    let q = "\"questions\": [{ \"id\": \"toll\", \"text\": { \"en\": \"How many died?\", \"ru\": \"Сколько погибло?\" }, \"unit\": { \"en\": \"dead\" } }],\n  \"events\"";
+    mutate("\"disputed\": true", &format!("\"disputed\": true, \"question\": \"{question_ref}\", \"answer\": {{ \"en\": \"about 40\" }}"))
+        .replacen("\"events\"", q, 1)
+}
+
+#[test]
+fn questions_are_read_and_answered() {
+    let v = validate(&with_question("toll"));
+    assert!(v.diagnostics.is_empty(), "{:#?}", v.diagnostics);
+    assert_eq!(v.file.questions.len(), 1);
+    assert_eq!(v.file.questions[0].text.get("ru"), "Сколько погибло?");
+    let claim = v.file.events.iter().find_map(|e| e.claim.as_ref()).unwrap();
+    assert_eq!(claim.question.as_deref(), Some("toll"));
+    assert_eq!(claim.answer.as_ref().map(|a| a.get("en")), Some("about 40"));
+}
+
+#[test]
+fn an_unknown_question_id_is_a_located_error() {
+    let text = with_question("tol");
+    let e = one_error(
+        &text,
+        "events[2].claim.question",
+        "unknown question id \"tol\"",
+    );
+    assert_eq!(e.line, line_of(&text, "\"question\": \"tol\""));
+    // The claim's event is left out, the others load.
+    let v = validate(&text);
+    assert_eq!((v.file.events.len(), v.dropped.events), (3, 1));
+}
+
+#[test]
+fn a_bad_question_record_is_located_and_its_answers_dropped() {
+    let text = with_question("toll").replacen("\"text\": {", "\"text\": 5, \"x\": {", 1);
+    let e = errors(&text);
+    assert!(e.iter().any(|d| d.path == "questions[0].text"), "{e:#?}");
+    assert!(
+        e.iter()
+            .any(|d| d.path == "events[2].claim.question" && d.message.contains("unknown question")),
+        "{e:#?}"
+    );
+}

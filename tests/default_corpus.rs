@@ -242,3 +242,124 @@ fn unnamed_outlets_are_not_pinned_to_a_city_and_seed_claims_end_by_the_post() {
         assert_eq!(e.date.to_iso().len(), 10, "{id} has a day-precision start");
     }
 }
+
+#[test]
+fn disputes_are_grouped_by_question_with_their_answers() {
+    let (c, _) = parse(CORPUS);
+    let answers = |q: &str| -> Vec<(&str, &str, &str)> {
+        c.events
+            .iter()
+            .filter_map(|e| Some((e, e.claim.as_ref()?)))
+            .filter(|(_, cl)| cl.question.as_deref() == Some(q))
+            .map(|(e, cl)| {
+                let a = cl.answer.as_ref().map_or("", |a| a.get("en"));
+                (e.id.as_str(), cl.claimant.as_str(), a)
+            })
+            .collect()
+    };
+    for (q, expected) in [
+        (
+            "csto-troop-numbers",
+            &[
+                (
+                    "kz-2022-01-chinese-media-2500-paratroopers",
+                    "chinese-media",
+                    "2,500",
+                ),
+                ("kz-2022-01-10-tokayev-2030-troops", "tokayev", "2,030"),
+                ("kz-2022-01-16-sputnik-csto-3600", "sputnik", "3,600"),
+            ][..],
+        ),
+        (
+            "bitcoin-hashrate-fall",
+            &[
+                ("kz-2022-01-05-bitcoin-hashrate-falls-13", "coindesk", "13%"),
+                (
+                    "kz-2022-01-09-blog-bitcoin-mining-down-12",
+                    "blog-author",
+                    "12%",
+                ),
+            ][..],
+        ),
+        (
+            "us-funding-kz-ngos",
+            &[
+                (
+                    "kz-2022-01-russian-experts-us-funding-1-5m",
+                    "russian-experts",
+                    "$1.5 million",
+                ),
+                ("kz-2022-01-14-cgtn-ned-funding-claim", "cgtn", "$1 million"),
+                ("kz-2022-02-22-rt-ned-2021-grants", "rt", "$1.34 million"),
+            ][..],
+        ),
+        (
+            "almaty-outage-length",
+            &[
+                (
+                    "kz-2022-01-09-blog-almaty-mobile-restored",
+                    "blog-author",
+                    "four days",
+                ),
+                (
+                    "kz-2022-01-10-almaty-internet-back-111-hours",
+                    "rferl",
+                    "111 hours",
+                ),
+            ][..],
+        ),
+        (
+            "death-toll",
+            &[
+                (
+                    "kz-2022-01-09-government-channel-164-dead",
+                    "kz-government",
+                    "164",
+                ),
+                (
+                    "kz-2022-01-15-death-toll-225",
+                    "kz-prosecutor-general",
+                    "225",
+                ),
+                (
+                    "kz-2022-03-toll-revised-230",
+                    "kz-prosecutor-general",
+                    "230",
+                ),
+            ][..],
+        ),
+    ] {
+        let got = answers(q);
+        for (id, who, figure) in expected {
+            let Some(&(_, claimant, answer)) = got.iter().find(|(i, _, _)| i == id) else {
+                panic!("{id} does not answer {q}: {got:?}");
+            };
+            assert_eq!(claimant, *who, "{id}");
+            assert!(answer.contains(figure), "{id}: {answer:?} lacks {figure}");
+            // The answer is what the event's own text says.
+            let e = c.events.iter().find(|e| e.id == *id).unwrap();
+            let text = format!(
+                "{} {}",
+                e.title.get("en"),
+                e.summary.as_ref().map_or("", |s| s.get("en"))
+            );
+            let digits = figure
+                .trim_start_matches('$')
+                .trim_end_matches(" million")
+                .trim_end_matches('%');
+            assert!(text.contains(digits), "{id}: {digits:?} not in its text");
+        }
+    }
+    // Every question is answered at least twice and every answer's question exists.
+    for q in &c.questions {
+        assert!(
+            answers(&q.id).len() >= 2,
+            "{} has {:?}",
+            q.id,
+            answers(&q.id)
+        );
+        for l in ["en", "ru", "zh", "kk"] {
+            assert!(q.text.exact(l).is_some(), "{} lacks {l}", q.id);
+        }
+    }
+}

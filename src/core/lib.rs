@@ -20,6 +20,7 @@
     )
 )]
 
+pub mod compare;
 pub mod corpus;
 pub mod geo;
 pub mod input;

@@ -71,6 +71,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <p class="count" role="status" aria-live="polite">{count}</p>
             <div class="tools">
+                <super::compare::CompareToggle/>
                 <super::share::ShareButton/>
                 <label class="file-open">
                     <span>{move || app.t(Key::OpenFile)}</span>

@@ -1,6 +1,7 @@
 //! The browser shell: Leptos components that turn core values into views and
 //! gestures into new core values. Only this module touches the DOM.
 
+pub mod compare;
 pub mod diagnostics;
 mod dom;
 pub mod downloads;
@@ -61,7 +62,10 @@ pub fn App() -> impl IntoView {
         }
     };
     view! {
-        <a class="skip-link" href="#event-list">{move || app.t(Key::SkipToList)}</a>
+        // With Compare open the list is not drawn: the link goes to Compare instead.
+        <a class="skip-link" href=move || if app.compare.get() { "#compare-view" } else { "#event-list" }>
+            {move || app.t(if app.compare.get() { Key::SkipToCompare } else { Key::SkipToList })}
+        </a>
         <div class="app" class:embed=move || app.view.with(|v| v.embed)
             on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <header::Header/>
@@ -76,7 +80,9 @@ pub fn App() -> impl IntoView {
                     </div>
                     <panel::EventPanel/>
                 </div>
-                <list::EventList/>
+                <Show when=move || app.compare.get() fallback=|| view! { <list::EventList/> }>
+                    <compare::CompareView/>
+                </Show>
             </Show>
         </div>
     }

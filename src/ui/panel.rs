@@ -99,6 +99,7 @@ pub fn EventPanel() -> impl IntoView {
                 {claim.map(|(by, status, disputed)| view! {
                     <p class="claim" class:disputed=disputed><strong>{by}</strong>" — "{status}</p>
                 })}
+                <super::compare::answers::OtherAnswers event=i/>
                 {(!summaries.is_empty()).then(|| view! {
                     <h3>{app.t(Key::Summary)}</h3>
                     {summaries.into_iter().map(|(l, t)| view! { <p class="summary" lang=l>{t}</p> }).collect_view()}

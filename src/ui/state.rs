@@ -1,9 +1,11 @@
 //! The app's shared state, handed to components through context.
 
+use crate::core::compare::disputes::Questions;
+use crate::core::compare::reports::Reports;
 use crate::core::corpus::diagnostic::Diagnostic;
 use crate::core::corpus::Corpus;
 use crate::core::geo::viewport::MapView;
-use crate::core::link::view_state::ViewState;
+use crate::core::link::view_state::{View, ViewState};
 use crate::core::query::bitset::Bitset;
 use crate::core::query::{self, Filter, QueryResult};
 use crate::core::text::i18n::{t, tf, Key, Lang};
@@ -45,6 +47,12 @@ pub struct AppState {
     pub lang: Memo<Lang>,
     /// Index of the selected event, if it is in the corpus.
     pub selected: Memo<Option<usize>>,
+    /// Whether the Compare view replaces the list.
+    pub compare: Memo<bool>,
+    /// Claims grouped by question, once per corpus.
+    pub questions: Memo<Arc<Questions>>,
+    /// Each event's reports by language, once per corpus (first read when Compare opens).
+    pub reports: Memo<Arc<Reports>>,
 }
 
 impl AppState {
@@ -107,6 +115,9 @@ impl AppState {
             unbrushed,
             lang,
             selected,
+            compare: Memo::new(move |_| view.with(|v| v.view == View::Compare)),
+            questions: Memo::new(move |_| Arc::new(corpus.with(|c| Questions::new(c)))),
+            reports: Memo::new(move |_| Arc::new(corpus.with(|c| Reports::new(c)))),
         }
     }
 

@@ -120,6 +120,8 @@ const WORDS: &[&str] = &[
 ];
 
 const N_ACTORS: usize = 48;
+/// Questions the synthetic claims answer, so the Compare view has disputes at scale.
+const N_QUESTIONS: usize = 40;
 
 /// A synthetic corpus of `n` events with 48 actors and `max(n / 3, 1)` sources.
 pub fn generate(n: usize, seed: u64) -> CorpusFile {
@@ -219,12 +221,23 @@ pub fn generate(n: usize, seed: u64) -> CorpusFile {
                 claim: (rng.below(8) == 0).then(|| Claim {
                     claimant: format!("actor-{:02}", rng.below(N_ACTORS)),
                     disputed: rng.below(2) == 0,
+                    // Every claim answers one of the questions, chosen without a random draw
+                    // so the rest of the corpus stays as it was for a seed.
+                    question: Some(format!("q-{:02}", i % N_QUESTIONS)),
+                    answer: Some(Text::en(format!("{}", 100 + i % 997))),
                 }),
                 sources: ev_sources,
             }
         })
         .collect();
     CorpusFile {
+        questions: (0..N_QUESTIONS)
+            .map(|q| Question {
+                id: format!("q-{q:02}"),
+                text: Text::en(format!("How many took part in incident {q:02}?")),
+                unit: Some(Text::en("people")),
+            })
+            .collect(),
         format: FORMAT_NAME.into(),
         version: FORMAT_VERSION,
         meta: Meta {

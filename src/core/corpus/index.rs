@@ -162,6 +162,8 @@ pub struct Corpus {
     pub meta: Meta,
     pub actors: Vec<Actor>,
     pub sources: Vec<Source>,
+    /// Questions that claim events answer, in file order.
+    pub questions: Vec<Question>,
     /// Sorted by date, then id.
     pub events: Vec<Event>,
     /// Records left out by the validator.
@@ -199,6 +201,7 @@ impl Corpus {
             meta,
             actors,
             sources,
+            questions,
             events,
             ..
         } = file;
@@ -321,6 +324,7 @@ impl Corpus {
             meta,
             actors,
             sources,
+            questions,
             events,
             dropped,
             languages,

@@ -199,6 +199,25 @@ pub struct Claim {
     /// The actor who makes the claim.
     pub claimant: String,
     pub disputed: bool,
+    /// The id of the [`Question`] this claim answers, when several claims answer the same one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    /// The claim's answer to its question, short and as the source gives it ("about 2,500").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Text>,
+}
+
+/// A question several claims answer differently (a death toll, a troop number): it groups
+/// them so they can be shown side by side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Question {
+    pub id: String,
+    /// The question, in one or more languages (English required).
+    pub text: Text,
+    /// What the answers count or measure ("troops", "hours"), if they share a unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Text>,
 }
 
 /// A dated happening, usually placed, with who took part and who reported it.
@@ -238,6 +257,9 @@ pub struct CorpusFile {
     pub meta: Meta,
     pub actors: Vec<Actor>,
     pub sources: Vec<Source>,
+    /// Questions that claim events answer (optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Question>,
     pub events: Vec<Event>,
 }
 

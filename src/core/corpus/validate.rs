@@ -65,6 +65,7 @@ fn empty_file() -> CorpusFile {
         meta: Meta::default(),
         actors: Vec::new(),
         sources: Vec::new(),
+        questions: Vec::new(),
         events: Vec::new(),
     }
 }
@@ -154,7 +155,15 @@ fn validate_with(text: &str, replaced: &encoding::Replaced) -> Validated {
     };
     r.unknown(
         &top,
-        &["format", "version", "meta", "actors", "sources", "events"],
+        &[
+            "format",
+            "version",
+            "meta",
+            "actors",
+            "sources",
+            "questions",
+            "events",
+        ],
     );
     match top.get("format") {
         Some(n) => {
@@ -204,12 +213,29 @@ fn validate_with(text: &str, replaced: &encoding::Replaced) -> Validated {
         |s| &s.id,
         &mut dropped.sources,
     );
+    // Questions are optional: a file without them has none.
+    let questions = if top.get("questions").is_some() {
+        let mut dropped_questions = 0;
+        let q = r.table(
+            &top,
+            "questions",
+            Reader::question,
+            |q| &q.id,
+            &mut dropped_questions,
+        );
+        q.into_iter().map(|(q, _, _)| q).collect()
+    } else {
+        Vec::new()
+    };
     let events = {
         let actor_ids: HashSet<&str> = actors.iter().map(|a| a.0.id.as_str()).collect();
         let source_ids: HashSet<&str> = sources.iter().map(|s| s.0.id.as_str()).collect();
+        let question_ids: HashSet<&str> =
+            questions.iter().map(|q: &Question| q.id.as_str()).collect();
         let refs = Refs {
             actors: &actor_ids,
             sources: &source_ids,
+            questions: &question_ids,
         };
         r.table(
             &top,
@@ -224,6 +250,7 @@ fn validate_with(text: &str, replaced: &encoding::Replaced) -> Validated {
     let (events, event_at) = unzip(events);
     file.actors = actors;
     file.sources = sources;
+    file.questions = questions;
     file.events = events;
     r.budgets(&file, &actor_at, &source_at, &event_at);
     Validated {
@@ -243,6 +270,7 @@ fn unzip<T>(v: Located<T>) -> (Vec<T>, Vec<(usize, usize)>) {
 struct Refs<'a> {
     actors: &'a HashSet<&'a str>,
     sources: &'a HashSet<&'a str>,
+    questions: &'a HashSet<&'a str>,
 }
 
 /// An object node with its members (the last of each key) and path.
@@ -304,24 +332,38 @@ impl<'t> Reader<'t> {
     }
 
     fn push(&mut self, severity: Severity, path: &str, offset: usize, message: String) {
-        work::add(path.len().saturating_add(message.len()).saturating_add(1));
+        if self.room(severity, offset) {
+            self.list(severity, path, offset, message);
+        }
+    }
+
+    /// Counts a diagnostic and says whether it will be listed. Past [`MAX_DIAGNOSTICS`] it
+    /// is only counted, so frequent callers ask first and skip formatting its text.
+    fn room(&mut self, severity: Severity, offset: usize) -> bool {
+        work::add(1);
         let error = severity == Severity::Error;
         if error {
             self.errors = self.errors.saturating_add(1);
         }
         if self.pending.len() < MAX_DIAGNOSTICS {
-            self.pending.push(Pending {
-                severity,
-                path: path.to_string(),
-                offset,
-                message,
-            });
-        } else {
-            let (n, e, first) = &mut self.unlisted;
-            *n = n.saturating_add(1);
-            *e = e.saturating_add(usize::from(error));
-            first.get_or_insert(offset);
+            return true;
         }
+        let (n, e, first) = &mut self.unlisted;
+        *n = n.saturating_add(1);
+        *e = e.saturating_add(usize::from(error));
+        first.get_or_insert(offset);
+        false
+    }
+
+    /// Lists a diagnostic [`Reader::room`] made room for.
+    fn list(&mut self, severity: Severity, path: &str, offset: usize, message: String) {
+        work::add(path.len().saturating_add(message.len()));
+        self.pending.push(Pending {
+            severity,
+            path: path.to_string(),
+            offset,
+            message,
+        });
     }
 
     /// The diagnostics, located: one pass over the text for all of them.
@@ -386,11 +428,14 @@ impl<'t> Reader<'t> {
 
     /// "expected X, found Y"; for an unreadable value, why it could not be read.
     fn mismatch(&mut self, path: &str, n: &Node, expected: &str) {
+        if !self.room(Severity::Error, n.start) {
+            return;
+        }
         let message = match &n.value {
             Value::Invalid(why) => why.clone(),
             v => format!("expected {expected}, found {}", v.kind_name()),
         };
-        self.error(path, n, message);
+        self.list(Severity::Error, path, n.start, message);
     }
 
     /// Runs `read` on one record; returns it only if reading it added no error.
@@ -455,7 +500,13 @@ impl<'t> Reader<'t> {
         };
         work::add(all.len());
         let mut members: Vec<&Member> = all.iter().collect();
-        if all.len() > 1 {
+        // Small objects (every record of the format) are checked pairwise, without a map.
+        let small_unique = all.len() <= 12
+            && all.iter().enumerate().all(|(i, m)| {
+                work::add(i);
+                all.iter().take(i).all(|o| o.key != m.key)
+            });
+        if all.len() > 1 && !small_unique {
             // The last of each key wins, as in every other JSON reader.
             let mut last: HashMap<&str, usize> = HashMap::with_capacity(all.len());
             for (i, m) in all.iter().enumerate() {
@@ -490,28 +541,23 @@ impl<'t> Reader<'t> {
     fn unknown(&mut self, o: &Obj, allowed: &[&str]) {
         work::add(o.members.len().saturating_mul(allowed.len()));
         for m in &o.members {
-            if !allowed.contains(&m.key.as_str()) {
-                self.warn(
-                    &o.child(&m.key),
-                    m.key_start,
-                    format!(
-                        "unknown field {} is ignored (expected one of: {})",
-                        quote(&m.key),
-                        allowed.join(", ")
-                    ),
+            if !allowed.contains(&m.key.as_str()) && self.room(Severity::Warning, m.key_start) {
+                let message = format!(
+                    "unknown field {} is ignored (expected one of: {})",
+                    quote(&m.key),
+                    allowed.join(", ")
                 );
+                self.list(Severity::Warning, &o.child(&m.key), m.key_start, message);
             }
         }
     }
 
     fn missing(&mut self, o: &Obj, key: &str) {
         let at = o.node.start;
-        self.push(
-            Severity::Error,
-            &o.child(key),
-            at,
-            format!("missing required field {key:?}"),
-        );
+        if self.room(Severity::Error, at) {
+            let message = format!("missing required field {key:?}");
+            self.list(Severity::Error, &o.child(key), at, message);
+        }
     }
 
     fn required<'n>(&mut self, o: &Obj<'n>, key: &str) -> Option<&'n Node> {
@@ -979,6 +1025,23 @@ impl<'t> Reader<'t> {
         })
     }
 
+    fn question(&mut self, o: &Obj, path: &str) -> Option<Question> {
+        self.unknown(o, &["id", "text", "unit"]);
+        let id = self.id(o);
+        let text = self
+            .required(o, "text")
+            .and_then(|n| self.text(n, &path_key(path, "text"), MAX_TITLE_CHARS, true));
+        let unit = match o.get("unit") {
+            None => None,
+            Some(n) => Some(self.text(n, &path_key(path, "unit"), MAX_NAME_CHARS, true)?),
+        };
+        Some(Question {
+            id: id?,
+            text: text?,
+            unit,
+        })
+    }
+
     fn source(&mut self, o: &Obj, _path: &str) -> Option<Source> {
         self.unknown(
             o,
@@ -1117,14 +1180,26 @@ impl<'t> Reader<'t> {
             None => None,
             Some(n) => {
                 let c = self.object(n, &o.child("claim"))?;
-                self.unknown(&c, &["claimant", "disputed"]);
+                self.unknown(&c, &["claimant", "disputed", "question", "answer"]);
                 let claimant = self
                     .required(&c, "claimant")
                     .and_then(|n| self.reference(n, &c.child("claimant"), refs.actors, "actor"));
                 let disputed = self.boolean(&c, "disputed");
+                let question = match c.get("question") {
+                    None => None,
+                    Some(n) => {
+                        Some(self.reference(n, &c.child("question"), refs.questions, "question")?)
+                    }
+                };
+                let answer = match c.get("answer") {
+                    None => None,
+                    Some(n) => Some(self.text(n, &c.child("answer"), MAX_NAME_CHARS, true)?),
+                };
                 Some(Claim {
                     claimant: claimant?,
                     disputed: disputed?,
+                    question,
+                    answer,
                 })
             }
         };

@@ -509,6 +509,9 @@ fn row_event(b: &mut Builder, cols: &[Option<&str>], row: &[Field]) -> Option<Ev
             claimant,
             disputed: val("disputed")
                 .is_some_and(|d| matches!(d.to_ascii_lowercase().as_str(), "true" | "yes" | "1")),
+            // CSV has no columns for questions: a claim comes in without one.
+            question: None,
+            answer: None,
         });
     let outlets = val("sources").map(|s| list(&s)).unwrap_or_default();
     let urls = val("urls").map(|s| list(&s)).unwrap_or_default();

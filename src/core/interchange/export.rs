@@ -55,10 +55,12 @@ pub fn subset(c: &Corpus, matches: Option<&Bitset>) -> CorpusFile {
     };
     let mut actor_ids: HashSet<&str> = HashSet::new();
     let mut source_ids: HashSet<&str> = HashSet::new();
+    let mut question_ids: HashSet<&str> = HashSet::new();
     for e in &events {
         actor_ids.extend(e.actors.iter().map(|a| a.id.as_str()));
         actor_ids.extend(e.claim.iter().map(|cl| cl.claimant.as_str()));
         source_ids.extend(e.sources.iter().map(String::as_str));
+        question_ids.extend(e.claim.iter().filter_map(|cl| cl.question.as_deref()));
     }
     let actors: Vec<_> = c
         .actors
@@ -72,6 +74,12 @@ pub fn subset(c: &Corpus, matches: Option<&Bitset>) -> CorpusFile {
         .filter(|s| source_ids.contains(s.id.as_str()))
         .cloned()
         .collect();
+    let questions: Vec<_> = c
+        .questions
+        .iter()
+        .filter(|q| question_ids.contains(q.id.as_str()))
+        .cloned()
+        .collect();
     let mut meta = c.meta.clone();
     let used: HashSet<&str> = sources.iter().map(|s| s.lang.as_str()).collect();
     if !meta.languages.is_empty() {
@@ -83,6 +91,7 @@ pub fn subset(c: &Corpus, matches: Option<&Bitset>) -> CorpusFile {
         meta,
         actors,
         sources,
+        questions,
         events,
     }
 }

@@ -229,6 +229,7 @@ impl<'t> Builder<'t> {
                 },
                 actors: Vec::new(),
                 sources: Vec::new(),
+                questions: Vec::new(),
                 events: Vec::new(),
             },
             diagnostics: Vec::new(),

@@ -21,8 +21,22 @@ pub struct ViewState {
     /// Id of the selected event (its panel is open).
     pub selected: Option<String>,
     pub lang: Option<Lang>,
+    /// Which view fills the main area: the map and timeline, or Compare.
+    pub view: View,
+    /// In Compare, show only events some of the languages covered and others did not.
+    pub partial: bool,
     /// Compact layout for iframes.
     pub embed: bool,
+}
+
+/// The main view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    /// The map, the timeline and the list.
+    #[default]
+    Explore,
+    /// Disputes side by side, coverage by language, first reports.
+    Compare,
 }
 
 /// Percent-encodes all but RFC 3986 unreserved characters.
@@ -121,6 +135,12 @@ pub fn encode(state: &ViewState) -> String {
     if let Some(l) = state.lang {
         parts.push(format!("ui={}", l.code()));
     }
+    if state.view == View::Compare {
+        parts.push("view=compare".into());
+    }
+    if state.partial {
+        parts.push("cov=some".into());
+    }
     if state.embed {
         parts.push("embed=1".into());
     }
@@ -186,6 +206,14 @@ pub fn decode(fragment: &str) -> (ViewState, Vec<String>) {
                 Some(l) => s.lang = Some(l),
                 None => bad(),
             },
+            "view" if raw == "compare" || raw == "explore" => {
+                s.view = if raw == "compare" {
+                    View::Compare
+                } else {
+                    View::Explore
+                }
+            }
+            "cov" if raw == "some" || raw == "all" => s.partial = raw == "some",
             "embed" if raw == "1" || raw == "0" => s.embed = raw == "1",
             _ => bad(),
         }
@@ -258,6 +286,12 @@ impl ViewState {
                 self.selected = None;
             }
         }
+        // With one source language no event is covered by only some: the toggle would blank
+        // the matrix, so it is dropped.
+        if self.partial && corpus.languages.len() < 2 {
+            notices.push("cov=some".into());
+            self.partial = false;
+        }
         cap_notices(notices)
     }
 }
@@ -288,6 +322,8 @@ mod tests {
             }),
             selected: Some("kz-2022-01-05-almaty".into()),
             lang: Some(Lang::Kk),
+            view: View::Compare,
+            partial: true,
             embed: true,
         }
     }
@@ -298,7 +334,7 @@ mod tests {
         let text = encode(&s);
         assert_eq!(
             text,
-            "a=russia,china&all=1&l=zh&q=%D0%90%D0%BB%D0%BC%D0%B0%D1%82%D1%8B%20%26%20%E6%9E%AA%E6%94%AF%20%231%20100%25&t=2022-01-03..2022-01-10T12%3A30&m=76.929,43.257,4.5&e=kz-2022-01-05-almaty&ui=kk&embed=1"
+            "a=russia,china&all=1&l=zh&q=%D0%90%D0%BB%D0%BC%D0%B0%D1%82%D1%8B%20%26%20%E6%9E%AA%E6%94%AF%20%231%20100%25&t=2022-01-03..2022-01-10T12%3A30&m=76.929,43.257,4.5&e=kz-2022-01-05-almaty&ui=kk&view=compare&cov=some&embed=1"
         );
         let (back, notices) = decode(&format!("#{text}"));
         assert!(notices.is_empty(), "{notices:?}");
@@ -405,5 +441,40 @@ mod tests {
         assert_eq!(s.filter.actors, ["russia"]);
         assert_eq!(s.filter.languages, ["zh"]);
         assert_eq!(s.selected, None);
+    }
+
+    #[test]
+    fn the_compare_view_and_its_toggle_travel_in_the_link() {
+        let (s, n) = decode("#view=compare&cov=some&l=zh,ru");
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!((s.view, s.partial), (View::Compare, true));
+        assert_eq!(encode(&s), "l=zh,ru&view=compare&cov=some");
+        // The defaults are written as nothing, and read back when spelt out.
+        let (d, n) = decode("view=explore&cov=all");
+        assert!(n.is_empty());
+        assert_eq!((d.view, d.partial), (View::Explore, false));
+        assert_eq!(encode(&d), "");
+        // Anything else is dropped with a notice naming it.
+        let (b, n) = decode("view=<b>x</b>&cov=maybe&view");
+        assert_eq!((b.view, b.partial), (View::Explore, false));
+        assert_eq!(n.len(), 3, "{n:?}");
+        // Switching views is a step Back can undo.
+        assert!(is_new_history_entry(&d, &s));
+    }
+
+    #[test]
+    fn sanitize_keeps_compare_and_drops_a_toggle_one_language_cannot_use() {
+        let (c, _) = parse(include_str!("../../../tests/fixtures/small.json"));
+        let (mut s, _) = decode("view=compare&cov=some");
+        if c.languages.len() >= 2 {
+            assert!(s.sanitize(&c).is_empty());
+            assert!(s.partial);
+        }
+        assert_eq!(s.view, View::Compare);
+        let mut one = c.clone();
+        one.languages.truncate(1);
+        let (mut s, _) = decode("view=compare&cov=some");
+        assert_eq!(s.sanitize(&one), ["cov=some"]);
+        assert_eq!((s.view, s.partial), (View::Compare, false));
     }
 }
