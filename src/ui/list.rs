@@ -46,7 +46,7 @@ pub fn EventList() -> impl IntoView {
                         view! {
                             <tr class:selected=selected class:hovered=hovered data-event=e.id.clone() data-i=i>
                                 <td class="date">{format_date(lang, &e.date)}</td>
-                                <td>{e.place.name.get(code).to_string()}</td>
+                                <td>{e.place.as_ref().map(|p| p.name.get(code).to_string())}</td>
                                 <td>
                                     <button type="button" class="link" aria-pressed=selected.to_string()>{e.title.get(code).to_string()}</button>
                                     {e.claim.as_ref().map(|cl| view! { " "<span class="tag" class:disputed=cl.disputed>{claim_label}</span> })}

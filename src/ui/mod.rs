@@ -4,6 +4,7 @@
 pub mod compare;
 pub mod diagnostics;
 mod dom;
+pub mod downloads;
 pub mod facets;
 pub mod header;
 pub mod list;

@@ -62,6 +62,25 @@ macro_rules! table {
 
 table! {
     AppTitle => ["Steppe", "Степь", "草原", "Дала"],
+    // Bring your own data: events without a place, ?corpus=, import, export, publishing.
+    NoPlace => ["no place given", "место не указано", "未注明地点", "орны көрсетілмеген"],
+    NotOnMap => ["{n} of the events shown have no place and are not on the map.", "Показанных событий без места, их нет на карте: {n}.", "所显示的事件中有 {n} 个没有地点，未在地图上显示。", "Көрсетілген оқиғалардың {n} орны жоқ, олар картада жоқ."],
+    CorpusFrom => ["Corpus from {host}", "Корпус с {host}", "资料库来自 {host}", "Корпус көзі: {host}"],
+    FetchNotFound => ["{url} was not found (HTTP 404). Check the address, and that the file was published there.", "{url} не найден (HTTP 404). Проверьте адрес и то, что файл там опубликован.", "未找到 {url}（HTTP 404）。请检查地址，并确认文件已发布在那里。", "{url} табылмады (HTTP 404). Мекенжайды және файлдың сонда жарияланғанын тексеріңіз."],
+    FetchStatus => ["{url} answered HTTP {status}. Try again later, or ask its host.", "{url} ответил HTTP {status}. Повторите позже или спросите владельца сайта.", "{url} 返回 HTTP {status}。请稍后再试，或联系其网站。", "{url} HTTP {status} деп жауап берді. Кейінірек қайталаңыз немесе сайт иесінен сұраңыз."],
+    FetchNetwork => ["{url} could not be reached: its server is down, or it does not let other sites read it (it must send Access-Control-Allow-Origin). Check the address, or ask its host to allow it.", "Не удалось обратиться к {url}: сервер недоступен или не разрешает другим сайтам читать файл (нужен заголовок Access-Control-Allow-Origin). Проверьте адрес или попросите владельца разрешить доступ.", "无法访问 {url}：其服务器不可用，或不允许其他网站读取（需要 Access-Control-Allow-Origin 头）。请检查地址，或请其网站允许访问。", "{url} мекенжайына қол жеткізу мүмкін болмады: сервер істемейді немесе басқа сайттарға оқуға рұқсат бермейді (Access-Control-Allow-Origin тақырыбы керек). Мекенжайды тексеріңіз немесе сайт иесінен рұқсат сұраңыз."],
+    FetchOffline => ["You are offline and {url} is not saved on this device. Connect to the internet and reload.", "Нет сети, а {url} не сохранён на этом устройстве. Подключитесь к интернету и перезагрузите страницу.", "您处于离线状态，且本设备未保存 {url}。请联网后重新加载。", "Желі жоқ, ал {url} бұл құрылғыда сақталмаған. Интернетке қосылып, бетті қайта жүктеңіз."],
+    ExportHeading => ["Download the {n} events shown", "Скачать показанные события ({n})", "下载所显示的 {n} 个事件", "Көрсетілген {n} оқиғаны жүктеу"],
+    ExportCsv => ["CSV (spreadsheet)", "CSV (таблица)", "CSV（电子表格）", "CSV (кесте)"],
+    ExportGeoJson => ["GeoJSON (map data)", "GeoJSON (картографические данные)", "GeoJSON（地图数据）", "GeoJSON (карта деректері)"],
+    ExportSteppe => ["Steppe corpus (JSON)", "Корпус Steppe (JSON)", "Steppe 资料库（JSON）", "Steppe корпусы (JSON)"],
+    ExportTimelineJs => ["TimelineJS (JSON)", "TimelineJS (JSON)", "TimelineJS（JSON）", "TimelineJS (JSON)"],
+    PublishHeading => ["Publish", "Опубликовать", "发布", "Жариялау"],
+    DownloadCorpus => ["Download corpus", "Скачать корпус", "下载资料库", "Корпусты жүктеу"],
+    DownloadExplorer => ["Download this explorer", "Скачать этот обозреватель", "下载此浏览器", "Осы шолғышты жүктеу"],
+    DownloadExplorerHint => ["One HTML file with the app and this corpus: it opens offline, from any folder or web host.", "Один HTML-файл с приложением и этим корпусом: открывается без сети, из любой папки или с любого хостинга.", "一个包含应用和此资料库的 HTML 文件：可离线打开，可放在任何文件夹或网站上。", "Қолданба мен осы корпус бар бір HTML файл: желісіз, кез келген қалтадан не хостингтен ашылады."],
+    DownloadFailed => ["The download could not be made: {error}", "Не удалось подготовить файл: {error}", "无法生成下载文件：{error}", "Жүктеу файлын дайындау мүмкін болмады: {error}"],
+    ImportedAs => ["{file} was read as {format}.", "{file} прочитан как {format}.", "{file} 已按 {format} 读取。", "{file} {format} ретінде оқылды."],
     // Compare view: disputes, coverage by language, first reports.
     CompareView => ["Compare", "Сравнение", "对比", "Салыстыру"],
     SkipToCompare => ["Skip to Compare", "Перейти к сравнению", "跳到对比", "Салыстыруға өту"],

@@ -61,7 +61,7 @@ impl MapCtx {
             events
                 .into_iter()
                 .filter_map(|i| c.events.get(i as usize))
-                .map(|e| (e.place.lon, e.place.lat))
+                .filter_map(|e| e.place.as_ref().map(|p| (p.lon, p.lat)))
                 .collect()
         });
         if keep_centre {
@@ -108,7 +108,7 @@ pub fn MapView() -> impl IntoView {
         Arc::new(app.corpus.with(|c| {
             c.events
                 .iter()
-                .map(|e| w.to_screen(e.place.lon, e.place.lat))
+                .map(|e| e.place.as_ref().map(|p| w.to_screen(p.lon, p.lat)))
                 .collect::<Vec<_>>()
         }))
     });
@@ -119,7 +119,7 @@ pub fn MapView() -> impl IntoView {
         Arc::new(app.result.with(|r| {
             aggregate(
                 r.matches.iter().filter_map(|i| {
-                    let (x, y) = xy.get(i)?;
+                    let (x, y) = (*xy.get(i)?)?;
                     Some((i as u32, x * k + dx, y * k + dy))
                 }),
                 frame(vp.width, vp.height),
@@ -154,6 +154,7 @@ pub fn MapView() -> impl IntoView {
                 <p class="wheel-hint" role="status">{move || app.t(Key::CtrlToZoom)}</p>
             </Show>
             <legend::Legend/>
+            <NotOnMap/>
             <p class="attribution">{move || app.t(Key::Attribution)}</p>
         </section>
     }
@@ -170,7 +171,7 @@ fn follow_selection(ctx: MapCtx) {
                 let v = ctx.vp.get_untracked();
                 let place = app
                     .corpus
-                    .with_untracked(|c| c.events.get(i).map(|e| (e.place.lon, e.place.lat)));
+                    .with_untracked(|c| c.events.get(i)?.place.as_ref().map(|p| (p.lon, p.lat)));
                 if let Some((lon, lat)) = place {
                     if !v.contains(lon, lat) {
                         ctx.set_view(View {
@@ -184,4 +185,25 @@ fn follow_selection(ctx: MapCtx) {
         }
         sel
     });
+}
+
+/// How many of the matching events have no place, so the map's silence about them is said.
+#[component]
+fn NotOnMap() -> impl IntoView {
+    let app = use_app();
+    let n = Memo::new(move |_| {
+        app.corpus.with(|c| {
+            app.result.with(|r| {
+                r.matches
+                    .iter()
+                    .filter(|&i| c.events.get(i).is_some_and(|e| e.place.is_none()))
+                    .count()
+            })
+        })
+    });
+    view! {
+        <Show when=move || { n.get() > 0 }>
+            <p class="not-on-map">{move || app.tf(Key::NotOnMap, &[("n", &n.get().to_string())])}</p>
+        </Show>
+    }
 }
