@@ -81,7 +81,7 @@ fn map_aggregation_ms(corpus: &Corpus) -> (f64, f64) {
     let xy: Vec<(f64, f64)> = corpus
         .events
         .iter()
-        .map(|e| w.to_screen(e.place.lon, e.place.lat))
+        .filter_map(|e| e.place.as_ref().map(|p| w.to_screen(p.lon, p.lat)))
         .collect();
     let vp = Viewport::new(1280.0, 560.0, home());
     let (k, dx, dy) = vp.world_affine();

@@ -9,6 +9,8 @@ const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const PREFIX = `steppe ${self.registration.scope} `;
 const CACHE = `${PREFIX}${VERSION}`;
+const BUILD = new Set(FILES.map((f) => new URL(f, self.registration.scope).href));
+const BUNDLED_CORPUS = new URL('./corpus.json', self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
@@ -22,9 +24,29 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The corpus is data that changes without a new build: the bundled corpus.json and any
+// corpus named by ?corpus= (the only requests the app makes to other origins) come from the
+// network first, revalidated past the HTTP cache, so an edited corpus reaches returning
+// readers on their next visit; the last copy fetched is kept for offline use.
+function corpusFirst(req) {
+  return caches.open(CACHE).then((cache) =>
+    fetch(req, { cache: 'no-cache' })
+      .then((resp) => {
+        if (resp.ok) cache.put(req, resp.clone());
+        return resp;
+      })
+      .catch(() => cache.match(req, { ignoreSearch: true }).then((hit) => hit || Promise.reject(new TypeError('offline, and no copy of ' + req.url)))),
+  );
+}
+
 self.addEventListener('fetch', (event) => {
   const req = event.request;
-  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
+  if (req.method !== 'GET') return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin) {
+    if (req.mode === 'cors') event.respondWith(corpusFirst(req));
+    return;
+  }
   if (req.mode === 'navigate') {
     // The page: the network first (a new build is seen at once), the cache when offline.
     event.respondWith(
@@ -32,7 +54,13 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  // Hashed bundle files and the corpus: from this deployment's cache, else the network.
+  // corpus.json, and anything not part of the build (a corpus named by ?corpus=).
+  const path = url.origin + url.pathname;
+  if (path === BUNDLED_CORPUS || !BUILD.has(path)) {
+    event.respondWith(corpusFirst(req));
+    return;
+  }
+  // Hashed bundle files: from this deployment's cache, else the network.
   event.respondWith(
     caches.open(CACHE).then((c) => c.match(req, { ignoreSearch: true })).then((hit) => hit || fetch(req)),
   );

@@ -476,6 +476,66 @@ async fn an_empty_search_says_it_is_the_search() {
     assert!(host.query_selector(".pager").unwrap().is_none());
 }
 
+/// The small corpus with e2 (a claim, "Western black hands") given no place.
+fn without_a_place() -> &'static str {
+    let text = SMALL.replacen(
+        r#""place": { "name": { "en": "Kazakhstan" }, "lat": 48.0, "lon": 67.0, "precision": "country" },"#,
+        "",
+        1,
+    );
+    Box::leak(text.into_boxed_str())
+}
+
+#[wasm_bindgen_test]
+async fn an_event_without_a_place_is_listed_and_counted_off_the_map() {
+    use steppe::ui::map::MapView;
+    let (host, app) = mount(without_a_place(), || {
+        view! { <MapView/><EventList/><EventPanel/> }
+    });
+    tick().await;
+    let count = |sel: &str| -> usize {
+        all(&host, sel)
+            .iter()
+            .filter_map(|c| c.get_attribute("data-count")?.parse::<usize>().ok())
+            .sum()
+    };
+    assert_eq!(count(".marks circle") + count(".edges circle"), 3);
+    assert_eq!(
+        text(&host, ".not-on-map"),
+        "1 of the events shown have no place and are not on the map."
+    );
+    assert_eq!(all(&host, "tbody tr").len(), 4, "the list keeps it");
+    app.view.update(|v| v.selected = Some("e2".into()));
+    tick().await;
+    assert!(text(&host, ".panel .place").contains("no place given"));
+    // Filtered to events that all have a place, the map has nothing to say.
+    app.view.update(|v| v.filter.actors = vec!["russia".into()]);
+    tick().await;
+    assert!(all(&host, ".not-on-map").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn share_dialog_offers_the_downloads_for_the_events_shown() {
+    use steppe::ui::share::ShareButton;
+    let (host, app) = mount(SMALL, || view! { <ShareButton/> });
+    app.view.update(|v| v.filter.actors = vec!["russia".into()]);
+    tick().await;
+    assert_eq!(text(&host, "#export-title"), "Download the 2 events shown");
+    let formats: Vec<String> = all(&host, "button.export")
+        .iter()
+        .filter_map(|b| b.get_attribute("data-format"))
+        .collect();
+    assert_eq!(formats, ["csv", "geojson", "json", "timeline.json"]);
+    assert_eq!(text(&host, "button.download-corpus"), "Download corpus");
+    assert_eq!(
+        text(&host, "button.download-explorer"),
+        "Download this explorer"
+    );
+    app.view.update(|v| v.lang = Some(Lang::Kk));
+    tick().await;
+    assert_eq!(text(&host, "button.download-corpus"), "Корпусты жүктеу");
+}
+
 const CORPUS: &str = include_str!("../public/corpus.json");
 
 fn click(host: &web_sys::HtmlElement, sel: &str) {

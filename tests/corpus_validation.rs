@@ -303,6 +303,29 @@ fn wrong_format_or_version() {
     );
 }
 
+#[test]
+fn an_event_without_a_place_loads_and_a_given_place_is_still_checked() {
+    let text = mutate(
+        r#""place": { "name": { "en": "Kazakhstan" }, "lat": 48.0, "lon": 67.0, "precision": "country" },"#,
+        "",
+    );
+    let (corpus, diags) = parse(&text);
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(corpus.len(), 4);
+    let e2 = corpus.events.iter().find(|e| e.id == "e2").unwrap();
+    assert!(e2.place.is_none());
+    // Written out again, it has no "place" key, and reads back the same.
+    let json =
+        serde_json::to_string(&corpus.events.iter().find(|e| e.id == "e2").unwrap()).unwrap();
+    assert!(!json.contains("place"), "{json}");
+    // A place that is there must be whole.
+    let text = mutate(
+        r#""lat": 48.0, "lon": 67.0, "precision": "country""#,
+        r#""lat": 48.0, "precision": "country""#,
+    );
+    one_error(&text, "events[2].place.lon", "missing");
+}
+
 /// The small fixture with one question, answered by its claim event.
 fn with_question(question_ref: &str) -> String {
     let q = "\"questions\": [{ \"id\": \"toll\", \"text\": { \"en\": \"How many died?\", \"ru\": \"Сколько погибло?\" }, \"unit\": { \"en\": \"dead\" } }],\n  \"events\"";

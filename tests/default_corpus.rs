@@ -233,7 +233,7 @@ fn unnamed_outlets_are_not_pinned_to_a_city_and_seed_claims_end_by_the_post() {
             .iter()
             .find(|e| e.id == id)
             .unwrap_or_else(|| panic!("no {id}"));
-        assert_ne!(e.place.precision.as_str(), "city", "{id}");
+        assert_ne!(e.place.as_ref().unwrap().precision.as_str(), "city", "{id}");
         assert_eq!(
             e.end.map(|d| d.to_iso()).as_deref(),
             Some("2022-01-09"),

@@ -507,7 +507,8 @@ fn the_cli_says_what_the_app_says() {
         .args(["check", path])
         .output()
         .unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    // Diagnostics go to stderr, the summary to stdout: neither carries a control character.
+    let stdout = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
     assert!(
         !stdout.chars().any(|c| c.is_control() && c != '\n'),
         "{stdout:?}"
@@ -526,7 +527,7 @@ fn the_cli_says_what_the_app_says() {
         .args(["check", path])
         .output()
         .unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stdout = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stdout.contains(&format!("{path}:1:1: error: this file is UTF-16")),

@@ -24,6 +24,7 @@ pub mod compare;
 pub mod corpus;
 pub mod geo;
 pub mod input;
+pub mod interchange;
 pub mod link;
 pub mod query;
 pub mod text;

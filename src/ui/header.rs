@@ -84,6 +84,14 @@ pub fn Header() -> impl IntoView {
                 <span class="app-name">{move || app.t(Key::AppTitle)}</span>
                 <h1>{title}</h1>
                 <super::about::About/>
+                {use_context::<loader::CorpusOrigin>().map(|o| view! {
+                    <Show when=move || o.0.with(Option::is_some)>
+                        <p class="corpus-origin">{move || app.tf(Key::CorpusFrom, &[("host", &o.0.get().unwrap_or_default())])}</p>
+                    </Show>
+                    <Show when=move || o.1.with(Option::is_some)>
+                        <p class="corpus-origin imported">{move || o.1.get()}</p>
+                    </Show>
+                })}
             </div>
             <div class="search">
                 <label for="search-input" class="visually-hidden">{move || app.t(Key::Search)}</label>
@@ -106,7 +114,7 @@ pub fn Header() -> impl IntoView {
                 <super::share::ShareButton/>
                 <label class="file-open">
                     <span>{move || app.t(Key::OpenFile)}</span>
-                    <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_file/>
+                    <input type="file" accept=".json,.csv,.tsv,.txt,application/json,text/csv" class="visually-hidden" on:change=on_file/>
                 </label>
                 <label for="ui-lang" class="visually-hidden">{move || app.t(Key::InterfaceLanguage)}</label>
                 <select id="ui-lang" on:change=on_lang on:keydown=on_lang_key

@@ -49,7 +49,7 @@ pub fn EventList() -> impl IntoView {
                         view! {
                             <tr class:selected=selected class:hovered=hovered data-event=e.id.clone() data-i=i>
                                 <td class="date">{intl::date(lang, &e.date)}</td>
-                                <td lang=e.place.name.pick(code).map(|p| p.0.to_string())>{e.place.name.get(code).to_string()}</td>
+                                <td lang=e.place.as_ref().and_then(|p| p.name.pick(code)).map(|p| p.0.to_string())>{e.place.as_ref().map(|p| p.name.get(code).to_string())}</td>
                                 <td>
                                     <button type="button" class="link" aria-pressed=selected.to_string() lang=e.title.pick(code).map(|p| p.0.to_string())>{e.title.get(code).to_string()}</button>
                                     {e.claim.as_ref().map(|cl| view! { " "<span class="tag" class:disputed=cl.disputed>{claim_label(cl.disputed)}</span> })}

@@ -5,6 +5,7 @@ mod about;
 pub mod compare;
 pub mod diagnostics;
 mod dom;
+pub mod downloads;
 pub mod facets;
 pub mod header;
 pub mod intl;

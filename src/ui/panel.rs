@@ -102,8 +102,13 @@ pub fn EventPanel() -> impl IntoView {
                     <dd class="type">{event_type(lang, e.kind)}{(!e.tags.is_empty()).then(|| format!(" · {}", e.tags.join(", ")))}</dd>
                     <dt>{app.t(Key::Place)}</dt>
                     <dd class="place">
-                        <span lang=e.place.name.pick(code).map(|p| p.0.to_string())>{e.place.name.get(code).to_string()}</span>
-                        " "<span class="muted">{format!("({})", app.tf(Key::PlacePrecisionLabel, &[("p", place_precision(lang, e.place.precision))]))}</span>
+                        {match &e.place {
+                            Some(p) => view! {
+                                <span lang=p.name.pick(code).map(|n| n.0.to_string())>{p.name.get(code).to_string()}</span>
+                                " "<span class="muted">{format!("({})", app.tf(Key::PlacePrecisionLabel, &[("p", place_precision(lang, p.precision))]))}</span>
+                            }.into_any(),
+                            None => view! { <span class="muted">{app.t(Key::NoPlace)}</span> }.into_any(),
+                        }}
                     </dd>
                 </dl>
                 {claim.map(|(by, disputed)| view! {

@@ -1,5 +1,6 @@
 //! The "Share / embed" dialog: a link to the current view, a copy-ready `<iframe>` snippet,
-//! and an optional host-page script that sizes the frame to the explorer.
+//! an optional host-page script that sizes the frame to the explorer, and downloads
+//! (`downloads.rs`). A corpus named by `?corpus=` stays in the link and the snippet.
 
 use super::state::use_app;
 use super::url::base_url;
@@ -188,6 +189,7 @@ pub fn ShareButton() -> impl IntoView {
                 <button type="button" on:click=move |_| copy("share-script", copied)>{copy_label("share-script")}</button>
             </div>
             <p class="hint">{move || app.t(Key::IframesStripped)}</p>
+            <super::downloads::Downloads/>
             <button type="button" class="close-dialog" on:click=close>{move || app.t(Key::Close)}</button>
         </dialog>
     }

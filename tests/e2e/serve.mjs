@@ -1,7 +1,8 @@
 // A tiny static server for the end-to-end tests: serves dist/ at / and at sub-paths,
 // with optional corpus overrides and an optional strict Content-Security-Policy header.
-//   node serve.mjs PORT [--csp] [--gzip] [--mount /path/=DIR ...] [--file /url=FILE ...]
+//   node serve.mjs PORT [--csp] [--gzip] [--cors] [--mount /path/=DIR ...] [--file /url=FILE ...]
 // --gzip compresses responses for clients that accept it, as a static host would.
+// --cors lets pages on other origins read what it serves, as a corpus host must.
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
@@ -11,6 +12,7 @@ const args = process.argv.slice(2);
 const port = Number(args[0] || 8081);
 const csp = args.includes('--csp');
 const gzip = args.includes('--gzip');
+const cors = args.includes('--cors');
 const root = resolve(new URL('../../dist', import.meta.url).pathname);
 const mounts = [];   // [prefix, dir]
 const files = {};    // url -> file
@@ -38,6 +40,7 @@ createServer(async (req, res) => {
   try {
     const body = await readFile(file);
     const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+    if (cors) headers['access-control-allow-origin'] = '*';
     if (csp) headers['content-security-policy'] = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors *";
     if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
       headers['content-encoding'] = 'gzip';

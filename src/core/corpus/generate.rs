@@ -206,13 +206,13 @@ pub fn generate(n: usize, seed: u64) -> CorpusFile {
                 id: format!("ev-{i}"),
                 date,
                 end: None,
-                place: Place {
+                place: Some(Place {
                     name: Text::en(city),
                     lat: ((lat + jitter(&mut rng)) * 1e4).round() / 1e4,
                     lon: ((lon + jitter(&mut rng)) * 1e4).round() / 1e4,
                     precision: PlacePrecision::City,
                     country: Some(cc.to_string()),
-                },
+                }),
                 title: Text::en(format!("{} {word} {i}", city)),
                 summary: None,
                 actors: ev_actors,

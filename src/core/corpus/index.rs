@@ -114,7 +114,7 @@ pub fn searchable_events(events: &[Event], actors: &[Actor], sources: &[Source])
     for (i, e) in events.iter().enumerate() {
         let mut len = text_len(&e.title)
             .saturating_add(e.summary.as_ref().map_or(0, text_len))
-            .saturating_add(text_len(&e.place.name));
+            .saturating_add(e.place.as_ref().map_or(0, |p| text_len(&p.name)));
         for t in &e.tags {
             len = len.saturating_add(t.len()).saturating_add(1);
         }
@@ -387,7 +387,9 @@ fn haystack(e: &Event, ea: &[u32], es: &[u32], actors: &[Actor], sources: &[Sour
     if let Some(s) = &e.summary {
         parts.extend(s.0.values().map(String::as_str));
     }
-    parts.extend(e.place.name.0.values().map(String::as_str));
+    if let Some(p) = &e.place {
+        parts.extend(p.name.0.values().map(String::as_str));
+    }
     parts.extend(e.tags.iter().map(String::as_str));
     for a in ea.iter().filter_map(|&a| actors.get(a as usize)) {
         parts.extend(a.name.0.values().map(String::as_str));

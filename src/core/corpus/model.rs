@@ -229,7 +229,7 @@ pub struct Question {
     pub unit: Option<Text>,
 }
 
-/// A dated, placed happening, with who took part and who reported it.
+/// A dated happening, usually placed, with who took part and who reported it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Event {
@@ -237,7 +237,10 @@ pub struct Event {
     pub date: PartialDate,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<PartialDate>,
-    pub place: Place,
+    /// Where it happened; absent for events with no place (shown on the timeline and in
+    /// the list, counted on the map as "not on the map").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
     pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<Text>,

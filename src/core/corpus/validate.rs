@@ -1145,9 +1145,11 @@ impl<'t> Reader<'t> {
                 Some(e)
             }
         };
-        let place = self
-            .required(o, "place")
-            .and_then(|n| self.place(n, &o.child("place")));
+        // An event may have no place; one that is given must be valid.
+        let place = match o.get("place") {
+            None => Some(None),
+            Some(n) => self.place(n, &o.child("place")).map(Some),
+        };
         let title = self
             .required(o, "title")
             .and_then(|n| self.text(n, &o.child("title"), MAX_TITLE_CHARS, true));

@@ -133,7 +133,10 @@ pub fn tooltip(
     let Some(first) = members.first().and_then(|&i| corpus.events.get(i as usize)) else {
         return Vec::new();
     };
-    let place = first.place.name.get(lang.code()).to_string();
+    let place = first
+        .place
+        .as_ref()
+        .map_or(String::new(), |p| p.name.get(lang.code()).to_string());
     if members.len() == 1 {
         vec![
             place,

@@ -15,10 +15,8 @@ pub(super) fn Labels() -> impl IntoView {
     let busy = Memo::new(move |_| {
         let mut counts: HashMap<String, usize> = HashMap::new();
         app.corpus.with(|c| {
-            for e in &c.events {
-                *counts
-                    .entry(e.place.name.get("en").to_string())
-                    .or_default() += 1;
+            for p in c.events.iter().filter_map(|e| e.place.as_ref()) {
+                *counts.entry(p.name.get("en").to_string()).or_default() += 1;
             }
         });
         counts

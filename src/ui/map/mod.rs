@@ -61,7 +61,7 @@ impl MapCtx {
             events
                 .into_iter()
                 .filter_map(|i| c.events.get(i as usize))
-                .map(|e| (e.place.lon, e.place.lat))
+                .filter_map(|e| e.place.as_ref().map(|p| (p.lon, p.lat)))
                 .collect()
         });
         if keep_centre {
@@ -104,7 +104,7 @@ pub fn MapView() -> impl IntoView {
         let pts: Vec<(f64, f64)> = app.corpus.with(|c| {
             c.events
                 .iter()
-                .map(|e| (e.place.lon, e.place.lat))
+                .filter_map(|e| e.place.as_ref().map(|p| (p.lon, p.lat)))
                 .collect()
         });
         Viewport::new(w, h, home()).default_frame(&pts)
@@ -123,7 +123,7 @@ pub fn MapView() -> impl IntoView {
         Arc::new(app.corpus.with(|c| {
             c.events
                 .iter()
-                .map(|e| w.to_screen(e.place.lon, e.place.lat))
+                .map(|e| e.place.as_ref().map(|p| w.to_screen(p.lon, p.lat)))
                 .collect::<Vec<_>>()
         }))
     });
@@ -134,7 +134,7 @@ pub fn MapView() -> impl IntoView {
         Arc::new(app.result.with(|r| {
             aggregate(
                 r.matches.iter().filter_map(|i| {
-                    let (x, y) = xy.get(i)?;
+                    let (x, y) = (*xy.get(i)?)?;
                     Some((i as u32, x * k + dx, y * k + dy))
                 }),
                 frame(vp.width, vp.height),
@@ -169,6 +169,7 @@ pub fn MapView() -> impl IntoView {
                 <p class="wheel-hint" role="status">{move || app.t(Key::CtrlToZoom)}</p>
             </Show>
             <legend::Legend/>
+            <NotOnMap/>
             <p class="attribution">{move || app.t(Key::Attribution)}</p>
         </section>
     }
@@ -196,7 +197,7 @@ fn follow_selection(ctx: MapCtx) {
                 let v = ctx.vp.get_untracked();
                 let place = app
                     .corpus
-                    .with_untracked(|c| c.events.get(i).map(|e| (e.place.lon, e.place.lat)));
+                    .with_untracked(|c| c.events.get(i)?.place.as_ref().map(|p| (p.lon, p.lat)));
                 if let Some((lon, lat)) = place {
                     if !v.contains(lon, lat) {
                         let to = View {
@@ -215,4 +216,25 @@ fn follow_selection(ctx: MapCtx) {
         }
         sel
     });
+}
+
+/// How many of the matching events have no place, so the map's silence about them is said.
+#[component]
+fn NotOnMap() -> impl IntoView {
+    let app = use_app();
+    let n = Memo::new(move |_| {
+        app.corpus.with(|c| {
+            app.result.with(|r| {
+                r.matches
+                    .iter()
+                    .filter(|&i| c.events.get(i).is_some_and(|e| e.place.is_none()))
+                    .count()
+            })
+        })
+    });
+    view! {
+        <Show when=move || { n.get() > 0 }>
+            <p class="not-on-map">{move || app.tf(Key::NotOnMap, &[("n", &n.get().to_string())])}</p>
+        </Show>
+    }
 }

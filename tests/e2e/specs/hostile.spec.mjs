@@ -4,7 +4,7 @@
 // page never blanks, and a requestAnimationFrame heartbeat never sees the main thread
 // blocked for more than 100 ms.
 import { test, expect, chromium } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { openApp, shot, N } from './helpers.mjs';
 import { inlineJson } from '../../../scripts/post-build.mjs';
@@ -146,12 +146,9 @@ async function listed(page) {
 function cli(name, bytes) {
   const file = `${CACHE}${name}`;
   writeFileSync(file, bytes);
-  let out;
-  try {
-    out = execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'steppe-corpus', '--', 'check', file], { cwd: '../..', maxBuffer: 1 << 26 }).toString();
-  } catch (e) {
-    out = e.stdout.toString();
-  }
+  // The CLI writes diagnostics to stderr.
+  const r = spawnSync('cargo', ['run', '--quiet', '--release', '--bin', 'steppe-corpus', '--', 'check', file], { cwd: '../..', maxBuffer: 1 << 26 });
+  const out = r.stderr.toString();
   return out.split('\n').filter((l) => l.startsWith(`${file}:`) && / (error|warning): /.test(l)).map((l) => {
     const m = l.slice(file.length + 1).match(/^(\d+:\d+): (error|warning): (?:(\S+): )?(.*)$/);
     return m;

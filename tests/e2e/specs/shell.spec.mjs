@@ -103,7 +103,7 @@ for (const width of [360, 1280]) {
 test('a missing corpus says so instead of a blank page', async ({ page }) => {
   await page.route('**/corpus.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto('/');
-  await expect(page.locator('.status.error')).toContainText('Could not fetch corpus.json: HTTP 404');
+  await expect(page.locator('.status.error')).toContainText('corpus.json was not found (HTTP 404)');
   await expect(page.locator('header h1')).toBeVisible();
 });
 
