@@ -73,7 +73,7 @@ async fn list_shows_matching_events_in_date_order_and_selects_on_click() {
         .collect();
     assert_eq!(ids, ["e2", "e1", "e3", "e4"]);
     assert!(
-        text(&host, "tbody tr").contains("Jan 2022"),
+        text(&host, "tbody tr").contains("January 2022"),
         "month precision shown as a month"
     );
     app.view.update(|v| v.filter.actors = vec!["russia".into()]);
@@ -387,6 +387,93 @@ async fn url_sync_writes_the_view_once_a_frame_and_reads_it_back() {
     tick().await;
     assert_eq!(app.view.get_untracked().filter.actors, ["china"]);
     assert!(app.view.get_untracked().filter.languages.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn intl_writes_numbers_plurals_and_language_names_like_the_core() {
+    use steppe::core::text::plural::{self, Category};
+    use steppe::ui::intl;
+    assert_eq!(intl::number(Lang::En, 100_000), "100,000");
+    assert_eq!(intl::number(Lang::Ru, 100_000), "100\u{a0}000");
+    // The browser's plural rules agree with the core's for every interface language.
+    for l in Lang::ALL {
+        for n in [0, 1, 2, 3, 5, 11, 21, 22, 25, 101, 111, 1000] {
+            assert_eq!(intl::category(l, n), plural::category(l, n), "{l:?} {n}");
+        }
+    }
+    assert_eq!(intl::category(Lang::Ru, 5), Category::Many);
+    assert_eq!(intl::category(Lang::Ru, 3), Category::Few);
+    assert_eq!(intl::category(Lang::Kk, 1), Category::One);
+    assert_eq!(intl::category(Lang::Zh, 1), Category::Other);
+    let (zh_hant, lang) = intl::language_name("zh-Hant", Lang::En);
+    assert_ne!(zh_hant, intl::language_name("zh", Lang::En).0);
+    assert_eq!(lang, "zh-Hant");
+    assert_eq!(intl::language_name("ru", Lang::En).0, "Русский");
+    // A code with no name anywhere stays itself, never blank.
+    assert_eq!(intl::language_name("qaa", Lang::En).0, "qaa");
+    let d = steppe::core::time::date::PartialDate::parse("2022-07-04").unwrap();
+    assert!(intl::date(Lang::Ru, &d).starts_with("4 июля 2022"));
+}
+
+#[wasm_bindgen_test]
+async fn panel_speaks_the_reader_language() {
+    let (host, app) = mount(SMALL, || view! { <EventPanel/> });
+    app.view.update(|v| {
+        v.lang = Some(Lang::Ru);
+        v.selected = Some("e2".into());
+    });
+    tick().await;
+    // A disputed claim says so in words, not only in colour.
+    assert!(text(&host, ".claim").starts_with("Оспариваемое заявление"));
+    // A month-precision date in the nominative; no "(precision: ...)" suffix.
+    assert!(text(&host, ".date").starts_with("январь 2022"));
+    app.view.update(|v| v.selected = Some("e4".into()));
+    tick().await;
+    let links = all(&host, ".source a");
+    assert_eq!(
+        links[0].text_content().as_deref(),
+        Some("Moy Gorod: открыть источник в новой вкладке"),
+        "a source link is named by its outlet"
+    );
+    assert!(text(&host, ".date").starts_with("11 января 2022"));
+    // Kazakh: the Russian title comes before the English one.
+    app.view.update(|v| {
+        v.lang = Some(Lang::Kk);
+        v.selected = Some("e3".into());
+    });
+    tick().await;
+    assert_eq!(text(&host, "h2"), "Прибытие войск");
+    let h2 = host.query_selector("h2").unwrap().unwrap();
+    assert_eq!(h2.get_attribute("lang").as_deref(), Some("ru"));
+}
+
+#[wasm_bindgen_test]
+async fn header_shows_the_credits_and_names_the_page() {
+    use steppe::ui::header::Header;
+    let (host, app) = mount(SMALL, || view! { <Header/> });
+    tick().await;
+    assert!(text(&host, ".about").contains("Licence: CC0"));
+    let title = web_sys::window().unwrap().document().unwrap().title();
+    assert_eq!(title, "Small test corpus");
+    app.view.update(|v| v.lang = Some(Lang::Zh));
+    tick().await;
+    assert!(text(&host, ".about summary").contains("关于这些数据"));
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_search_says_it_is_the_search() {
+    let (host, app) = mount(SMALL, || view! { <EventList/> });
+    app.view
+        .update(|v| v.filter.text = "nothing matches this".into());
+    tick().await;
+    assert_eq!(text(&host, ".empty"), "No events match this search.");
+    app.view.update(|v| v.filter.languages = vec!["zh".into()]);
+    tick().await;
+    assert_eq!(text(&host, ".empty"), "No events match these filters.");
+    // Four events fit on one page: no pager of two disabled buttons.
+    app.view.update(|v| v.filter = Default::default());
+    tick().await;
+    assert!(host.query_selector(".pager").unwrap().is_none());
 }
 
 /// The small corpus with e2 (a claim, "Western black hands") given no place.

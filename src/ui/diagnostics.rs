@@ -120,7 +120,7 @@ pub fn Diagnostics() -> impl IntoView {
                 {move || {
                     let d = app.corpus.with(|c| c.dropped);
                     let n = d.events + d.actors + d.sources;
-                    (n > 0).then(|| view! { <p>{app.tf(Key::RecordsLeftOut, &[("n", &n.to_string())])}</p> })
+                    (n > 0).then(|| view! { <p>{app.tn(Key::RecordsLeftOut, n, &[("n", n)])}</p> })
                 }}
                 <ul>
                     {move || app.diagnostics.with(|ds| {

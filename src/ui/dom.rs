@@ -75,3 +75,36 @@ pub fn focus_within(root: Option<web_sys::Element>, selector: &'static str) {
         }
     });
 }
+
+/// The element that has focus, if any but `<body>`.
+pub fn active_element() -> Option<web_sys::Element> {
+    let doc = web_sys::window()?.document()?;
+    let el = doc.active_element()?;
+    (Some(&el) != doc.body().map(web_sys::Element::from).as_ref()).then_some(el)
+}
+
+/// Focuses `el` if it is still on the page, else the first of `fallbacks` (selectors) that
+/// is: after a view rebuilds, focus lands on its replacement instead of on `<body>`.
+pub fn focus_or(el: Option<web_sys::Element>, fallbacks: Vec<String>) {
+    request_animation_frame(move || {
+        let doc = web_sys::window().and_then(|w| w.document());
+        let target = el.filter(|e| e.is_connected()).or_else(|| {
+            let doc = doc?;
+            fallbacks
+                .iter()
+                .find_map(|s| doc.query_selector(s).ok().flatten())
+        });
+        // Map marks are SVG elements, which focus too.
+        match target.map(|el| el.dyn_into::<web_sys::HtmlElement>()) {
+            Some(Ok(el)) => {
+                let _ = el.focus();
+            }
+            Some(Err(el)) => {
+                if let Ok(svg) = el.dyn_into::<web_sys::SvgElement>() {
+                    let _ = svg.focus();
+                }
+            }
+            None => {}
+        }
+    });
+}

@@ -3,7 +3,7 @@
 use super::state::use_app;
 use crate::core::corpus::{ActorKind, NamedEnum};
 use crate::core::geo::marks::lang_class;
-use crate::core::text::i18n::{actor_kind, endonym, Key};
+use crate::core::text::i18n::{actor_kind, Key};
 use leptos::prelude::*;
 
 fn toggle(list: &mut Vec<String>, id: &str, on: bool) {
@@ -25,15 +25,22 @@ pub fn Facets() -> impl IntoView {
         .is_some_and(|w| w > 700.0)
         && !app.view.with_untracked(|v| v.embed);
     view! {
+        // A named region with an h2, so the filters are a landmark and headings run h1, h2, h3.
+        <section class="filters-region" aria-labelledby="filters-title">
         <details class="filters" open=wide>
-            <summary>{move || app.t(Key::Filters)}</summary>
+            <summary><h2 id="filters-title">{move || app.t(Key::Filters)}</h2></summary>
             <button type="button" class="clear-all" disabled=move || !any_filter()
-                on:click=move |_| app.view.update(|v| v.filter = Default::default())>
+                on:click=move |_| {
+                    // The button disables itself: focus moves first, so it is not lost.
+                    super::dom::focus_or(None, vec![".filters summary".into()]);
+                    app.view.update(|v| v.filter = Default::default())
+                }>
                 {move || app.t(Key::ClearAll)}
             </button>
             <ActorFacet/>
             <LanguageFacet/>
         </details>
+        </section>
     }
 }
 
@@ -73,7 +80,10 @@ fn ActorFacet() -> impl IntoView {
                 <span>{move || app.t(Key::AllTogether)}</span>
             </label>
             <button type="button" class="clear" disabled=move || app.view.with(|v| v.filter.actors.is_empty())
-                on:click=move |_| app.view.update(|v| v.filter.actors.clear())>{move || app.t(Key::Clear)}</button>
+                on:click=move |_| {
+                    super::dom::focus_or(None, vec!["#facet-actors input".into()]);
+                    app.view.update(|v| v.filter.actors.clear())
+                }>{move || app.t(Key::Clear)}</button>
             {move || groups().into_iter().map(|(label, members)| view! {
                 <div class="group" role="group" aria-label=label>
                     <h3>{label}</h3>
@@ -103,14 +113,20 @@ fn ActorFacet() -> impl IntoView {
 #[component]
 fn LanguageFacet() -> impl IntoView {
     let app = use_app();
-    let langs = move || app.corpus.with(|c| c.languages.clone());
+    let langs = move || {
+        let lang = app.lang.get();
+        app.corpus.with(|c| c.languages.iter().cloned().zip(super::intl::language_names(&c.languages, lang)).collect::<Vec<_>>())
+    };
     view! {
         <fieldset class="facet" id="facet-languages">
             <legend>{move || app.t(Key::SourceLanguages)}</legend>
             <p class="hint">{move || app.t(Key::LanguageRule)}</p>
             <button type="button" class="clear" disabled=move || app.view.with(|v| v.filter.languages.is_empty())
-                on:click=move |_| app.view.update(|v| v.filter.languages.clear())>{move || app.t(Key::Clear)}</button>
-            {move || langs().into_iter().enumerate().map(|(i, code)| {
+                on:click=move |_| {
+                    super::dom::focus_or(None, vec!["#facet-languages input".into()]);
+                    app.view.update(|v| v.filter.languages.clear())
+                }>{move || app.t(Key::Clear)}</button>
+            {move || langs().into_iter().enumerate().map(|(i, (code, (name, in_lang)))| {
                 let code2 = code.clone();
                 let code3 = code.clone();
                 let checked = move || app.view.with(|v| v.filter.languages.contains(&code));
@@ -123,7 +139,7 @@ fn LanguageFacet() -> impl IntoView {
                                 app.view.update(|v| toggle(&mut v.filter.languages, &code2, on));
                             }/>
                         <span class=format!("swatch {}", lang_class(i)) aria-hidden="true"></span>
-                        <span class="name" lang=code3.clone()>{endonym(&code3).unwrap_or(&code3).to_string()}</span>
+                        <span class="name" lang=in_lang>{name}</span>
                         <span class="code">{code3.clone()}</span>
                         <span class="n">{count}</span>
                     </label>

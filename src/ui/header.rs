@@ -1,9 +1,11 @@
 //! The header: title, search, result count, interface language, and opening a file.
 
+use super::intl;
 use super::loader;
 use super::state::use_app;
-use crate::core::text::i18n::{endonym, Key, Lang};
+use crate::core::text::i18n::{Key, Lang};
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// The app's header bar.
@@ -21,17 +23,52 @@ pub fn Header() -> impl IntoView {
             }
         })
     };
+    // The page's title is the corpus' own, so tabs and bookmarks name it.
+    Effect::new(move |_| {
+        let t = title();
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(&t);
+        }
+    });
     let count = move || {
         let n = app.result.with(|r| r.count());
         let total = app.corpus.with(|c| c.len());
-        app.tf(
-            Key::ResultCount,
-            &[("n", &n.to_string()), ("total", &total.to_string())],
-        )
+        app.tn(Key::ResultCount, total, &[("n", n), ("total", total)])
+    };
+    // What the live region says: the count once it has settled (0.9 s without change), so a
+    // screen reader hears one result after typing or playing, not every keystroke or step.
+    let announced = RwSignal::new(String::new());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |prev: Option<()>| {
+        let text = count();
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        // The first count is on screen as the page loads; only changes are announced.
+        if prev.is_some() {
+            let h = set_timeout_with_handle(move || announced.set(text), Duration::from_millis(900));
+            pending.set_value(h.ok());
+        }
+    });
+    // Arrow keys on a closed menu change its value at once; the interface follows on Enter
+    // or when focus leaves, so browsing the names does not switch the whole page each time.
+    let keyed = StoredValue::new(false);
+    let apply = move |value: String| {
+        keyed.set_value(false);
+        if app.view.with_untracked(|v| v.lang) != Lang::from_code(&value) {
+            app.view.update(|v| v.lang = Lang::from_code(&value));
+        }
     };
     let on_lang = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        app.view.update(|v| v.lang = Lang::from_code(&value));
+        if !keyed.get_value() {
+            apply(event_target_value(&ev));
+        }
+    };
+    let on_lang_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" | "Home" | "End" | "PageUp"
+        | "PageDown" => keyed.set_value(true),
+        "Enter" => apply(event_target_value(&ev)),
+        _ => {}
     };
     let on_file = move |ev: leptos::ev::Event| {
         let input = ev
@@ -46,6 +83,7 @@ pub fn Header() -> impl IntoView {
             <div class="brand">
                 <span class="app-name">{move || app.t(Key::AppTitle)}</span>
                 <h1>{title}</h1>
+                <super::about::About/>
                 {use_context::<loader::CorpusOrigin>().map(|o| view! {
                     <Show when=move || o.0.with(Option::is_some)>
                         <p class="corpus-origin">{move || app.tf(Key::CorpusFrom, &[("host", &o.0.get().unwrap_or_default())])}</p>
@@ -69,7 +107,8 @@ pub fn Header() -> impl IntoView {
                     }
                 />
             </div>
-            <p class="count" role="status" aria-live="polite">{count}</p>
+            <p class="count">{count}</p>
+            <p class="visually-hidden" role="status" aria-live="polite">{move || announced.get()}</p>
             <div class="tools">
                 <super::compare::CompareToggle/>
                 <super::share::ShareButton/>
@@ -78,9 +117,11 @@ pub fn Header() -> impl IntoView {
                     <input type="file" accept=".json,.csv,.tsv,.txt,application/json,text/csv" class="visually-hidden" on:change=on_file/>
                 </label>
                 <label for="ui-lang" class="visually-hidden">{move || app.t(Key::InterfaceLanguage)}</label>
-                <select id="ui-lang" on:change=on_lang>
+                <select id="ui-lang" on:change=on_lang on:keydown=on_lang_key
+                    on:pointerdown=move |_| keyed.set_value(false)
+                    on:blur=move |ev| if keyed.get_value() { apply(event_target_value(&ev)) }>
                     {Lang::ALL.into_iter().map(|l| view! {
-                        <option value=l.code() selected=move || app.lang.get() == l>{endonym(l.code()).unwrap_or(l.code())}</option>
+                        <option value=l.code() lang=l.code() selected=move || app.lang.get() == l>{intl::language_name(l.code(), l).0}</option>
                     }).collect_view()}
                 </select>
             </div>

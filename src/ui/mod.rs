@@ -1,12 +1,14 @@
 //! The browser shell: Leptos components that turn core values into views and
 //! gestures into new core values. Only this module touches the DOM.
 
+mod about;
 pub mod compare;
 pub mod diagnostics;
 mod dom;
 pub mod downloads;
 pub mod facets;
 pub mod header;
+pub mod intl;
 pub mod list;
 pub mod loader;
 pub mod map;
@@ -72,6 +74,7 @@ pub fn App() -> impl IntoView {
             <diagnostics::Notices/>
             <diagnostics::Diagnostics/>
             <Show when=ready fallback=move || view! { <diagnostics::LoadStatus/> }>
+                <main>
                 <div class="layout" class:with-panel=move || app.selected.get().is_some()>
                     <facets::Facets/>
                     <div class="views">
@@ -83,6 +86,7 @@ pub fn App() -> impl IntoView {
                 <Show when=move || app.compare.get() fallback=|| view! { <list::EventList/> }>
                     <compare::CompareView/>
                 </Show>
+                </main>
             </Show>
         </div>
     }

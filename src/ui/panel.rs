@@ -1,10 +1,9 @@
 //! The event panel: everything known about the selected event and every source for it.
 
+use super::intl::{self, language_name};
 use super::state::use_app;
 use crate::core::corpus::validate::check_url;
-use crate::core::text::i18n::{actor_kind_one, endonym, event_type, place_precision, Key};
-use crate::core::time::calendar::format_date;
-use crate::core::time::date::Precision;
+use crate::core::text::i18n::{actor_kind_one, event_type, place_precision, Key};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -13,9 +12,14 @@ use leptos::prelude::*;
 pub fn EventPanel() -> impl IntoView {
     let app = use_app();
     let panel = NodeRef::<html::Aside>::new();
+    // What had focus when the panel opened, to return to when it closes.
+    let opener = StoredValue::new_local(None::<web_sys::Element>);
     // Bring focus to the panel when a new event is chosen, so readers hear it.
     Effect::new(move |prev: Option<Option<usize>>| {
         let cur = app.selected.get();
+        if prev == Some(None) && cur.is_some() {
+            opener.set_value(super::dom::active_element());
+        }
         if prev.is_some() && cur.is_some() && prev != Some(cur) {
             if let Some(el) = panel.get_untracked() {
                 let _ = el.focus();
@@ -28,6 +32,21 @@ pub fn EventPanel() -> impl IntoView {
             app.select(Some(i));
         }
     };
+    // Closing hands focus back to what opened the panel (else to the list), never to <body>.
+    let close = move || {
+        let id = app.view.with_untracked(|v| v.selected.clone()).unwrap_or_default();
+        app.select(None);
+        // Rows and marks are redrawn on a new selection: their replacement stands in.
+        let id = id.replace(['"', '\\'], "");
+        super::dom::focus_or(
+            opener.get_value(),
+            vec![
+                format!("#event-list tr[data-event=\"{id}\"] button"),
+                format!(".map [data-event=\"{id}\"][tabindex]"),
+                "#event-list".into(),
+            ],
+        );
+    };
     let on_key = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
         "ArrowLeft" | "ArrowUp" => {
             ev.prevent_default();
@@ -37,7 +56,7 @@ pub fn EventPanel() -> impl IntoView {
             ev.prevent_default();
             go(true);
         }
-        "Escape" => app.select(None),
+        "Escape" => close(),
         _ => {}
     };
     let body = move || {
@@ -46,15 +65,9 @@ pub fn EventPanel() -> impl IntoView {
         let code = lang.code();
         Some(app.corpus.with(|c| {
             let e = &c.events[i];
-            let precision = app.t(match e.date.precision() {
-                Precision::Year => Key::PrecisionYear,
-                Precision::Month => Key::PrecisionMonth,
-                Precision::Day => Key::PrecisionDay,
-                Precision::Minute => Key::PrecisionMinute,
-            });
-            // The heading is in the interface language when the corpus has it, else English;
-            // every other language's title follows it.
-            let heading_lang = if e.title.exact(code).is_some() { code } else { "en" };
+            // The heading is in the interface language when the corpus has it, else along the
+            // fallback chain (Kazakh: Russian, then English); every other title follows it.
+            let heading_lang = e.title.pick(code).map_or("en", |(l, _)| l).to_string();
             let other_titles: Vec<(String, String)> =
                 e.title.0.iter().filter(|(l, _)| l.as_str() != heading_lang).map(|(l, t)| (l.clone(), t.clone())).collect();
             let summaries: Vec<(String, String)> = e.summary.as_ref().map(|s| {
@@ -65,8 +78,8 @@ pub fn EventPanel() -> impl IntoView {
             }).unwrap_or_default();
             let claim = e.claim.as_ref().map(|cl| {
                 let who = c.actor_index(&cl.claimant).map(|a| c.actors[a].name.get(code).to_string()).unwrap_or_else(|| cl.claimant.clone());
-                let status = app.t(if cl.disputed { Key::Disputed } else { Key::Undisputed });
-                (app.tf(Key::ClaimBy, &[("who", &who)]), status, cl.disputed)
+                let key = if cl.disputed { Key::DisputedClaimBy } else { Key::UndisputedClaimBy };
+                (app.tf(key, &[("who", &who)]), cl.disputed)
             });
             let actors: Vec<(String, &'static str, Option<String>)> = e.actors.iter().filter_map(|r| {
                 let a = &c.actors[c.actor_index(&r.id)?];
@@ -74,14 +87,16 @@ pub fn EventPanel() -> impl IntoView {
             }).collect();
             let sources = c.event_sources[i].iter().map(|&s| c.sources[s as usize].clone()).collect::<Vec<_>>();
             view! {
-                <h2 id="panel-title" lang=heading_lang>{e.title.get(heading_lang).to_string()}</h2>
-                {other_titles.into_iter().map(|(l, t)| view! { <p class="alt-title" lang=l.clone()><span class="tag">{endonym(&l).unwrap_or(&l).to_string()}</span>" "{t}</p> }).collect_view()}
+                <h2 id="panel-title" lang=heading_lang.clone()>{e.title.get(&heading_lang).to_string()}</h2>
+                {other_titles.into_iter().map(|(l, t)| {
+                    let (name, in_lang) = language_name(&l, lang);
+                    view! { <p class="alt-title" lang=l><span class="tag" lang=in_lang>{name}</span>" "{t}</p> }
+                }).collect_view()}
                 <dl class="facts">
                     <dt>{app.t(Key::Date)}</dt>
                     <dd class="date">
-                        {format_date(lang, &e.date)}
-                        {e.end.map(|d| format!(" {}", app.tf(Key::EndsOn, &[("date", &format_date(lang, &d))])))}
-                        " "<span class="muted">{format!("({})", app.tf(Key::DatePrecision, &[("p", precision)]))}</span>
+                        {intl::date(lang, &e.date)}
+                        {e.end.map(|d| format!(" {}", app.tf(Key::EndsOn, &[("date", &intl::date(lang, &d))])))}
                     </dd>
                     <dt>{app.t(Key::EventKind)}</dt>
                     <dd class="type">{event_type(lang, e.kind)}{(!e.tags.is_empty()).then(|| format!(" · {}", e.tags.join(", ")))}</dd>
@@ -89,15 +104,15 @@ pub fn EventPanel() -> impl IntoView {
                     <dd class="place">
                         {match &e.place {
                             Some(p) => view! {
-                                {p.name.get(code).to_string()}
+                                <span lang=p.name.pick(code).map(|n| n.0.to_string())>{p.name.get(code).to_string()}</span>
                                 " "<span class="muted">{format!("({})", app.tf(Key::PlacePrecisionLabel, &[("p", place_precision(lang, p.precision))]))}</span>
                             }.into_any(),
                             None => view! { <span class="muted">{app.t(Key::NoPlace)}</span> }.into_any(),
                         }}
                     </dd>
                 </dl>
-                {claim.map(|(by, status, disputed)| view! {
-                    <p class="claim" class:disputed=disputed><strong>{by}</strong>" — "{status}</p>
+                {claim.map(|(by, disputed)| view! {
+                    <p class="claim" class:disputed=disputed><strong>{by}</strong></p>
                 })}
                 <super::compare::answers::OtherAnswers event=i/>
                 {(!summaries.is_empty()).then(|| view! {
@@ -120,13 +135,13 @@ pub fn EventPanel() -> impl IntoView {
                             <li class="source" data-lang=s.lang.clone()>
                                 <div class="outlet">
                                     <strong>{s.outlet.clone()}</strong>" "
-                                    <span class="lang-tag" lang=s.lang.clone()>{endonym(&s.lang).unwrap_or(&s.lang).to_string()}</span>
-                                    {s.published.map(|d| view! { " "<span class="muted">{format!("{}: {}", app.t(Key::Published), format_date(lang, &d))}</span> })}
+                                    {let (name, in_lang) = language_name(&s.lang, lang); view! { <span class="lang-tag" lang=in_lang>{name}</span> }}
+                                    {s.published.map(|d| view! { " "<span class="muted">{format!("{}: {}", app.t(Key::Published), intl::date(lang, &d))}</span> })}
                                 </div>
                                 <q class="original" lang=s.lang.clone()>{s.title.clone()}</q>
                                 {s.title_en.clone().map(|t| view! { <div class="translation" lang="en"><span class="muted">{app.t(Key::Translation)}": "</span>{t}</div> })}
                                 {match link {
-                                    Some(u) => view! { <a href=u target="_blank" rel="noopener noreferrer">{app.t(Key::OpenSource)}</a> }.into_any(),
+                                    Some(u) => view! { <a href=u target="_blank" rel="noopener noreferrer">{app.tf(Key::OpenSourceBy, &[("outlet", &s.outlet)])}</a> }.into_any(),
                                     None => view! { <span class="muted">{app.t(Key::NoLink)}</span> }.into_any(),
                                 }}
                             </li>
@@ -143,7 +158,7 @@ pub fn EventPanel() -> impl IntoView {
                     <button type="button" class="prev" on:click=move |_| go(false) aria-label=move || app.t(Key::Previous) title=move || app.t(Key::Previous)>"←"</button>
                     <button type="button" class="next" on:click=move |_| go(true) aria-label=move || app.t(Key::Next) title=move || app.t(Key::Next)>"→"</button>
                     <span class="muted">{move || app.t(Key::Selected)}</span>
-                    <button type="button" class="close" on:click=move |_| app.select(None) aria-label=move || app.t(Key::Close) title=move || app.t(Key::Close)>"×"</button>
+                    <button type="button" class="close" on:click=move |_| close() aria-label=move || app.t(Key::Close) title=move || app.t(Key::Close)>"×"</button>
                 </div>
                 {body}
             </aside>

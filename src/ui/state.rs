@@ -131,6 +131,13 @@ impl AppState {
         tf(self.lang.get(), key, args)
     }
 
+    /// A message with numbers in the current language: the plural form chosen by `by`, each
+    /// `(name, number)` grouped as the language writes it (see `ui/intl.rs`).
+    pub fn tn(&self, key: Key, by: usize, nums: &[(&str, usize)]) -> String {
+        let nums: Vec<(&str, u64)> = nums.iter().map(|(k, n)| (*k, *n as u64)).collect();
+        super::intl::count(self.lang.get(), key, by as u64, &nums, &[])
+    }
+
     /// Selects an event by index (or clears the selection).
     pub fn select(&self, event: Option<usize>) {
         let id = event.and_then(|i| {

@@ -4,6 +4,7 @@
 //! `public/corpus.schema.json` is generated from them. Reading goes through
 //! [`super::validate`], which reports every problem with its location.
 
+use crate::text::lang::Lang;
 use crate::time::date::PartialDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -25,13 +26,20 @@ impl Text {
         Text(BTreeMap::from([("en".to_string(), s.into())]))
     }
 
-    /// The text in `lang`, else English, else any language present, else "".
+    /// The text in `lang` (a code), else along the interface language's fallback chain
+    /// (Kazakh: kk, ru, en; see [`Lang::fallback_chain`]), else any language present, else "".
     pub fn get(&self, lang: &str) -> &str {
-        self.0
-            .get(lang)
-            .or_else(|| self.0.get("en"))
-            .or_else(|| self.0.values().next())
-            .map_or("", String::as_str)
+        self.pick(lang).map_or("", |(_, t)| t)
+    }
+
+    /// Like [`Text::get`], with the code of the language found, for the `lang` attribute.
+    pub fn pick(&self, lang: &str) -> Option<(&str, &str)> {
+        let chain = Lang::from_code(lang).map_or(&["en"][..], Lang::fallback_chain);
+        std::iter::once(lang)
+            .chain(chain.iter().copied())
+            .find_map(|l| self.0.get_key_value(l))
+            .or_else(|| self.0.iter().next())
+            .map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
     /// The text in exactly `lang`, if present.
@@ -95,6 +103,7 @@ string_enum!(
         Government = "government",
         ArmedForce = "armed_force",
         Alliance = "alliance",
+        Igo = "igo",
         Party = "party",
         Ngo = "ngo",
         Media = "media",
@@ -314,5 +323,32 @@ impl schemars::JsonSchema for PartialDate {
                 }
             ]
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(pairs: &[(&str, &str)]) -> Text {
+        Text(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn corpus_text_follows_the_fallback_chain() {
+        let t = text(&[("en", "Almaty"), ("ru", "Алматы-ru"), ("de", "Almaty-de")]);
+        assert_eq!(t.get("kk"), "Алматы-ru");
+        assert_eq!(t.pick("kk"), Some(("ru", "Алматы-ru")));
+        assert_eq!(t.get("ru"), "Алматы-ru");
+        assert_eq!(t.pick("zh"), Some(("en", "Almaty")));
+        assert_eq!(t.get("de"), "Almaty-de");
+        let only_de = text(&[("de", "Nur")]);
+        assert_eq!(only_de.pick("kk"), Some(("de", "Nur")));
+        assert_eq!(Text::default().get("kk"), "");
     }
 }

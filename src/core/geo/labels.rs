@@ -99,8 +99,21 @@ impl LabelPlacer {
         Some(spot)
     }
 
-    /// Places a label centred on `x` with its top at `y` (country and water names, which
-    /// may sit under marks). Returns whether it was placed.
+    /// Places a country's name near (`x`, `y`) (its text's top), off the marks: there, or a
+    /// little above, below, left or right. Returns the top-centre used, or `None`.
+    pub fn country(&mut self, x: f64, y: f64, text: &str, size: f64) -> Option<(f64, f64)> {
+        let w = text_width(text, size);
+        let (dy, dx) = (size * 1.3 + 16.0, w / 2.0 + 24.0);
+        let spot = [(0.0, 0.0), (0.0, -dy), (0.0, dy), (-dx, 0.0), (dx, 0.0)]
+            .into_iter()
+            .map(|(dx, dy)| (x + dx, y + dy))
+            .find(|&(cx, cy)| self.free(&bbox(cx - w / 2.0, cy, text, size), true))?;
+        self.placed.push(bbox(spot.0 - w / 2.0, spot.1, text, size));
+        Some(spot)
+    }
+
+    /// Places a label centred on `x` with its top at `y` (water names, which may sit under
+    /// marks). Returns whether it was placed.
     pub fn centered(&mut self, x: f64, y: f64, text: &str, size: f64) -> bool {
         let b = bbox(x - text_width(text, size) / 2.0, y, text, size);
         let ok = self.free(&b, false);
@@ -171,10 +184,22 @@ pub fn plan(
         vp.height,
     );
     let mut labels = Vec::new();
-    let mut cities: Vec<&City> = map.cities_up_to(max_city_rank(vp.view.zoom)).collect();
+    // The corpus' own places come first, at any zoom (Nukus and Bukhara before Baghdad and
+    // Tehran); then the base map's cities by rank.
+    let events = |c: &City| busy.get(c.name("en")).copied().unwrap_or(0);
+    let max_rank = max_city_rank(vp.view.zoom);
+    let mut cities: Vec<&City> = map
+        .cities
+        .iter()
+        .filter(|c| c.rank <= max_rank || events(c) > 0)
+        .collect();
     cities.sort_by_key(|c| {
-        let events = busy.get(c.name("en")).copied().unwrap_or(0);
-        (c.rank, std::cmp::Reverse(events), !c.capital)
+        (
+            events(c) == 0,
+            c.rank,
+            std::cmp::Reverse(events(c)),
+            !c.capital,
+        )
     });
     for c in cities {
         let (x, y) = vp.project(c.lon, c.lat);
@@ -198,11 +223,15 @@ pub fn plan(
     for c in &map.countries {
         let (x, y) = vp.project(c.label.0, c.label.1);
         let text = c.name(lang.code()).to_string();
-        if inside(x, y) && placer.centered(x, y - 10.0, &text, COUNTRY_SIZE) {
+        // Marks cover what is under them: a country's name moves aside, or is left out.
+        if !inside(x, y) {
+            continue;
+        }
+        if let Some((lx, top)) = placer.country(x, y - 10.0, &text, COUNTRY_SIZE) {
             labels.push(Label {
                 kind: LabelKind::Country,
-                x,
-                y,
+                x: lx,
+                y: top + 10.0,
                 text,
             });
         }
@@ -345,10 +374,46 @@ mod tests {
         let mut p = LabelPlacer::new(vec![(200.0, 200.0, 20.0)], 1000.0, 1000.0);
         let (x, _) = p.city(200.0, 200.0, "Astana", 11.0).unwrap();
         assert!(x >= 220.0, "label starts right of the mark, at {x}");
-        // Country names may sit under marks, but not under other labels.
+        // A country's name moves off the mark, and off the city label.
+        let (cx, cy) = p.country(200.0, 195.0, "KAZAKHSTAN", 12.0).unwrap();
+        let b = bbox(
+            cx - text_width("KAZAKHSTAN", 12.0) / 2.0,
+            cy,
+            "KAZAKHSTAN",
+            12.0,
+        );
+        assert!(!overlaps(&b, &(180.0, 180.0, 220.0, 220.0)), "{b:?}");
+        // Boxed in by marks on every side, it is left out rather than covered.
+        let mut crowded = LabelPlacer::new(vec![(200.0, 200.0, 120.0)], 1000.0, 1000.0);
+        assert!(crowded.country(200.0, 195.0, "KAZAKHSTAN", 12.0).is_none());
+    }
+
+    #[test]
+    fn the_corpus_places_are_labelled_before_distant_capitals() {
+        let map = embedded_ref();
+        let vp = Viewport::new(800.0, 500.0, home());
+        // A rank the zoom would not show, but the corpus has events there.
+        let Some(small) = map
+            .cities
+            .iter()
+            .filter(|c| c.rank > max_city_rank(1.0))
+            .find(|c| {
+                let (x, y) = vp.project(c.lon, c.lat);
+                x > 50.0 && y > 50.0 && x < 750.0 && y < 450.0
+            })
+        else {
+            panic!("the base map has small cities in the frame");
+        };
+        let busy = HashMap::from([(small.name("en").to_string(), 3)]);
+        let labels = plan(&vp, map, &[], &busy, Lang::En);
         assert!(
-            p.centered(200.0, 195.0, "KAZAKHSTAN", 12.0)
-                || p.centered(200.0, 240.0, "KAZAKHSTAN", 12.0)
+            labels.iter().any(|l| l.text == small.name("en")),
+            "{}",
+            small.name("en")
+        );
+        assert_eq!(
+            labels.first().map(|l| l.text.as_str()),
+            Some(small.name("en"))
         );
     }
 }

@@ -3,8 +3,9 @@
 
 use crate::corpus::Corpus;
 use crate::geo::cluster::{Cluster, Frame};
-use crate::text::i18n::{tf, Key, Lang};
+use crate::text::i18n::{tn, Key, Lang};
 use crate::time::calendar::format_date;
+use crate::time::date::PartialDate;
 use std::f64::consts::TAU;
 use std::fmt::Write;
 
@@ -120,8 +121,15 @@ pub fn intersects(a: &[u32], b: &[u32]) -> bool {
 }
 
 /// A mark's tooltip, line by line, which is also its accessible name: the place, then the
-/// date and title of a single event, or how many events are there.
-pub fn tooltip(corpus: &Corpus, members: &[u32], lang: Lang) -> Vec<String> {
+/// date and title of a single event, or how many events are there. `date` and `count` write
+/// a date and "N events" (the shell's use the browser's `Intl`; [`core_words`] the core's).
+pub fn tooltip(
+    corpus: &Corpus,
+    members: &[u32],
+    lang: Lang,
+    date: &dyn Fn(&PartialDate) -> String,
+    count: &dyn Fn(usize) -> String,
+) -> Vec<String> {
     let Some(first) = members.first().and_then(|&i| corpus.events.get(i as usize)) else {
         return Vec::new();
     };
@@ -132,15 +140,20 @@ pub fn tooltip(corpus: &Corpus, members: &[u32], lang: Lang) -> Vec<String> {
     if members.len() == 1 {
         vec![
             place,
-            format_date(lang, &first.date),
+            date(&first.date),
             first.title.get(lang.code()).to_string(),
         ]
     } else {
-        vec![
-            place,
-            tf(lang, Key::EventsHere, &[("n", &members.len().to_string())]),
-        ]
+        vec![place, count(members.len())]
     }
+}
+
+/// The core's date and count writers for [`tooltip`], in `lang`.
+pub fn core_words(lang: Lang) -> (impl Fn(&PartialDate) -> String, impl Fn(usize) -> String) {
+    (
+        move |d: &PartialDate| format_date(lang, d),
+        move |n: usize| tn(lang, Key::EventsHere, n as u64, &[]),
+    )
 }
 
 #[cfg(test)]
@@ -212,13 +225,15 @@ mod tests {
     #[test]
     fn tooltips_name_the_place_and_the_event_or_the_count() {
         let (c, _) = crate::corpus::parse(include_str!("../../../tests/fixtures/small.json"));
-        let one = tooltip(&c, &[0], Lang::En);
+        let (en_date, en_count) = core_words(Lang::En);
+        let (ru_date, ru_count) = core_words(Lang::Ru);
+        let one = tooltip(&c, &[0], Lang::En, &en_date, &en_count);
         assert_eq!(one.len(), 3);
         assert_eq!(one[2], c.events[0].title.get("en"));
-        let two = tooltip(&c, &[0, 1], Lang::Ru);
+        let two = tooltip(&c, &[0, 1], Lang::Ru, &ru_date, &ru_count);
         assert_eq!(two.len(), 2);
-        assert!(two[1].contains('2'), "{two:?}");
-        assert!(tooltip(&c, &[], Lang::En).is_empty());
+        assert_eq!(two[1], "2 события");
+        assert!(tooltip(&c, &[], Lang::En, &en_date, &en_count).is_empty());
         let cl = Cluster {
             x: 10.0,
             y: 50.0,

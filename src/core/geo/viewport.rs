@@ -193,9 +193,97 @@ impl Viewport {
     }
 }
 
+/// The points a default frame should fit: all but the few far from the rest.
+///
+/// A corpus about Kazakhstan also holds statements from Moscow, Beijing or Geneva; fitting
+/// those too would show half the world. Points farther from the median centre than three
+/// times the median distance (and at least 3 degrees) are left to the edge markers. The
+/// distance is in degrees with longitude scaled by the cosine of the latitude.
+pub fn core_points(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let finite: Vec<(f64, f64)> = points
+        .iter()
+        .copied()
+        .filter(|(x, y)| x.is_finite() && y.is_finite())
+        .collect();
+    let median = |mut v: Vec<f64>| -> Option<f64> {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied()
+    };
+    let (Some(lon), Some(lat)) = (
+        median(finite.iter().map(|p| p.0).collect()),
+        median(finite.iter().map(|p| p.1).collect()),
+    ) else {
+        return finite;
+    };
+    let scale = lat.to_radians().cos().abs().max(0.1);
+    let dist = |p: &(f64, f64)| ((p.0 - lon) * scale).hypot(p.1 - lat);
+    let Some(typical) = median(finite.iter().map(dist).collect()) else {
+        return finite;
+    };
+    let limit = (3.0 * typical).max(3.0);
+    finite.into_iter().filter(|p| dist(p) <= limit).collect()
+}
+
+impl Viewport {
+    /// The frame a corpus opens on: its events without the distant few ([`core_points`]),
+    /// never closer than zoom 8 (a one-place corpus still shows its surroundings); the
+    /// whole region when there are no events.
+    pub fn default_frame(&self, points: &[(f64, f64)]) -> MapView {
+        let core = core_points(points);
+        if core.is_empty() {
+            return home();
+        }
+        let v = self.fit(core, 30.0);
+        MapView {
+            zoom: v.zoom.min(8.0),
+            ..v
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn default_frame_leaves_distant_events_to_the_edges() {
+        // A corpus about Uzbekistan with one statement each from Moscow and Washington.
+        let mut pts = vec![
+            (69.24, 41.30), // Tashkent
+            (64.42, 39.77), // Bukhara
+            (59.61, 42.46), // Nukus
+            (66.96, 39.65), // Samarkand
+            (71.78, 40.38), // Fergana
+        ];
+        pts.push((37.62, 55.75)); // Moscow
+        pts.push((-77.04, 38.90)); // Washington
+        let core = core_points(&pts);
+        assert_eq!(core.len(), 5);
+        assert!(core.iter().all(|p| p.0 > 50.0));
+        let vp = Viewport::new(390.0, 300.0, home());
+        let frame = vp.default_frame(&pts);
+        let fitted = Viewport::new(390.0, 300.0, frame);
+        for (lon, lat) in &pts[..5] {
+            assert!(fitted.contains(*lon, *lat), "{lon},{lat}");
+        }
+        assert!(!fitted.contains(37.62, 55.75));
+        // Zoomed in on Uzbekistan: India is out of the frame.
+        assert!(!fitted.contains(77.2, 28.6));
+        assert!(frame.zoom > 1.5);
+    }
+
+    #[test]
+    fn default_frame_of_few_or_no_points() {
+        let vp = Viewport::new(800.0, 500.0, home());
+        assert_eq!(vp.default_frame(&[]), home());
+        let one = vp.default_frame(&[(71.4, 51.1)]);
+        assert!(one.zoom <= 8.0);
+        assert!((one.lon - 71.4).abs() < 0.5 && (one.lat - 51.1).abs() < 0.5);
+        // Two far-apart places are both kept (nothing to call "the rest").
+        let two = core_points(&[(71.4, 51.1), (116.4, 39.9)]);
+        assert_eq!(two.len(), 2);
+        assert!(core_points(&[(f64::NAN, 1.0)]).is_empty());
+    }
 
     #[test]
     fn contains_what_the_frame_shows() {

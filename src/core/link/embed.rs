@@ -4,6 +4,9 @@
 
 /// Message type the embedded explorer posts to its host page with its height.
 pub const HEIGHT_MESSAGE: &str = "steppe:height";
+/// Message type the host script answers with: the host page's address, so the explorer's
+/// share dialog can offer a link to the post it sits in.
+pub const HOST_MESSAGE: &str = "steppe:host";
 
 /// Escapes text for an HTML attribute value in double quotes.
 fn attr(s: &str) -> String {
@@ -13,17 +16,18 @@ fn attr(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// The iframe snippet for `url`, titled `title`.
+/// The iframe snippet for `url`, titled `title`. `allow="clipboard-write"` lets the
+/// explorer's Copy buttons work inside the host page.
 pub fn iframe_snippet(url: &str, title: &str) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"600\" style=\"border:0;max-width:100%\"></iframe>",
+        "<iframe src=\"{}\" title=\"{}\" allow=\"clipboard-write\" loading=\"lazy\" width=\"100%\" height=\"600\" style=\"border:0;max-width:100%\"></iframe>",
         attr(url),
         attr(title)
     )
 }
 
 /// The host-page script: resizes the frame showing `origin`, after checking each message's
-/// origin and that it comes from that frame.
+/// origin and that it comes from that frame, and tells that frame (only) the page's address.
 pub fn resize_script(origin: &str) -> String {
     format!(
         r#"<script>
@@ -35,6 +39,7 @@ pub fn resize_script(origin: &str) -> String {
     for (var i = 0; i < frames.length; i++) {{
       if (frames[i].contentWindow === e.source) {{
         frames[i].style.height = Math.min(Math.max(Number(e.data.height) || 0, 300), 5000) + "px";
+        e.source.postMessage({{ type: "{HOST_MESSAGE}", url: location.href }}, origin);
       }}
     }}
   }});
@@ -56,13 +61,13 @@ mod tests {
         );
         assert_eq!(
             s,
-            "<iframe src=\"https://ex.org/steppe/#a=russia&amp;l=zh&amp;embed=1\" title=\"Steppe: &quot;Kazakhstan&quot; &lt;2022&gt; &amp; more\" loading=\"lazy\" width=\"100%\" height=\"600\" style=\"border:0;max-width:100%\"></iframe>"
+            "<iframe src=\"https://ex.org/steppe/#a=russia&amp;l=zh&amp;embed=1\" title=\"Steppe: &quot;Kazakhstan&quot; &lt;2022&gt; &amp; more\" allow=\"clipboard-write\" loading=\"lazy\" width=\"100%\" height=\"600\" style=\"border:0;max-width:100%\"></iframe>"
         );
         let hostile = iframe_snippet("https://ex.org/", "\"><script>alert(1)</script>");
         assert!(!hostile.contains("<script>"));
         assert_eq!(
             hostile.matches('"').count(),
-            12,
+            14,
             "no attribute is broken out of"
         );
     }
@@ -74,6 +79,10 @@ mod tests {
         assert!(s.contains("e.origin !== origin"));
         assert!(s.contains("contentWindow === e.source"));
         assert!(s.contains(HEIGHT_MESSAGE));
+        // The page's address goes only to the checked frame, at its own origin.
+        assert!(s.contains(
+            "e.source.postMessage({ type: \"steppe:host\", url: location.href }, origin);"
+        ));
         let hostile = resize_script("https://x\"; alert(1); \"");
         assert!(hostile.contains("var origin = \"https://x&quot;; alert(1); &quot;\";"));
     }

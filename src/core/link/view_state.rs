@@ -126,7 +126,9 @@ pub fn encode(state: &ViewState) -> String {
             "m={},{},{}",
             round(m.lon, 3),
             round(m.lat, 3),
-            round(m.zoom, 2)
+            // Four decimals: a corpus frame's zoom is any number, and two would move the
+            // shared view by a pixel or two.
+            round(m.zoom, 4)
         ));
     }
     if let Some(e) = &state.selected {

@@ -31,6 +31,16 @@ impl Filter {
             && self.text.trim().is_empty()
             && self.range.is_none()
     }
+
+    /// Whether a text search is the only filter (so "nothing found" can name the search).
+    pub fn is_text_only(&self) -> bool {
+        !self.text.trim().is_empty()
+            && Filter {
+                text: String::new(),
+                ..self.clone()
+            }
+            .is_empty()
+    }
 }
 
 /// The outcome of a query: matching events and the count each facet value would give.

@@ -150,3 +150,15 @@ fn typing_forward_searches_within_the_previous_matches() {
     };
     assert_eq!(run_with_text(&c, &f, &narrow), run(&c, &f));
 }
+
+#[test]
+fn a_search_alone_is_text_only() {
+    let mut f = Filter {
+        text: "almaty".into(),
+        ..Filter::default()
+    };
+    assert!(f.is_text_only());
+    f.languages.push("ru".into());
+    assert!(!f.is_text_only());
+    assert!(!Filter::default().is_text_only());
+}

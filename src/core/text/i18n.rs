@@ -4,6 +4,7 @@
 //! English, Russian, Chinese and Kazakh text; a native test checks none is missing.
 
 pub use super::lang::Lang;
+use super::plural::{self, Category};
 
 /// A language's name in itself, for source languages and the language picker.
 pub fn endonym(code: &str) -> Option<&'static str> {
@@ -62,6 +63,22 @@ macro_rules! table {
 
 table! {
     AppTitle => ["Steppe", "Степь", "草原", "Дала"],
+    // Every reader: credits of the corpus, claims and links named in words, plural counts.
+    AboutData => ["About this data", "Об этих данных", "关于这些数据", "Осы деректер туралы"],
+    DataLicense => ["Licence: {license}", "Лицензия: {license}", "许可：{license}", "Лицензия: {license}"],
+    DataAttribution => ["Credit: {who}", "Авторство: {who}", "署名：{who}", "Авторлығы: {who}"],
+    DataUpdated => ["Updated {date}", "Обновлено: {date}", "更新于 {date}", "Жаңартылды: {date}"],
+    Disputed => ["disputed", "оспаривается", "有争议", "дау тудырған"],
+    Undisputed => ["not disputed", "не оспаривается", "无争议", "даусыз"],
+    DisputedClaim => ["Disputed claim", "Оспариваемое заявление", "有争议的说法", "Даулы мәлімдеме"],
+    DisputedClaimBy => ["Disputed claim by {who}", "Оспариваемое заявление: {who}", "{who} 的有争议的说法", "{who} даулы мәлімдемесі"],
+    UndisputedClaimBy => ["Undisputed claim by {who}", "Неоспариваемое заявление: {who}", "{who} 的无争议的说法", "{who} даусыз мәлімдемесі"],
+    OpenSourceBy => ["{outlet}: open the source in a new tab", "{outlet}: открыть источник в новой вкладке", "{outlet}：在新标签页中打开来源", "{outlet}: дереккөзді жаңа қойындыда ашу"],
+    NoSearchResults => ["No events match this search.", "Нет событий, подходящих под этот поиск.", "没有符合此搜索的事件。", "Бұл іздеуге сай оқиға жоқ."],
+    PostLink => ["Link to the post this explorer is in", "Ссылка на запись, в которую встроен обозреватель", "嵌入此浏览器的文章的链接", "Осы шолғыш енгізілген жазбаға сілтеме"],
+    ShowList => ["Show the list ({n})", "Показать список ({n})", "显示列表（{n}）", "Тізімді көрсету ({n})"],
+    CopyFailed => ["This page may not copy here: the text is selected, press Ctrl+C (⌘C on a Mac).", "Здесь страница не может копировать: текст выделен, нажмите Ctrl+C (⌘C на Mac).", "此处无法复制：文本已选中，请按 Ctrl+C（Mac 上为 ⌘C）。", "Мұнда көшіру мүмкін емес: мәтін белгіленді, Ctrl+C (Mac-те ⌘C) басыңыз."],
+    ShareTheFile => ["This explorer is a single file on this computer: to share it, send the file itself; the links below work once it is on a website.", "Этот обозреватель — один файл на этом компьютере: чтобы поделиться, отправьте сам файл; ссылки ниже заработают, когда он будет на сайте.", "此浏览器是本机上的单个文件：要分享，请发送文件本身；文件放到网站上后，下面的链接才可用。", "Бұл шолғыш — осы компьютердегі бір файл: бөлісу үшін файлдың өзін жіберіңіз; төмендегі сілтемелер ол сайтқа қойылғанда жұмыс істейді."],
     // Bring your own data: events without a place, ?corpus=, import, export, publishing.
     NoPlace => ["no place given", "место не указано", "未注明地点", "орны көрсетілмеген"],
     NotOnMap => ["{n} of the events shown have no place and are not on the map.", "Показанных событий без места, их нет на карте: {n}.", "所显示的事件中有 {n} 个没有地点，未在地图上显示。", "Көрсетілген оқиғалардың {n} орны жоқ, олар картада жоқ."],
@@ -110,7 +127,7 @@ table! {
     Loading => ["Loading the corpus…", "Загрузка корпуса…", "正在加载资料库…", "Корпус жүктелуде…"],
     CorpusBroken => ["The corpus could not be loaded", "Не удалось загрузить корпус", "无法加载资料库", "Корпусты жүктеу мүмкін болмады"],
     CorpusWarnings => ["Problems found in the corpus", "В корпусе найдены ошибки", "资料库中发现问题", "Корпуста қателер табылды"],
-    RecordsLeftOut => ["{n} records with errors were left out; the rest is shown.", "Записей с ошибками пропущено: {n}; остальные показаны.", "已略去 {n} 条有错误的记录，其余照常显示。", "Қатесі бар {n} жазба алынып тасталды; қалғаны көрсетілді."],
+    RecordsLeftOut => ["{n} record with errors was left out; the rest is shown.|{n} records with errors were left out; the rest is shown.", "{n} запись с ошибками пропущена; остальные показаны.|{n} записи с ошибками пропущены; остальные показаны.|{n} записей с ошибками пропущено; остальные показаны.|{n} записи с ошибками пропущено; остальные показаны.", "已略去 {n} 条有错误的记录，其余照常显示。", "Қатесі бар {n} жазба алынып тасталды; қалғаны көрсетілді.|Қатесі бар {n} жазба алынып тасталды; қалғаны көрсетілді."],
     FetchFailed => ["Could not fetch {url}: {error}", "Не удалось получить {url}: {error}", "无法获取 {url}：{error}", "{url} алу мүмкін болмады: {error}"],
     SeverityError => ["error", "ошибка", "错误", "қате"],
     SeverityWarning => ["warning", "предупреждение", "警告", "ескерту"],
@@ -131,7 +148,7 @@ table! {
     SearchPlaceholder => ["Search titles, places, actors, sources…", "Поиск по заголовкам, местам, участникам, источникам…", "搜索标题、地点、行为者、来源…", "Тақырып, орын, қатысушы, дереккөз бойынша іздеу…"],
     ClearAll => ["Clear all filters", "Сбросить все фильтры", "清除所有筛选", "Барлық сүзгіні тазарту"],
     Clear => ["Clear", "Сбросить", "清除", "Тазарту"],
-    ResultCount => ["{n} of {total} events", "{n} из {total} событий", "{total} 个事件中的 {n} 个", "{total} оқиғаның {n}"],
+    ResultCount => ["{n} of {total} event|{n} of {total} events", "{n} из {total} события|{n} из {total} событий|{n} из {total} событий|{n} из {total} события", "{total} 个事件中的 {n} 个", "{total} оқиғаның {n}|{total} оқиғаның {n}"],
     NoResults => ["No events match these filters.", "Нет событий, подходящих под эти фильтры.", "没有符合这些筛选条件的事件。", "Бұл сүзгілерге сай оқиға жоқ."],
     Date => ["Date", "Дата", "日期", "Күні"],
     Place => ["Place", "Место", "地点", "Орны"],
@@ -141,12 +158,8 @@ table! {
     Summary => ["Summary", "Описание", "摘要", "Қысқаша"],
     Translation => ["Translation", "Перевод", "译文", "Аудармасы"],
     Published => ["Published", "Опубликовано", "发布日期", "Жарияланды"],
-    OpenSource => ["Open source in a new tab", "Открыть источник в новой вкладке", "在新标签页中打开来源", "Дереккөзді жаңа қойындыда ашу"],
     NoLink => ["No link given", "Ссылка не указана", "未提供链接", "Сілтеме берілмеген"],
     Claim => ["Claim", "Заявление", "说法", "Мәлімдеме"],
-    ClaimBy => ["Claim by {who}", "Заявление: {who}", "{who} 的说法", "{who} мәлімдемесі"],
-    Disputed => ["disputed", "оспаривается", "有争议", "дау тудырған"],
-    Undisputed => ["not disputed", "не оспаривается", "无争议", "даусыз"],
     Close => ["Close", "Закрыть", "关闭", "Жабу"],
     Previous => ["Previous event", "Предыдущее событие", "上一个事件", "Алдыңғы оқиға"],
     Next => ["Next event", "Следующее событие", "下一个事件", "Келесі оқиға"],
@@ -155,10 +168,10 @@ table! {
     FitEvents => ["Fit to events", "Показать все события", "缩放至全部事件", "Барлық оқиғаны көрсету"],
     Reset => ["Reset view", "Сбросить вид", "重置视图", "Көріністі қалпына келтіру"],
     MapLabel => ["Map of events. Use arrow keys to pan, + and - to zoom.", "Карта событий. Стрелки — сдвиг, + и - — масштаб.", "事件地图。方向键平移，+ 和 - 缩放。", "Оқиғалар картасы. Жылжыту — бағыт пернелері, масштаб — + және -."],
-    TimelineLabel => ["Timeline of events. Use arrow keys to pan, + and - to zoom.", "Хронология событий. Стрелки — сдвиг, + и - — масштаб.", "事件时间轴。方向键平移，+ 和 - 缩放。", "Оқиғалар уақыт сызығы. Жылжыту — бағыт пернелері, масштаб — + және -."],
-    EventsHere => ["{n} events", "Событий: {n}", "{n} 个事件", "{n} оқиға"],
-    ZoomToSee => ["{n} events in view: zoom in to see each one", "В окне {n} событий: приблизьте, чтобы увидеть каждое", "视图中有 {n} 个事件：放大以查看每一个", "Көріністе {n} оқиға: әрқайсысын көру үшін жақындатыңыз"],
-    OffMap => ["{n} events outside the map", "Событий за пределами карты: {n}", "地图范围外的 {n} 个事件", "Картадан тыс {n} оқиға"],
+    TimelineLabel => ["Timeline of events. Use arrow keys to pan, + and - to zoom. Each event is also in the list below.", "Хронология событий. Стрелки — сдвиг, + и - — масштаб. Каждое событие есть и в списке ниже.", "事件时间轴。方向键平移，+ 和 - 缩放。每个事件也列在下方列表中。", "Оқиғалар уақыт сызығы. Жылжыту — бағыт пернелері, масштаб — + және -. Әр оқиға төмендегі тізімде де бар."],
+    EventsHere => ["{n} event|{n} events", "{n} событие|{n} события|{n} событий|{n} события", "{n} 个事件", "{n} оқиға|{n} оқиға"],
+    ZoomToSee => ["{n} event in view: zoom in to see it|{n} events in view: zoom in to see each one", "В окне {n} событие: приблизьте, чтобы увидеть его|В окне {n} события: приблизьте, чтобы увидеть каждое|В окне {n} событий: приблизьте, чтобы увидеть каждое|В окне {n} события: приблизьте, чтобы увидеть каждое", "视图中有 {n} 个事件：放大以查看每一个", "Көріністе {n} оқиға: көру үшін жақындатыңыз|Көріністе {n} оқиға: әрқайсысын көру үшін жақындатыңыз"],
+    OffMap => ["{n} event outside the map|{n} events outside the map", "{n} событие за пределами карты|{n} события за пределами карты|{n} событий за пределами карты|{n} события за пределами карты", "地图范围外的 {n} 个事件", "Картадан тыс {n} оқиға|Картадан тыс {n} оқиға"],
     Attribution => ["Borders: Natural Earth (public domain)", "Границы: Natural Earth (общественное достояние)", "边界：Natural Earth（公有领域）", "Шекаралар: Natural Earth (қоғамдық игілік)"],
     Play => ["Play through time", "Воспроизвести по времени", "按时间播放", "Уақыт бойынша ойнату"],
     Pause => ["Pause", "Пауза", "暂停", "Кідірту"],
@@ -194,9 +207,49 @@ table! {
     EventKind => ["Type", "Тип", "类型", "Түрі"],
 }
 
+/// Keys whose text holds one form per plural category of the language, separated by `|`,
+/// in the order of [`plural::categories`].
+pub const PLURAL: &[Key] = &[
+    Key::RecordsLeftOut,
+    Key::ResultCount,
+    Key::EventsHere,
+    Key::ZoomToSee,
+    Key::OffMap,
+];
+
+/// The form of a plural key for a category (the last form when the text has fewer).
+pub fn plural_form(lang: Lang, key: Key, cat: Category) -> &'static str {
+    let text = t(lang, key);
+    let at = plural::categories(lang)
+        .iter()
+        .position(|&c| c == cat)
+        .unwrap_or(0);
+    text.split('|')
+        .nth(at)
+        .or_else(|| text.split('|').next_back())
+        .unwrap_or(text)
+}
+
+/// A plural key's form for `cat`, with placeholders filled.
+pub fn tp(lang: Lang, key: Key, cat: Category, args: &[(&str, &str)]) -> String {
+    fill(plural_form(lang, key, cat).to_string(), args)
+}
+
+/// A plural key for the number `n` by the core's rules and digit grouping, `n` filling `{n}`
+/// (the shell asks the browser's `Intl` instead: `ui/intl.rs`).
+pub fn tn(lang: Lang, key: Key, n: u64, args: &[(&str, &str)]) -> String {
+    let written = plural::group_digits(lang, n);
+    let mut all = vec![("n", written.as_str())];
+    all.extend_from_slice(args);
+    tp(lang, key, plural::category(lang, n), &all)
+}
+
 /// `t` with `{name}` placeholders replaced by the given values.
 pub fn tf(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
-    let mut s = t(lang, key).to_string();
+    fill(t(lang, key).to_string(), args)
+}
+
+fn fill(mut s: String, args: &[(&str, &str)]) -> String {
     for (name, value) in args {
         s = s.replace(&format!("{{{name}}}"), value);
     }
@@ -216,6 +269,12 @@ pub fn actor_kind_one(lang: Lang, kind: crate::corpus::ActorKind) -> &'static st
         ],
         ArmedForce => ["armed force", "вооружённые силы", "武装力量", "қарулы күш"],
         Alliance => ["alliance", "союз", "联盟", "одақ"],
+        Igo => [
+            "international organisation",
+            "международная организация",
+            "国际组织",
+            "халықаралық ұйым",
+        ],
         Party => [
             "party or movement",
             "партия или движение",
@@ -278,6 +337,12 @@ pub fn actor_kind(lang: Lang, kind: crate::corpus::ActorKind) -> &'static str {
             "Қарулы күштер",
         ],
         Alliance => ["Alliances", "Союзы", "联盟", "Одақтар"],
+        Igo => [
+            "International organisations",
+            "Международные организации",
+            "国际组织",
+            "Халықаралық ұйымдар",
+        ],
         Party => [
             "Parties and movements",
             "Партии и движения",
@@ -303,7 +368,7 @@ mod tests {
             for l in Lang::ALL {
                 assert!(!t(l, k).trim().is_empty(), "{k:?} in {l:?}");
             }
-            // Placeholders must be the same in every language.
+            // Placeholders must be the same in every language and every plural form.
             let holes = |s: &str| {
                 let mut v: Vec<String> = s
                     .split('{')
@@ -313,8 +378,11 @@ mod tests {
                 v.sort();
                 v
             };
+            let first = t(Lang::En, k).split('|').next().unwrap_or_default();
             for l in Lang::ALL {
-                assert_eq!(holes(t(l, k)), holes(t(Lang::En, k)), "{k:?} in {l:?}");
+                for form in t(l, k).split('|') {
+                    assert_eq!(holes(form), holes(first), "{k:?} in {l:?}");
+                }
             }
         }
         for l in Lang::ALL {
@@ -331,10 +399,65 @@ mod tests {
     }
 
     #[test]
+    fn plural_keys_have_one_form_per_category() {
+        for &k in Key::ALL {
+            for l in Lang::ALL {
+                let forms = t(l, k).split('|').count();
+                if PLURAL.contains(&k) {
+                    assert_eq!(forms, plural::categories(l).len(), "{k:?} in {l:?}");
+                } else {
+                    assert_eq!(forms, 1, "{k:?} in {l:?} has a stray |");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn counts_read_right() {
+        use Category::*;
+        let ru = |n| tn(Lang::Ru, Key::EventsHere, n, &[]);
+        assert_eq!(ru(1), "1 событие");
+        assert_eq!(ru(3), "3 события");
+        assert_eq!(ru(5), "5 событий");
+        assert_eq!(ru(21), "21 событие");
+        assert_eq!(tn(Lang::En, Key::OffMap, 1, &[]), "1 event outside the map");
+        assert_eq!(
+            tn(Lang::En, Key::OffMap, 100_000, &[]),
+            "100,000 events outside the map"
+        );
+        assert_eq!(tn(Lang::Kk, Key::EventsHere, 5, &[]), "5 оқиға");
+        assert_eq!(tn(Lang::Zh, Key::EventsHere, 1, &[]), "1 个事件");
+        assert_eq!(
+            tp(
+                Lang::En,
+                Key::ResultCount,
+                One,
+                &[("n", "1"), ("total", "1")]
+            ),
+            "1 of 1 event"
+        );
+        assert_eq!(
+            tp(
+                Lang::Ru,
+                Key::ResultCount,
+                Few,
+                &[("n", "2"), ("total", "3")]
+            ),
+            "2 из 3 событий"
+        );
+        assert_eq!(
+            tp(Lang::Ru, Key::RecordsLeftOut, One, &[("n", "1")]),
+            "1 запись с ошибками пропущена; остальные показаны."
+        );
+        // The interface always has a form, even for a category a language lacks.
+        assert_eq!(plural_form(Lang::Zh, Key::EventsHere, Few), "{n} 个事件");
+    }
+
+    #[test]
     fn fills_placeholders_and_reads_codes() {
         assert_eq!(
-            tf(Lang::En, Key::ResultCount, &[("n", "37"), ("total", "52")]),
-            "37 of 52 events"
+            tn(Lang::En, Key::ResultCount, 52, &[("total", "52")]),
+            "52 of 52 events"
         );
         assert_eq!(
             tf(Lang::Zh, Key::ResultCount, &[("n", "37"), ("total", "52")]),

@@ -35,6 +35,17 @@ impl Lang {
         }
     }
 
+    /// The languages corpus text is looked up in, in order, for this interface language:
+    /// Kazakh readers read Russian before English; everyone falls back to English last.
+    pub fn fallback_chain(self) -> &'static [&'static str] {
+        match self {
+            Lang::En => &["en"],
+            Lang::Ru => &["ru", "en"],
+            Lang::Zh => &["zh", "en"],
+            Lang::Kk => &["kk", "ru", "en"],
+        }
+    }
+
     /// Reads a code ("ru", "zh-Hans", "kk-KZ"); unknown codes give `None`.
     pub fn from_code(code: &str) -> Option<Lang> {
         let primary = code
@@ -43,5 +54,18 @@ impl Lang {
             .unwrap_or("")
             .to_ascii_lowercase();
         Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kazakh_falls_back_to_russian_then_english() {
+        assert_eq!(Lang::Kk.fallback_chain(), ["kk", "ru", "en"]);
+        assert_eq!(Lang::Ru.fallback_chain(), ["ru", "en"]);
+        assert_eq!(Lang::Zh.fallback_chain(), ["zh", "en"]);
+        assert_eq!(Lang::En.fallback_chain(), ["en"]);
     }
 }

@@ -25,20 +25,94 @@ pub fn month_name(lang: Lang, month: u8) -> String {
     }
 }
 
-/// A date at its own precision, in the interface language ("5 Jan 2022", "январь 2022"...).
+/// Full month names: English; Russian in the nominative ("июль 2022") and genitive
+/// ("4 июля 2022"); Kazakh.
+const EN_LONG: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const RU_NOMINATIVE: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+const RU_GENITIVE: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+const KK_LONG: [&str; 12] = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+];
+
+/// A date at its own precision in the interface language, in CLDR's long date patterns
+/// ("January 5, 2022", "5 января 2022 г.", "2022年1月5日", "2022 ж. 5 қаңтар"). The shell
+/// asks the browser's `Intl` first (`ui/intl.rs`); this is its fallback (the browser may
+/// lack a language's month names) and the text the core's own callers use.
 pub fn format_date(lang: Lang, d: &PartialDate) -> String {
     let y = d.year;
     let time = d
         .time
         .map(|(h, m)| format!(" {h:02}:{m:02}"))
         .unwrap_or_default();
+    let name = |names: [&'static str; 12], m: u8| {
+        names
+            .get(usize::from(m.clamp(1, 12) - 1))
+            .copied()
+            .unwrap_or_default()
+    };
     match (d.month, d.day, lang) {
+        (None, _, Lang::En) => y.to_string(),
+        (None, _, Lang::Ru) => format!("{y} г."),
         (None, _, Lang::Zh) => format!("{y}年"),
-        (None, _, _) => y.to_string(),
+        (None, _, Lang::Kk) => format!("{y} ж."),
+        (Some(m), None, Lang::En) => format!("{} {y}", name(EN_LONG, m)),
+        (Some(m), None, Lang::Ru) => format!("{} {y} г.", name(RU_NOMINATIVE, m)),
         (Some(m), None, Lang::Zh) => format!("{y}年{m}月"),
-        (Some(m), None, _) => format!("{} {y}", month_name(lang, m)),
+        (Some(m), None, Lang::Kk) => format!("{y} ж. {}", name(KK_LONG, m)),
+        (Some(m), Some(day), Lang::En) => format!("{} {day}, {y}{time}", name(EN_LONG, m)),
+        (Some(m), Some(day), Lang::Ru) => format!("{day} {} {y} г.{time}", name(RU_GENITIVE, m)),
         (Some(m), Some(day), Lang::Zh) => format!("{y}年{m}月{day}日{time}"),
-        (Some(m), Some(day), _) => format!("{day} {} {y}{time}", month_name(lang, m)),
+        (Some(m), Some(day), Lang::Kk) => format!("{y} ж. {day} {}{time}", name(KK_LONG, m)),
     }
 }
 
@@ -70,13 +144,21 @@ mod tests {
     #[test]
     fn dates_at_their_precision() {
         let d = PartialDate::parse("2022-01-05").unwrap();
-        assert_eq!(format_date(Lang::En, &d), "5 Jan 2022");
+        assert_eq!(format_date(Lang::En, &d), "January 5, 2022");
         assert_eq!(format_date(Lang::Zh, &d), "2022年1月5日");
+        // Russian days take the genitive month; a month alone, the nominative.
+        let jul = PartialDate::parse("2022-07-04").unwrap();
+        assert_eq!(format_date(Lang::Ru, &jul), "4 июля 2022 г.");
+        assert_eq!(format_date(Lang::Kk, &jul), "2022 ж. 4 шілде");
         let m = PartialDate::parse("2022-01").unwrap();
-        assert_eq!(format_date(Lang::Ru, &m), "янв 2022");
+        assert_eq!(format_date(Lang::Ru, &m), "январь 2022 г.");
         assert_eq!(format_date(Lang::Zh, &m), "2022年1月");
+        assert_eq!(format_date(Lang::Kk, &m), "2022 ж. қаңтар");
         let y = PartialDate::parse("2021").unwrap();
-        assert_eq!(format_date(Lang::Kk, &y), "2021");
+        assert_eq!(format_date(Lang::Kk, &y), "2021 ж.");
+        assert_eq!(format_date(Lang::En, &y), "2021");
+        let t = PartialDate::parse("2022-01-05T14:30").unwrap();
+        assert_eq!(format_date(Lang::En, &t), "January 5, 2022 14:30");
         assert_eq!(month_name(Lang::Kk, 12), "жел");
     }
 

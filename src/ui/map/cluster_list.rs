@@ -2,7 +2,7 @@
 
 use super::MapCtx;
 use crate::core::text::i18n::Key;
-use crate::core::time::calendar::format_date;
+use crate::ui::intl;
 use leptos::prelude::*;
 
 /// How many of a cluster's events are listed (the rest are counted).
@@ -13,7 +13,19 @@ const SHOWN: usize = 200;
 pub(super) fn ClusterList() -> impl IntoView {
     let ctx = MapCtx::use_ctx();
     let app = ctx.app;
-    let close = move || ctx.open_cluster.set(None);
+    // The mark that opened the list, to return to on Escape (the map box is the fallback).
+    let opener = StoredValue::new_local(None::<web_sys::Element>);
+    Effect::new(move |was_open: Option<bool>| {
+        let open = ctx.open_cluster.with(Option::is_some);
+        if open && was_open == Some(false) {
+            opener.set_value(crate::ui::dom::active_element());
+        }
+        open
+    });
+    let close = move || {
+        ctx.open_cluster.set(None);
+        crate::ui::dom::focus_or(opener.get_value(), vec![".map".into()]);
+    };
     move || {
         ctx.open_cluster.get().map(|members| {
             let lang = app.lang.get();
@@ -23,19 +35,18 @@ pub(super) fn ClusterList() -> impl IntoView {
                     .take(SHOWN)
                     .filter_map(|&i| {
                         let e = c.events.get(i as usize)?;
-                        Some((i as usize, format_date(lang, &e.date), e.title.get(lang.code()).to_string()))
+                        Some((i as usize, intl::date(lang, &e.date), e.title.get(lang.code()).to_string()))
                     })
                     .collect::<Vec<_>>()
             });
             let more = members.len().saturating_sub(SHOWN);
-            let heading = app.tf(Key::EventsHere, &[("n", &members.len().to_string())]);
+            let heading = app.tn(Key::EventsHere, members.len(), &[("n", members.len())]);
             let name = heading.clone();
             view! {
                 <div class="cluster-list" role="dialog" aria-label=name
                     on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" {
                         ev.stop_propagation();
                         close();
-                        if let Some(el) = ctx.container.get_untracked() { let _ = el.focus(); }
                     }>
                     <div class="cluster-head">
                         <strong>{heading}</strong>

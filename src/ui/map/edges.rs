@@ -9,7 +9,7 @@ use leptos::prelude::*;
 fn edge_view(ctx: MapCtx, e: EdgeMarker) -> impl IntoView {
     let n = e.members.len();
     let deg = e.angle.to_degrees();
-    let label = ctx.app.tf(Key::OffMap, &[("n", &n.to_string())]);
+    let label = ctx.app.tn(Key::OffMap, n, &[("n", n)]);
     let name = label.clone();
     let members = StoredValue::new(e.members);
     let fit_these = move || ctx.fit(members.get_value(), true);

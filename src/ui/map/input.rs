@@ -2,7 +2,7 @@
 //! are the core's gesture model, shared with the timeline).
 
 use super::{base, edges, labels, marks, MapCtx};
-use crate::core::geo::viewport::{home, Viewport};
+use crate::core::geo::viewport::Viewport;
 use crate::core::input::gesture::{self, Step, WheelInput};
 use crate::core::text::i18n::Key;
 use leptos::prelude::*;
@@ -92,11 +92,13 @@ pub(super) fn MapSurface() -> impl IntoView {
         };
         ev.prevent_default();
         let v = ctx.vp.get_untracked();
-        ctx.set_view(match k {
-            gesture::Key::Pan { right, down } => v.pan(-right, -down),
-            gesture::Key::Zoom(f) => v.zoom_at(f, v.width / 2.0, v.height / 2.0),
-            gesture::Key::Reset => home(),
-        });
+        let next = match k {
+            gesture::Key::Pan { right, down } => Some(v.pan(-right, -down)),
+            gesture::Key::Zoom(f) => Some(v.zoom_at(f, v.width / 2.0, v.height / 2.0)),
+            // The default frame (the corpus' own), as the Reset button gives.
+            gesture::Key::Reset => None,
+        };
+        app.view.update(|s| s.map = next);
     };
     view! {
         <div class="map" node_ref=ctx.container tabindex="0" role="group" aria-label=move || app.t(Key::MapLabel)

@@ -2,7 +2,8 @@
 
 use super::MapCtx;
 use crate::core::geo::marks::{lang_class, LANG_SLOTS};
-use crate::core::text::i18n::{endonym, Key};
+use crate::core::text::i18n::Key;
+use crate::ui::intl::language_names;
 use leptos::prelude::*;
 
 /// The source languages of the matching events, each by its own name, with its colour.
@@ -11,15 +12,17 @@ pub(super) fn Legend() -> impl IntoView {
     let app = MapCtx::use_ctx().app;
     let items = move || {
         let counts = app.result.with(|r| r.language_counts.clone());
+        let lang = app.lang.get();
         app.corpus.with(|c| {
+            let names = language_names(&c.languages, lang);
             c.languages
                 .iter()
                 .enumerate()
                 .filter(|&(i, _)| counts.get(i).copied().unwrap_or(0) > 0)
                 .take(LANG_SLOTS)
                 .map(|(i, code)| {
-                    let name = endonym(code).unwrap_or(code).to_string();
-                    view! { <li><span class=format!("swatch {}", lang_class(i)) aria-hidden="true"></span>{name}</li> }
+                    let (name, in_lang) = names.get(i).cloned().unwrap_or_else(|| (code.clone(), code.clone()));
+                    view! { <li><span class=format!("swatch {}", lang_class(i)) aria-hidden="true"></span><span lang=in_lang>{name}</span></li> }
                 })
                 .collect_view()
         })

@@ -98,9 +98,24 @@ pub fn MapView() -> impl IntoView {
             size.set((w, h));
         }
     });
+    // The frame a corpus opens on: its own events, the distant few left to edge markers.
+    let default_view = Memo::new(move |_| {
+        let (w, h) = size.get();
+        let pts: Vec<(f64, f64)> = app.corpus.with(|c| {
+            c.events
+                .iter()
+                .filter_map(|e| e.place.as_ref().map(|p| (p.lon, p.lat)))
+                .collect()
+        });
+        Viewport::new(w, h, home()).default_frame(&pts)
+    });
     let vp = Memo::new(move |_| {
         let (w, h) = size.get();
-        Viewport::new(w, h, app.map_view.get().unwrap_or_else(home))
+        Viewport::new(
+            w,
+            h,
+            app.map_view.get().unwrap_or_else(|| default_view.get()),
+        )
     });
     // Each event's position in world units, computed once per corpus.
     let world_xy = Memo::new(move |_| {
@@ -160,11 +175,22 @@ pub fn MapView() -> impl IntoView {
     }
 }
 
-/// A newly selected event outside the frame is brought into view (the zoom is kept).
+/// A newly selected event outside the frame is brought into view (the zoom is kept); when
+/// the panel closes, the map returns to the frame the reader had, unless they moved it since.
 fn follow_selection(ctx: MapCtx) {
     let app = ctx.app;
+    // (the reader's frame, the frame the selection moved to)
+    let moved = StoredValue::new(None::<(Option<View>, View)>);
     Effect::new(move |prev: Option<Option<usize>>| {
         let sel = app.selected.get();
+        if sel.is_none() {
+            if let Some((before, to)) = moved.get_value() {
+                moved.set_value(None);
+                if app.map_view.get_untracked() == Some(to) {
+                    app.view.update(|s| s.map = before);
+                }
+            }
+        }
         // Not on the first run: a shared link's viewport is shown as it was.
         if let (Some(before), Some(i)) = (prev, sel) {
             if before != sel {
@@ -174,11 +200,16 @@ fn follow_selection(ctx: MapCtx) {
                     .with_untracked(|c| c.events.get(i)?.place.as_ref().map(|p| (p.lon, p.lat)));
                 if let Some((lon, lat)) = place {
                     if !v.contains(lon, lat) {
-                        ctx.set_view(View {
+                        let to = View {
                             lon,
                             lat,
                             zoom: v.view.zoom,
-                        });
+                        };
+                        let before = moved
+                            .get_value()
+                            .map_or_else(|| app.map_view.get_untracked(), |(b, _)| b);
+                        moved.set_value(Some((before, to)));
+                        ctx.set_view(to);
                     }
                 }
             }

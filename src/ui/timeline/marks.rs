@@ -3,7 +3,7 @@
 
 use super::TimelineCtx;
 use crate::core::text::i18n::Key;
-use crate::core::time::calendar::format_date;
+use crate::ui::intl;
 use crate::core::time::layout::{Mark, LANE_TOP, MARGIN};
 use crate::ui::dom::data_index;
 use leptos::prelude::*;
@@ -41,7 +41,7 @@ pub(super) fn Marks() -> impl IntoView {
         match ctx.layout.get() {
             None => {
                 let n = ctx.in_view.with(|v| v.len());
-                view! { <text class="hint" x=MARGIN y=LANE_TOP + 30.0>{app.tf(Key::ZoomToSee, &[("n", &n.to_string())])}</text> }.into_any()
+                view! { <text class="hint" x=MARGIN y=LANE_TOP + 30.0>{app.tn(Key::ZoomToSee, n, &[("n", n)])}</text> }.into_any()
             }
             Some(packed) => app.corpus.with(|c| {
                 packed
@@ -51,7 +51,7 @@ pub(super) fn Marks() -> impl IntoView {
                         let e = c.events.get(m.event)?;
                         let title = format!(
                             "{} — {}",
-                            format_date(lang, &e.date),
+                            intl::date(lang, &e.date),
                             e.title.get(lang.code())
                         );
                         Some(shape(m, "tmark", e.id.clone(), Some(title)))

@@ -42,8 +42,11 @@ pub(super) fn PlayButton() -> impl IntoView {
     let ctx = TimelineCtx::use_ctx();
     let app = ctx.app;
     view! {
-        <button type="button" class="play" aria-pressed=move || ctx.playing.get().to_string() on:click=move |_| toggle(ctx)>
-            {move || if ctx.playing.get() { format!("❚❚ {}", app.t(Key::Pause)) } else { format!("▶ {}", app.t(Key::Play)) }}
+        // The label alone says the state ("Play" / "Pause"): no aria-pressed besides, and the
+        // glyph is not read aloud.
+        <button type="button" class="play" on:click=move |_| toggle(ctx)>
+            <span aria-hidden="true">{move || if ctx.playing.get() { "❚❚ " } else { "▶ " }}</span>
+            {move || app.t(if ctx.playing.get() { Key::Pause } else { Key::Play })}
         </button>
     }
 }

@@ -176,7 +176,7 @@ test('at 100,000 events Compare pages its questions and rows and stays under 3,0
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   const { errors } = await openApp(page, '/big/#view=compare');
-  await expect(page.locator('.count')).toHaveText('100000 of 100000 events', { timeout: 60_000 });
+  await expect(page.locator('.count')).toHaveText('100,000 of 100,000 events', { timeout: 60_000 });
   await expect(page.locator('table.matrix tbody tr')).toHaveCount(15);
   // The generated corpus has 40 questions with hundreds of answers each: a page of 6, 8 answers each.
   await expect(page.locator('table.dispute')).toHaveCount(6);

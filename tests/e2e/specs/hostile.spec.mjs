@@ -172,14 +172,14 @@ test('hostile files load without freezing, running script, requesting anything o
 
   // A benign file first: what any load costs (the whole app redraws for a new corpus).
   gaps.benign = await load(page, 'small.json', small, { count: '4 of 4 events' }, async () => {});
-  gaps.malformed = await load(page, 'malformed.json', files.malformed(), { count: '1 of 1 events', text: '6000 records' }, async () => {
-    await expect(page.locator('.count')).toHaveText('1 of 1 events');
+  gaps.malformed = await load(page, 'malformed.json', files.malformed(), { count: '1 of 1 event', text: '6,000 records' }, async () => {
+    await expect(page.locator('.count')).toHaveText('1 of 1 event');
     await expect(diag).toContainText('events[0].date');
-    await expect(diag).toContainText('6000 records with errors were left out');
+    await expect(diag).toContainText('6,000 records with errors were left out');
   });
   gaps.sharedId = await load(page, 'shared-id.json', files.sharedId(), { text: 'duplicate id "dup"' }, async () => {
     await expect(diag).toContainText('duplicate id "dup": events[0] already uses it');
-    await expect(page.locator('.count')).toHaveText('1 of 1 events');
+    await expect(page.locator('.count')).toHaveText('1 of 1 event');
   });
   gaps.languages = await load(page, 'languages.json', files.languages(), { count: '50 of 50 events' }, async () => {
     await expect(page.locator('.count')).toHaveText('50 of 50 events');
@@ -261,7 +261,7 @@ test('the app and the CLI give the same located diagnostics for the same file', 
 test('an unclosed right-to-left override stays inside its own text', async ({ page }) => {
   await openApp(page);
   await page.locator('.file-open input[type=file]').setInputFiles({ name: 'bidi.json', mimeType: 'application/json', buffer: Buffer.from(files.bidi()) });
-  await expect(page.locator('.count')).toHaveText('1 of 1 events');
+  await expect(page.locator('.count')).toHaveText('1 of 1 event');
   await expect(page.locator('.diagnostics')).toContainText('closed at the end of the text');
   await page.locator('.list tbody tr button.link').first().click();
   const outlet = page.locator('.panel .outlet strong');

@@ -28,8 +28,8 @@ test('zooming in splits a cluster', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await openApp(page);
   // Zoom out so that nearby places merge, then zoom with the wheel on the biggest cluster.
-  await page.locator('.map-controls').getByRole('button', { name: 'Zoom out' }).click();
-  await page.locator('.map-controls').getByRole('button', { name: 'Zoom out' }).click();
+  // (The map opens on the corpus' own frame, zoomed in: four steps reach the whole region.)
+  for (let i = 0; i < 4; i++) await page.locator('.map-controls').getByRole('button', { name: 'Zoom out' }).click();
   const before = await page.locator('.marks circle').evaluateAll((cs) => cs.map((c) => Number(c.dataset.count)));
   const n = Math.max(...before);
   const biggest = page.locator('.marks circle').nth(before.indexOf(n));
@@ -54,14 +54,14 @@ test('the map works by keyboard', async ({ page }) => {
   await expect.poll(() => page.locator('.map .base').getAttribute('transform')).not.toBe(t0);
   await page.keyboard.press('0');
   await expect.poll(() => page.locator('.map .base').getAttribute('transform')).toBe(t0);
-  // A cluster opened by keyboard puts focus in its list; Escape closes it and returns to the map.
+  // A cluster opened by keyboard puts focus in its list; Escape closes it and returns to its mark.
   const counts = await page.locator('.marks circle').evaluateAll((cs) => cs.map((c) => Number(c.dataset.count)));
   await page.locator('.marks circle').nth(counts.findIndex((n) => n > 1)).focus();
   await page.keyboard.press('Enter');
   await expect.poll(() => page.evaluate(() => !!document.activeElement.closest('.cluster-list'))).toBe(true);
   await page.keyboard.press('Escape');
   await expect(page.locator('.cluster-list')).toHaveCount(0);
-  expect(await page.evaluate(() => document.activeElement.classList.contains('map'))).toBe(true);
+  await expect.poll(() => page.evaluate(() => !!document.activeElement.closest('.marks .mark'))).toBe(true);
   // Tab to a mark and open it with Enter.
   await page.locator('.marks circle[data-count="1"]').first().focus();
   await page.keyboard.press('Enter');
@@ -72,7 +72,7 @@ test('at 100,000 events the page stays under 3,000 DOM nodes', async ({ page }) 
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   await openApp(page, '/big/');
-  await expect(page.locator('.count')).toHaveText('100000 of 100000 events', { timeout: 60_000 });
+  await expect(page.locator('.count')).toHaveText('100,000 of 100,000 events', { timeout: 60_000 });
   const count = () => page.evaluate(() => document.getElementsByTagName('*').length);
   expect(await count()).toBeLessThanOrEqual(3000);
   await page.locator('.map-controls').getByRole('button', { name: 'Zoom in' }).click();

@@ -80,7 +80,7 @@ test('embedded in a narrow blog column from another origin', async ({ page }) =>
   await expect(page.locator('dialog.share')).toBeVisible();
   const snippet = await page.locator('#share-embed').inputValue();
   const script = await page.locator('#share-script').inputValue();
-  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:8081\/#l=zh&amp;embed=1" title="[^"]+" loading="lazy"/);
+  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:8081\/#l=zh&amp;embed=1" title="[^"]+" allow="clipboard-write" loading="lazy"/);
   expect(script).toContain('e.origin !== origin');
   await shot(page, 'share-dialog');
   await page.keyboard.press('Escape');
@@ -90,7 +90,7 @@ test('embedded in a narrow blog column from another origin', async ({ page }) =>
 <style>body{font:16px Georgia,serif;margin:0;background:#fff} .col{width:340px;margin:0 auto;padding:10px} p{line-height:1.5}</style></head>
 <body><div class="col"><h1>My blog</h1><p>Some text before the explorer, as in a post about January 2022.</p>
 ${snippet}
-<p id="after">Text after the explorer.</p></div>${script}</body></html>`);
+<p id="after" style="min-height:1500px">Text after the explorer (the post goes on).</p></div>${script}</body></html>`);
   const stop = await server(8090, '--mount', '/blog/=.cache/host');
   try {
     await page.setViewportSize({ width: 800, height: 900 });
@@ -100,7 +100,7 @@ ${snippet}
     // It filters inside the frame.
     const zh = CORPUS.events.filter((e) => e.sources.some((s) => langOf[s] === 'zh'));
     await expect(frame.locator('.count')).toHaveText(`${zh.length} of ${N} events`);
-    await frame.locator('summary').click();
+    await frame.locator('.filters summary').click();
     await frame.locator('input[data-actor="russia"]').check();
     const both = zh.filter((e) => e.actors?.some((a) => a.id === 'russia') || e.claim?.claimant === 'russia');
     await expect(frame.locator('.count')).toHaveText(`${both.length} of ${N} events`);

@@ -39,7 +39,9 @@ test('play sweeps a window through time and marks appear as they happened', asyn
   await page.setViewportSize({ width: 1280, height: 900 });
   await openApp(page);
   await page.locator('button.play').click();
-  await expect(page.locator('button.play')).toHaveAttribute('aria-pressed', 'true');
+  // The button says its state once, in words: "Pause" while playing.
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect(page.locator('button.play')).not.toHaveAttribute('aria-pressed');
   const seen = new Set();
   const ranges = new Set();
   // Watch what the page shows until the window has moved several times and the number of
@@ -51,7 +53,7 @@ test('play sweeps a window through time and marks appear as they happened', asyn
   }, { timeout: 20_000, intervals: [100] }).toBe(true);
   await shot(page, 'timeline-playing');
   await page.locator('button.play').click();
-  await expect(page.locator('button.play')).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('button', { name: 'Play through time', exact: true })).toBeVisible();
   // The frames of play are one history entry: Back returns to the view before it.
   await page.goBack();
   await expect(page).not.toHaveURL(/t=/);
@@ -69,7 +71,7 @@ test('selecting on the timeline opens the panel with Chinese and Russian titles'
   await expect(panel.locator('h2')).toHaveText('Chinese embassy and consulates issue safety advice to Chinese citizens');
   await expect(panel.locator('.alt-title[lang="zh"]')).toContainText('中国驻哈使领馆提醒中国公民注意安全');
   await expect(panel.locator('.alt-title[lang="ru"]')).toContainText('Посольство');
-  await expect(panel.locator('.source .lang-tag').first()).toHaveText('中文');
+  await expect(panel.locator('.source .lang-tag').first()).toContainText('中文');
   const link = panel.locator('.source a').first();
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer');

@@ -1,0 +1,141 @@
+//! Plural categories and digit grouping for the interface languages.
+//!
+//! The browser's `Intl.PluralRules` and `Intl.NumberFormat` answer first (see `ui/intl.rs`);
+//! these are CLDR's rules for whole numbers in the four interface languages, used where the
+//! browser has no data for a language (headless builds often lack Kazakh) and as the tested
+//! reference. Rules: Unicode CLDR, "Language Plural Rules" (plurals.xml, integer cases).
+
+use super::lang::Lang;
+
+/// A CLDR plural category. Only the ones the interface languages use for whole numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Category {
+    One,
+    Few,
+    Many,
+    Other,
+}
+
+impl Category {
+    /// Reads CLDR's name ("one", "few", ...), as `Intl.PluralRules.select` returns it.
+    pub fn from_name(name: &str) -> Option<Category> {
+        Some(match name {
+            "one" => Category::One,
+            "few" => Category::Few,
+            "many" => Category::Many,
+            "other" => Category::Other,
+            _ => return None,
+        })
+    }
+}
+
+/// The categories a language distinguishes, in the order the translation table writes its
+/// forms (separated by `|`).
+pub fn categories(lang: Lang) -> &'static [Category] {
+    use Category::*;
+    match lang {
+        Lang::En | Lang::Kk => &[One, Other],
+        Lang::Ru => &[One, Few, Many, Other],
+        Lang::Zh => &[Other],
+    }
+}
+
+/// CLDR's category of a whole number `n` in `lang`.
+pub fn category(lang: Lang, n: u64) -> Category {
+    match lang {
+        Lang::En | Lang::Kk if n == 1 => Category::One,
+        Lang::En | Lang::Kk | Lang::Zh => Category::Other,
+        Lang::Ru => {
+            let (d, h) = (n % 10, n % 100);
+            if d == 1 && h != 11 {
+                Category::One
+            } else if (2..=4).contains(&d) && !(12..=14).contains(&h) {
+                Category::Few
+            } else {
+                Category::Many
+            }
+        }
+    }
+}
+
+/// `n` with its digits grouped as the language writes them: "100,000" in English and
+/// Chinese; "100 000" (a no-break space) in Russian and Kazakh.
+pub fn group_digits(lang: Lang, n: u64) -> String {
+    let sep = match lang {
+        Lang::En | Lang::Zh => ',',
+        Lang::Ru | Lang::Kk => '\u{a0}',
+    };
+    let digits = n.to_string();
+    // Russian style leaves four-digit numbers ungrouped ("1000", "10 000").
+    if sep == '\u{a0}' && digits.len() <= 4 {
+        return digits;
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Category::*;
+
+    #[test]
+    fn russian_has_one_few_many() {
+        let cases = [
+            (0, Many),
+            (1, One),
+            (2, Few),
+            (4, Few),
+            (5, Many),
+            (11, Many),
+            (12, Many),
+            (14, Many),
+            (21, One),
+            (22, Few),
+            (25, Many),
+            (101, One),
+            (111, Many),
+            (1004, Few),
+        ];
+        for (n, c) in cases {
+            assert_eq!(category(Lang::Ru, n), c, "{n}");
+        }
+    }
+
+    #[test]
+    fn kazakh_english_and_chinese() {
+        assert_eq!(category(Lang::Kk, 1), One);
+        assert_eq!(category(Lang::Kk, 5), Other);
+        assert_eq!(category(Lang::Kk, 21), Other);
+        assert_eq!(category(Lang::En, 1), One);
+        assert_eq!(category(Lang::En, 0), Other);
+        assert_eq!(category(Lang::Zh, 1), Other);
+        assert_eq!(category(Lang::Zh, 5), Other);
+        // Every answer is one of the language's own categories.
+        for l in Lang::ALL {
+            for n in 0..200 {
+                assert!(categories(l).contains(&category(l, n)), "{l:?} {n}");
+            }
+        }
+        assert_eq!(Category::from_name("few"), Some(Few));
+        assert_eq!(Category::from_name("two"), None);
+    }
+
+    #[test]
+    fn digits_grouped() {
+        assert_eq!(group_digits(Lang::En, 100_000), "100,000");
+        assert_eq!(group_digits(Lang::Zh, 1_234_567), "1,234,567");
+        assert_eq!(group_digits(Lang::En, 999), "999");
+        assert_eq!(group_digits(Lang::En, 1000), "1,000");
+        assert_eq!(group_digits(Lang::Ru, 1000), "1000");
+        assert_eq!(group_digits(Lang::Ru, 100_000), "100\u{a0}000");
+        assert_eq!(group_digits(Lang::Kk, 12_345), "12\u{a0}345");
+        assert_eq!(group_digits(Lang::Kk, 0), "0");
+    }
+}

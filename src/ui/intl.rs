@@ -1,0 +1,181 @@
+//! Numbers, plurals, dates and language names from the browser's own `Intl`.
+//!
+//! The browser holds the CLDR data, so the wasm carries none. Every function falls back to
+//! the core's rules (`core::text::plural`, `core::time::calendar`, `i18n::endonym`) when the
+//! browser lacks data for a language: `resolvedOptions().locale` then names another one.
+//! Formatters are built once per language and kept.
+
+use crate::core::text::i18n::{endonym, tp, Key, Lang};
+use crate::core::text::plural::{self, Category};
+use crate::core::time::calendar::format_date;
+use crate::core::time::date::{PartialDate, Precision};
+use js_sys::{Array, Function, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::{JsCast, JsValue};
+
+thread_local! {
+    /// Formatters by (constructor, locale, options), or `None` when the browser lacks data.
+    static CACHE: RefCell<HashMap<String, Option<JsValue>>> = RefCell::new(HashMap::new());
+}
+
+/// `new Intl.<ctor>(locale, options)`, if the browser has data for `locale` itself.
+fn formatter(ctor: &str, locale: &str, opts: &[(&str, &str)]) -> Option<JsValue> {
+    let key = format!("{ctor}|{locale}|{opts:?}");
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let made = build(ctor, locale, opts).filter(|f| {
+        // A locale without data resolves to the default one: then the core answers.
+        let primary = locale.split('-').next().unwrap_or(locale);
+        resolved_locale(f).is_some_and(|l| l.split('-').next() == Some(primary))
+    });
+    CACHE.with(|c| c.borrow_mut().insert(key, made.clone()));
+    made
+}
+
+fn build(ctor: &str, locale: &str, opts: &[(&str, &str)]) -> Option<JsValue> {
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let ctor = Reflect::get(&intl, &ctor.into())
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?;
+    let options = Object::new();
+    for (k, v) in opts {
+        Reflect::set(&options, &(*k).into(), &(*v).into()).ok()?;
+    }
+    Reflect::construct(&ctor, &Array::of2(&locale.into(), &options)).ok()
+}
+
+/// Calls `obj.method(args...)`.
+fn call(obj: &JsValue, method: &str, args: &Array) -> Option<JsValue> {
+    let f = Reflect::get(obj, &method.into())
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?;
+    Reflect::apply(&f, obj, args).ok()
+}
+
+fn resolved_locale(f: &JsValue) -> Option<String> {
+    let opts = call(f, "resolvedOptions", &Array::new())?;
+    Reflect::get(&opts, &"locale".into()).ok()?.as_string()
+}
+
+/// `n` with the language's digit grouping ("100,000", "100 000").
+pub fn number(lang: Lang, n: u64) -> String {
+    formatter("NumberFormat", lang.code(), &[])
+        .and_then(|f| call(&f, "format", &Array::of1(&JsValue::from_f64(n as f64))))
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| plural::group_digits(lang, n))
+}
+
+/// The plural category of `n` in `lang`.
+pub fn category(lang: Lang, n: u64) -> Category {
+    formatter("PluralRules", lang.code(), &[])
+        .and_then(|f| call(&f, "select", &Array::of1(&JsValue::from_f64(n as f64))))
+        .and_then(|s| s.as_string())
+        .and_then(|s| Category::from_name(&s))
+        // A category the table has no form for (a newer CLDR) takes the core's answer.
+        .filter(|c| plural::categories(lang).contains(c))
+        .unwrap_or_else(|| plural::category(lang, n))
+}
+
+/// A message with numbers: the form is chosen by `by`, every `(name, number)` is written
+/// with the language's grouping, then the other `args` are filled.
+pub fn count(lang: Lang, key: Key, by: u64, nums: &[(&str, u64)], args: &[(&str, &str)]) -> String {
+    let written: Vec<(&str, String)> = nums.iter().map(|(k, n)| (*k, number(lang, *n))).collect();
+    let mut all: Vec<(&str, &str)> = written.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    all.extend_from_slice(args);
+    tp(lang, key, category(lang, by), &all)
+}
+
+/// A date at its own precision ("4 июля 2022 г.", "July 2022", "2022年"), from the
+/// browser's calendar data; the core's text where the browser has none.
+pub fn date(lang: Lang, d: &PartialDate) -> String {
+    let opts: &[(&str, &str)] = match d.precision() {
+        Precision::Year => &[("year", "numeric")],
+        Precision::Month => &[("year", "numeric"), ("month", "long")],
+        Precision::Day => &[("year", "numeric"), ("month", "long"), ("day", "numeric")],
+        Precision::Minute => &[
+            ("year", "numeric"),
+            ("month", "long"),
+            ("day", "numeric"),
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+            ("hourCycle", "h23"),
+        ],
+    };
+    // Dates are calendar dates, not instants: format them in UTC so no zone shifts them.
+    // Years before 1 would read as eras; the core writes them.
+    let mut all = vec![("timeZone", "UTC")];
+    all.extend_from_slice(opts);
+    ((1..=9999).contains(&d.year) && has_month_names(lang))
+        .then(|| formatter("DateTimeFormat", lang.code(), &all))
+        .flatten()
+        .and_then(|f| {
+            let ms = d.start_minute() as f64 * 60_000.0;
+            call(&f, "format", &Array::of1(&js_sys::Date::new(&ms.into())))
+        })
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| format_date(lang, d))
+}
+
+/// Whether the browser writes this language's month names: some builds know a locale but
+/// not its calendar words, and write "2022 M01 5" (headless Chromium for Kazakh). January
+/// alone, written as a name, has no digit in it.
+fn has_month_names(lang: Lang) -> bool {
+    formatter(
+        "DateTimeFormat",
+        lang.code(),
+        &[("timeZone", "UTC"), ("month", "long")],
+    )
+    .and_then(|f| call(&f, "format", &Array::of1(&js_sys::Date::new(&0.0.into()))))
+    .and_then(|s| s.as_string())
+    .is_some_and(|s| !s.is_empty() && !s.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// A language's name and the language it is written in: its own name in itself when the
+/// browser knows it ("中文（繁體）", "Srpski (latinica)"), else its name in the interface
+/// language, else the table's endonym, else the code.
+pub fn language_name(code: &str, ui: Lang) -> (String, String) {
+    let opts = [("type", "language"), ("fallback", "none")];
+    let of = |locale: &str| {
+        formatter("DisplayNames", locale, &opts)
+            .and_then(|f| call(&f, "of", &Array::of1(&code.into())))
+            .and_then(|s| s.as_string())
+            .filter(|s| !s.is_empty())
+    };
+    if let Some(own) = of(code) {
+        return (capitalise(&own), code.to_string());
+    }
+    if let Some(name) = of(ui.code()) {
+        return (capitalise(&name), ui.code().to_string());
+    }
+    match endonym(code) {
+        Some(e) => (e.to_string(), code.to_string()),
+        None => (code.to_string(), code.to_string()),
+    }
+}
+
+/// The first letter in upper case, as names stand in lists and menus ("русский" ->
+/// "Русский"); scripts without case are unchanged.
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// [`language_name`] for each code; where two codes get the same name ("zh" and "zh-Hans"),
+/// each keeps its code beside it so no two labels read alike.
+pub fn language_names(codes: &[String], ui: Lang) -> Vec<(String, String)> {
+    let mut names: Vec<(String, String)> = codes.iter().map(|c| language_name(c, ui)).collect();
+    let plain: Vec<String> = names.iter().map(|(n, _)| n.clone()).collect();
+    for ((name, _), code) in names.iter_mut().zip(codes) {
+        if plain.iter().filter(|n| **n == *name).count() > 1 {
+            name.push_str(&format!(" ({code})"));
+        }
+    }
+    names
+}
