@@ -664,3 +664,43 @@ async fn the_panel_shows_the_other_answers_and_the_toggle_switches_views() {
         Some("true")
     );
 }
+
+#[wasm_bindgen_test]
+async fn facets_offer_only_actors_within_the_budget() {
+    use steppe::core::corpus::index::MAX_FACET_ACTORS;
+    let n = MAX_FACET_ACTORS + 20;
+    let actors: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{ "id": "a{i}", "name": {{ "en": "Actor {i}" }}, "kind": "group" }}"#))
+        .collect();
+    let events: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{ "id": "e{i}", "date": "2022-01-05", "place": {{ "name": {{ "en": "Almaty" }}, "lat": 43.2, "lon": 76.9, "precision": "city" }}, "title": {{ "en": "Event {i}" }}, "type": "other", "actors": [ {{ "id": "a{i}" }} ], "sources": [ "s" ] }}"#
+            )
+        })
+        .collect();
+    let text: &'static str = Box::leak(
+        format!(
+            r#"{{ "format": "steppe-corpus", "version": 1, "meta": {{ "title": {{ "en": "Many actors" }} }},
+            "actors": [ {} ],
+            "sources": [ {{ "id": "s", "outlet": "Wire", "title": "Report", "lang": "en" }} ],
+            "events": [ {} ] }}"#,
+            actors.join(","),
+            events.join(",")
+        )
+        .into_boxed_str(),
+    );
+    let (host, app) = mount(text, || view! { <Facets/> });
+    tick().await;
+    assert_eq!(
+        app.corpus.with_untracked(|c| c.len()),
+        n,
+        "every event loads"
+    );
+    let boxes = all(&host, "input[data-actor]");
+    assert_eq!(
+        boxes.len(),
+        MAX_FACET_ACTORS,
+        "one box per facet actor, none that match nothing"
+    );
+}

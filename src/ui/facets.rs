@@ -54,9 +54,12 @@ fn ActorFacet() -> impl IntoView {
             ActorKind::ALL
                 .iter()
                 .filter_map(|&kind| {
+                    // Only the facet actors (the first `by_actor.len()`, past the budget the
+                    // most cited): the others could be ticked but would match nothing.
                     let mut members: Vec<(usize, String, String)> = c
                         .actors
                         .iter()
+                        .take(c.by_actor.len())
                         .enumerate()
                         .filter(|(_, a)| a.kind == kind)
                         .map(|(i, a)| (i, a.id.clone(), a.name.get(lang.code()).to_string()))
@@ -115,7 +118,13 @@ fn LanguageFacet() -> impl IntoView {
     let app = use_app();
     let langs = move || {
         let lang = app.lang.get();
-        app.corpus.with(|c| c.languages.iter().cloned().zip(super::intl::language_names(&c.languages, lang)).collect::<Vec<_>>())
+        app.corpus.with(|c| {
+            c.languages
+                .iter()
+                .cloned()
+                .zip(super::intl::language_names(&c.languages, lang))
+                .collect::<Vec<_>>()
+        })
     };
     view! {
         <fieldset class="facet" id="facet-languages">
