@@ -29,3 +29,24 @@ pub(super) fn Legend() -> impl IntoView {
     };
     view! { <ul class="legend" aria-label=move || app.t(Key::SourceLanguages)>{items}</ul> }
 }
+
+/// How many of the matching events have no place, so the map's silence about them is said.
+#[component]
+pub(super) fn NotOnMap() -> impl IntoView {
+    let app = MapCtx::use_ctx().app;
+    let n = Memo::new(move |_| {
+        app.corpus.with(|c| {
+            app.result.with(|r| {
+                r.matches
+                    .iter()
+                    .filter(|&i| c.events.get(i).is_some_and(|e| e.place.is_none()))
+                    .count()
+            })
+        })
+    });
+    view! {
+        <Show when=move || { n.get() > 0 }>
+            <p class="not-on-map">{move || app.tf(Key::NotOnMap, &[("n", &n.get().to_string())])}</p>
+        </Show>
+    }
+}

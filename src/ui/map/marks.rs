@@ -9,8 +9,8 @@ use crate::core::geo::marks::{
     halo_radius, intersects, lang_class, radius, ring_paths, tooltip, tooltip_anchor,
 };
 use crate::core::text::i18n::{Key, Lang};
-use crate::ui::intl;
 use crate::ui::dom::data_index;
+use crate::ui::intl;
 use leptos::prelude::*;
 
 /// Rings around the marks, one path per source language, in proportion to its share.
@@ -62,7 +62,10 @@ fn mark_view(ctx: MapCtx, lang: Lang, idx: usize, cl: &Cluster) -> impl IntoView
     let n = cl.members.len();
     let r = radius(n);
     let (label, single_id) = ctx.app.corpus.with_untracked(|c| {
-        let label = tooltip(c, &cl.members, lang, &|d| intl::date(lang, d), &|n| intl::count(lang, Key::EventsHere, n as u64, &[("n", n as u64)], &[])).join(" — ");
+        let label = tooltip(c, &cl.members, lang, &|d| intl::date(lang, d), &|n| {
+            intl::count(lang, Key::EventsHere, n as u64, &[("n", n as u64)], &[])
+        })
+        .join(" — ");
         let id = (n == 1)
             .then(|| cl.members.first().and_then(|&i| c.events.get(i as usize)))
             .flatten()
@@ -92,7 +95,11 @@ pub(super) fn Marks() -> impl IntoView {
         let lang = app.lang.get_untracked();
         ctx.marks.with_untracked(|m| {
             if let Some(cl) = m.clusters.get(i) {
-                let lines = app.corpus.with_untracked(|c| tooltip(c, &cl.members, lang, &|d| intl::date(lang, d), &|n| intl::count(lang, Key::EventsHere, n as u64, &[("n", n as u64)], &[])));
+                let lines = app.corpus.with_untracked(|c| {
+                    tooltip(c, &cl.members, lang, &|d| intl::date(lang, d), &|n| {
+                        intl::count(lang, Key::EventsHere, n as u64, &[("n", n as u64)], &[])
+                    })
+                });
                 let (x, y) = tooltip_anchor(cl);
                 ctx.tip.set(Some(Tip { x, y, lines }));
                 app.hovered.set(cl.members.clone());

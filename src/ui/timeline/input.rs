@@ -10,112 +10,124 @@ use crate::core::time::range::brushed;
 use crate::core::time::time_scale::TimeScale;
 use leptos::prelude::*;
 
+/// The pointer's position in the timeline box.
+fn local(ctx: TimelineCtx, ev: &web_sys::MouseEvent) -> (f64, f64) {
+    crate::ui::dom::local_point(ctx.container.get_untracked().map(Into::into), ev)
+}
+
+/// The current scale moved to the frame `domain` (a gesture works from its start).
+fn from(ctx: TimelineCtx, domain: (f64, f64)) -> TimeScale {
+    TimeScale {
+        domain,
+        ..ctx.scale.get_untracked()
+    }
+}
+
+/// Embedded, a plain wheel is left to the host page; otherwise it zooms, or pans sideways.
+fn on_wheel(ctx: TimelineCtx, ev: web_sys::WheelEvent) {
+    let input = WheelInput {
+        delta_x: ev.delta_x(),
+        delta_y: ev.delta_y(),
+        delta_mode: ev.delta_mode(),
+        zoom_key: ev.ctrl_key() || ev.meta_key(),
+    };
+    let s = ctx.scale.get_untracked();
+    // Embedded, a plain wheel is left to the host page, which scrolls.
+    match gesture::wheel(input, ctx.app.embed.get_untracked(), true) {
+        gesture::Wheel::ScrollPage => {}
+        gesture::Wheel::Zoom(f) => {
+            ev.prevent_default();
+            ctx.set_scale(s.zoomed(f, local(ctx, &ev).0));
+        }
+        gesture::Wheel::Pan(dx) => {
+            ev.prevent_default();
+            ctx.set_scale(s.panned(dx));
+        }
+    }
+}
+
+/// A press on the strip starts a brush; above it, a pan.
+fn on_down(ctx: TimelineCtx, ev: web_sys::PointerEvent) {
+    let p = local(ctx, &ev);
+    let press = Press {
+        domain: ctx.scale.with_untracked(|s| s.domain),
+        brush: p.1 >= ctx.geometry.with_untracked(|g| g.strip_top()) - 2.0,
+    };
+    ctx.tracker
+        .update_value(|t| t.down(ev.pointer_id(), p, press));
+}
+
+/// A drag pans or brushes from where it started; two pointers pinch.
+fn on_move(ctx: TimelineCtx, ev: web_sys::PointerEvent) {
+    let p = local(ctx, &ev);
+    let step = ctx
+        .tracker
+        .try_update_value(|t| t.moved(ev.pointer_id(), p))
+        .unwrap_or(Step::Idle);
+    match step {
+        Step::Idle => {}
+        Step::Drag {
+            from: press,
+            start,
+            at,
+            first,
+            ..
+        } => {
+            // Capture only once a drag starts, so a plain click still reaches a mark.
+            if first {
+                if let Some(el) = ctx.container.get_untracked() {
+                    let _ = el.set_pointer_capture(ev.pointer_id());
+                }
+            }
+            if press.brush {
+                ctx.brush_live.set(Some((start.0, at.0)));
+            } else {
+                ctx.set_scale(from(ctx, press.domain).panned(start.0 - at.0));
+            }
+        }
+        Step::Pinch {
+            from: press,
+            factor,
+            center,
+        } => ctx.set_scale(from(ctx, press.domain).zoomed(factor, center.0)),
+    }
+}
+
+/// The end of a brush sets the range.
+fn on_up(ctx: TimelineCtx, ev: web_sys::PointerEvent) {
+    let ended = ctx
+        .tracker
+        .try_update_value(|t| t.up(ev.pointer_id()))
+        .flatten();
+    if let (Some(Press { brush: true, .. }), Some((a, b))) = (ended, ctx.brush_live.get_untracked())
+    {
+        if let Some(range) = ctx.scale.with_untracked(|s| brushed(s, a, b)) {
+            ctx.set_range(Some(range));
+        }
+    }
+    ctx.brush_live.set(None);
+}
+
+/// Left and right pan, + and - zoom, 0 returns to the default frame.
+fn on_key(ctx: TimelineCtx, ev: web_sys::KeyboardEvent) {
+    let Some(k) = gesture::key(&ev.key(), false) else {
+        return;
+    };
+    ev.prevent_default();
+    match k {
+        gesture::Key::Pan { right, .. } => ctx.set_scale(ctx.scale.get_untracked().panned(right)),
+        gesture::Key::Zoom(f) => ctx.zoom(f),
+        gesture::Key::Reset => ctx.domain.set(None),
+    }
+}
+
 /// The timeline box: the SVG layers and the gesture handlers.
 #[component]
 pub(super) fn TimelineSurface() -> impl IntoView {
     let ctx = TimelineCtx::use_ctx();
-    let app = ctx.app;
-    let local = move |ev: &web_sys::MouseEvent| {
-        crate::ui::dom::local_point(ctx.container.get_untracked().map(Into::into), ev)
-    };
-    let from = move |domain| TimeScale {
-        domain,
-        ..ctx.scale.get_untracked()
-    };
-    let on_wheel = move |ev: web_sys::WheelEvent| {
-        let input = WheelInput {
-            delta_x: ev.delta_x(),
-            delta_y: ev.delta_y(),
-            delta_mode: ev.delta_mode(),
-            zoom_key: ev.ctrl_key() || ev.meta_key(),
-        };
-        let s = ctx.scale.get_untracked();
-        // Embedded, a plain wheel is left to the host page, which scrolls.
-        match gesture::wheel(input, app.embed.get_untracked(), true) {
-            gesture::Wheel::ScrollPage => {}
-            gesture::Wheel::Zoom(f) => {
-                ev.prevent_default();
-                ctx.set_scale(s.zoomed(f, local(&ev).0));
-            }
-            gesture::Wheel::Pan(dx) => {
-                ev.prevent_default();
-                ctx.set_scale(s.panned(dx));
-            }
-        }
-    };
-    let on_down = move |ev: web_sys::PointerEvent| {
-        let p = local(&ev);
-        let press = Press {
-            domain: ctx.scale.with_untracked(|s| s.domain),
-            brush: p.1 >= ctx.geometry.with_untracked(|g| g.strip_top()) - 2.0,
-        };
-        ctx.tracker
-            .update_value(|t| t.down(ev.pointer_id(), p, press));
-    };
-    let on_move = move |ev: web_sys::PointerEvent| {
-        let p = local(&ev);
-        let step = ctx
-            .tracker
-            .try_update_value(|t| t.moved(ev.pointer_id(), p))
-            .unwrap_or(Step::Idle);
-        match step {
-            Step::Idle => {}
-            Step::Drag {
-                from: press,
-                start,
-                at,
-                first,
-                ..
-            } => {
-                // Capture only once a drag starts, so a plain click still reaches a mark.
-                if first {
-                    if let Some(el) = ctx.container.get_untracked() {
-                        let _ = el.set_pointer_capture(ev.pointer_id());
-                    }
-                }
-                if press.brush {
-                    ctx.brush_live.set(Some((start.0, at.0)));
-                } else {
-                    ctx.set_scale(from(press.domain).panned(start.0 - at.0));
-                }
-            }
-            Step::Pinch {
-                from: press,
-                factor,
-                center,
-            } => ctx.set_scale(from(press.domain).zoomed(factor, center.0)),
-        }
-    };
-    let on_up = move |ev: web_sys::PointerEvent| {
-        let ended = ctx
-            .tracker
-            .try_update_value(|t| t.up(ev.pointer_id()))
-            .flatten();
-        if let (Some(Press { brush: true, .. }), Some((a, b))) =
-            (ended, ctx.brush_live.get_untracked())
-        {
-            if let Some(range) = ctx.scale.with_untracked(|s| brushed(s, a, b)) {
-                ctx.set_range(Some(range));
-            }
-        }
-        ctx.brush_live.set(None);
-    };
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let Some(k) = gesture::key(&ev.key(), false) else {
-            return;
-        };
-        ev.prevent_default();
-        match k {
-            gesture::Key::Pan { right, .. } => {
-                ctx.set_scale(ctx.scale.get_untracked().panned(right))
-            }
-            gesture::Key::Zoom(f) => ctx.zoom(f),
-            gesture::Key::Reset => ctx.domain.set(None),
-        }
-    };
     view! {
-        <div class="timeline" node_ref=ctx.container tabindex="0" role="group" aria-label=move || app.t(Key::TimelineLabel)
-            on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up on:keydown=on_key>
+        <div class="timeline" node_ref=ctx.container tabindex="0" role="group" aria-label=move || ctx.app.t(Key::TimelineLabel)
+            on:wheel=move |ev| on_wheel(ctx, ev) on:pointerdown=move |ev| on_down(ctx, ev) on:pointermove=move |ev| on_move(ctx, ev) on:pointerup=move |ev| on_up(ctx, ev) on:pointercancel=move |ev| on_up(ctx, ev) on:keydown=move |ev| on_key(ctx, ev)>
             <svg width="100%" height=move || ctx.geometry.get().height()
                 viewBox=move || format!("0 0 {:.0} {:.0}", ctx.width.get(), ctx.geometry.get().height())>
                 <axis::Axis/>

@@ -3,9 +3,9 @@
 
 use super::TimelineCtx;
 use crate::core::text::i18n::Key;
-use crate::ui::intl;
 use crate::core::time::layout::{Mark, LANE_TOP, MARGIN};
 use crate::ui::dom::data_index;
+use crate::ui::intl;
 use leptos::prelude::*;
 
 /// A mark as a bar (spans) or a dot (points in time).

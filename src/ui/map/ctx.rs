@@ -1,0 +1,140 @@
+//! What the map's pieces share: its element, size, viewport, marks and transient state,
+//! and the derived values every piece reads.
+
+use crate::core::geo::cluster::{aggregate, Marks};
+use crate::core::geo::marks::frame;
+use crate::core::geo::viewport::{home, world, MapView as View, Viewport};
+use crate::core::input::gesture::Tracker;
+use crate::ui::state::AppState;
+use leptos::html;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// A tooltip: where it points, and its lines.
+#[derive(Clone, PartialEq)]
+pub(super) struct Tip {
+    pub(super) x: f64,
+    pub(super) y: f64,
+    pub(super) lines: Vec<String>,
+}
+
+/// What the map's pieces share: its element, size, viewport, marks and transient state.
+#[derive(Clone, Copy)]
+pub(super) struct MapCtx {
+    pub(super) app: AppState,
+    pub(super) container: NodeRef<html::Div>,
+    pub(super) size: RwSignal<(f64, f64)>,
+    pub(super) vp: Memo<Viewport>,
+    pub(super) marks: Memo<Arc<Marks>>,
+    pub(super) tip: RwSignal<Option<Tip>>,
+    /// The events of a clicked cluster, listed beside the map.
+    pub(super) open_cluster: RwSignal<Option<Vec<u32>>>,
+    /// Embedded: "Ctrl + wheel zooms", shown briefly after a plain wheel.
+    pub(super) wheel_hint: RwSignal<bool>,
+    pub(super) tracker: StoredValue<Tracker<View>>,
+}
+
+impl MapCtx {
+    /// The context for a map in `container` of `size` pixels: the default frame (the
+    /// corpus' own events), the viewport, each event's world position and the marks.
+    pub(super) fn new(
+        app: AppState,
+        container: NodeRef<html::Div>,
+        size: RwSignal<(f64, f64)>,
+    ) -> Self {
+        // The frame a corpus opens on: its own events, the distant few left to edge markers.
+        let default_view = Memo::new(move |_| {
+            let (w, h) = size.get();
+            let pts: Vec<(f64, f64)> = app.corpus.with(|c| {
+                c.events
+                    .iter()
+                    .filter_map(|e| e.place.as_ref().map(|p| (p.lon, p.lat)))
+                    .collect()
+            });
+            Viewport::new(w, h, home()).default_frame(&pts)
+        });
+        let vp = Memo::new(move |_| {
+            let (w, h) = size.get();
+            Viewport::new(
+                w,
+                h,
+                app.map_view.get().unwrap_or_else(|| default_view.get()),
+            )
+        });
+        // Each event's position in world units, computed once per corpus.
+        let world_xy = Memo::new(move |_| {
+            let w = world();
+            Arc::new(app.corpus.with(|c| {
+                c.events
+                    .iter()
+                    .map(|e| e.place.as_ref().map(|p| w.to_screen(p.lon, p.lat)))
+                    .collect::<Vec<_>>()
+            }))
+        });
+        let marks = Memo::new(move |_| {
+            let vp = vp.get();
+            let xy = world_xy.get();
+            let (k, dx, dy) = vp.world_affine();
+            Arc::new(app.result.with(|r| {
+                aggregate(
+                    r.matches.iter().filter_map(|i| {
+                        let (x, y) = (*xy.get(i)?)?;
+                        Some((i as u32, x * k + dx, y * k + dy))
+                    }),
+                    frame(vp.width, vp.height),
+                )
+            }))
+        });
+        MapCtx {
+            app,
+            container,
+            size,
+            vp,
+            marks,
+            tip: RwSignal::new(None),
+            open_cluster: RwSignal::new(None),
+            wheel_hint: RwSignal::new(false),
+            tracker: StoredValue::new(Tracker::default()),
+        }
+    }
+
+    pub(super) fn use_ctx() -> Self {
+        expect_context::<MapCtx>()
+    }
+
+    pub(super) fn set_view(&self, v: View) {
+        self.app.view.update(|s| s.map = Some(v));
+    }
+
+    /// Frames the given events (and, with `keep_centre`, the current centre too).
+    pub(super) fn fit(&self, events: impl IntoIterator<Item = u32>, keep_centre: bool) {
+        let v = self.vp.get_untracked();
+        let mut pts: Vec<(f64, f64)> = self.app.corpus.with_untracked(|c| {
+            events
+                .into_iter()
+                .filter_map(|i| c.events.get(i as usize))
+                .filter_map(|e| e.place.as_ref().map(|p| (p.lon, p.lat)))
+                .collect()
+        });
+        if keep_centre {
+            pts.push(v.unproject(v.width / 2.0, v.height / 2.0));
+        }
+        self.set_view(v.fit(pts, 30.0));
+    }
+
+    /// Opens a mark: selects a single event, or lists a cluster's events (and moves focus
+    /// into the list, so keyboard and screen-reader users land on it).
+    pub(super) fn activate(&self, members: Vec<u32>) {
+        if let [one] = members.as_slice() {
+            self.open_cluster.set(None);
+            self.app.select(Some(*one as usize));
+        } else {
+            self.open_cluster.set(Some(members));
+            let wrap = self
+                .container
+                .get_untracked()
+                .and_then(|el| el.parent_element());
+            crate::ui::dom::focus_within(wrap, ".cluster-list li button");
+        }
+    }
+}
