@@ -108,6 +108,14 @@ pub fn aggregate(points: impl IntoIterator<Item = (u32, f64, f64)>, frame: Frame
     }
 }
 
+/// Merges `c` into `into`: the members join, the position moves to their weighted mean.
+fn absorb(into: &mut Cluster, c: Cluster) {
+    let (a, b) = (into.members.len() as f64, c.members.len() as f64);
+    into.x = (into.x * a + c.x * b) / (a + b);
+    into.y = (into.y * a + c.y * b) / (a + b);
+    into.members.extend(c.members);
+}
+
 /// Merges marks whose drawn circles would overlap (with a 2 px gap), biggest first, until
 /// none do: a merged mark is bigger and may reach a neighbour, so it repeats (each pass
 /// removes at least one mark, so it ends).
@@ -129,12 +137,7 @@ fn separate(mut clusters: Vec<Cluster>, radius: fn(usize) -> f64) -> Vec<Cluster
                 (k.x - c.x).powi(2) + (k.y - c.y).powi(2) < reach * reach
             });
             match hit {
-                Some(k) => {
-                    let (a, b) = (k.members.len() as f64, c.members.len() as f64);
-                    k.x = (k.x * a + c.x * b) / (a + b);
-                    k.y = (k.y * a + c.y * b) / (a + b);
-                    k.members.extend(c.members);
-                }
+                Some(k) => absorb(k, c),
                 None => kept.push(c),
             }
         }
@@ -162,12 +165,7 @@ fn merge(mut clusters: Vec<Cluster>, radius: f64) -> Vec<Cluster> {
             .iter_mut()
             .find(|m| (m.x - c.x).powi(2) + (m.y - c.y).powi(2) < r2)
         {
-            Some(m) => {
-                let (a, b) = (m.members.len() as f64, c.members.len() as f64);
-                m.x = (m.x * a + c.x * b) / (a + b);
-                m.y = (m.y * a + c.y * b) / (a + b);
-                m.members.extend(c.members);
-            }
+            Some(m) => absorb(m, c),
             None => merged.push(c),
         }
     }

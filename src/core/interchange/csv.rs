@@ -22,6 +22,17 @@ pub struct Field {
     pub column: usize,
 }
 
+impl Field {
+    /// An empty field starting at `line`:`column`.
+    fn empty(line: usize, column: usize) -> Self {
+        Field {
+            value: String::new(),
+            line,
+            column,
+        }
+    }
+}
+
 /// The delimiter the header line uses most, outside quotes (`,` if none).
 pub fn sniff_delimiter(text: &str) -> char {
     let mut counts = [0usize; 4];
@@ -60,11 +71,7 @@ pub fn records(text: &str, delim: char) -> Vec<Vec<Field>> {
     let mut out = Vec::new();
     let mut row: Vec<Field> = Vec::new();
     let (mut line, mut col) = (1usize, 1usize);
-    let mut field = Field {
-        value: String::new(),
-        line,
-        column: col,
-    };
+    let mut field = Field::empty(line, col);
     let mut quoted = false;
     let mut was_quoted = false;
     let mut chars = text.chars().peekable();
@@ -97,15 +104,7 @@ pub fn records(text: &str, delim: char) -> Vec<Vec<Field>> {
             }
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => {
-                let f = std::mem::replace(
-                    &mut field,
-                    Field {
-                        value: String::new(),
-                        line,
-                        column: col,
-                    },
-                );
-                row.push(f);
+                row.push(std::mem::replace(&mut field, Field::empty(line, col)));
                 was_quoted = false;
                 if !(row.len() == 1 && row.first().is_some_and(|f| f.value.is_empty())) {
                     out.push(std::mem::take(&mut row));
@@ -113,15 +112,7 @@ pub fn records(text: &str, delim: char) -> Vec<Vec<Field>> {
                 row.clear();
             }
             _ if c == delim => {
-                let f = std::mem::replace(
-                    &mut field,
-                    Field {
-                        value: String::new(),
-                        line,
-                        column: col,
-                    },
-                );
-                row.push(f);
+                row.push(std::mem::replace(&mut field, Field::empty(line, col)));
                 was_quoted = false;
             }
             _ => {

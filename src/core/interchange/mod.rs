@@ -409,6 +409,14 @@ pub(crate) fn text_of(members: &[Member], key: &str) -> Option<String> {
 }
 
 /// `members[key]` as an object's members.
+/// A slide's or event's `text.headline` and `text.text` (TimelineJS and StoryMapJS write
+/// both the same way), reduced to plain text; empty where absent.
+pub(crate) fn headline_and_body(members: &[Member]) -> (String, String) {
+    let tx = object_of(members, "text").unwrap_or(&[]);
+    let plain = |key| text_of(tx, key).map(|t| plain_text(&t)).unwrap_or_default();
+    (plain("headline"), plain("text"))
+}
+
 pub(crate) fn object_of<'a>(members: &'a [Member], key: &str) -> Option<&'a [Member]> {
     match member(members, key).map(|n| &n.value) {
         Some(Value::Object(m)) => Some(m),

@@ -8,7 +8,7 @@
 //! `5 January 2022`) is required, and a slide without one is reported and left out.
 
 use super::csv::loose_date;
-use super::{member, object_of, plain_text, text_of, Builder, Format, Imported};
+use super::{headline_and_body, member, object_of, plain_text, text_of, Builder, Format, Imported};
 use crate::corpus::diagnostic::Severity;
 use crate::corpus::json::{self, Member, Node, Value};
 use crate::corpus::validate::{MAX_NAME_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
@@ -56,13 +56,7 @@ pub fn import(text: &str) -> Imported {
             b.warn(n.start, &path, "left out: expected an object".into());
             continue;
         };
-        let tx = object_of(s, "text").unwrap_or(&[]);
-        let headline = text_of(tx, "headline")
-            .map(|t| plain_text(&t))
-            .unwrap_or_default();
-        let body = text_of(tx, "text")
-            .map(|t| plain_text(&t))
-            .unwrap_or_default();
+        let (headline, body) = headline_and_body(s);
         let loc = object_of(s, "location");
         let overview = text_of(s, "type").as_deref() == Some("overview");
         if overview || (i == 0 && loc.is_none()) {

@@ -8,7 +8,7 @@
 //! Out: the same fields, so Steppe -> TimelineJS -> Steppe keeps ids, dates, titles,
 //! summaries, the first tag and the first source.
 
-use super::{member, object_of, plain_text, text_of, Builder, Format, Imported};
+use super::{headline_and_body, member, object_of, plain_text, text_of, Builder, Format, Imported};
 use crate::corpus::diagnostic::Severity;
 use crate::corpus::json::{self, Member, Node, Value};
 use crate::corpus::validate::{MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
@@ -193,13 +193,7 @@ fn event(b: &mut Builder, ev: &[Member], n: &Node, path: &str) -> Option<Event> 
         }
         None => None,
     };
-    let tx = object_of(ev, "text").unwrap_or(&[]);
-    let headline = text_of(tx, "headline")
-        .map(|s| plain_text(&s))
-        .unwrap_or_default();
-    let body = text_of(tx, "text")
-        .map(|s| plain_text(&s))
-        .unwrap_or_default();
+    let (headline, body) = headline_and_body(ev);
     let (title, cut) = super::clip(
         if headline.is_empty() {
             &body
