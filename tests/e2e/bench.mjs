@@ -18,11 +18,12 @@ import { chromium } from '@playwright/test';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, existsSync, writeFileSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { stale } from './global-setup.mjs';
 
 const sizes = [1_000, 10_000, 100_000, ...(process.env.BENCH_1M ? [1_000_000] : [])];
 for (const n of sizes) {
   const dir = `.cache/bench/${n}`;
-  if (!existsSync(`${dir}/corpus.json`)) {
+  if (stale(`${dir}/corpus.json`)) {
     mkdirSync(dir, { recursive: true });
     const out = execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'steppe-corpus', '--', 'generate', String(n), '--seed', '42'],
       { cwd: '../..', maxBuffer: 1 << 30 });

@@ -1,11 +1,16 @@
 // Writes the corpora the specs need: a generated 100,000-event corpus and a broken one.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+
+/** Whether a generated file is missing or older than the generator that writes it. */
+export function stale(file) {
+  return !existsSync(file) || statSync(file).mtimeMs < statSync('../../src/core/corpus/generate.rs').mtimeMs;
+}
 
 export default function setup() {
   mkdirSync('.cache/big', { recursive: true });
   mkdirSync('.cache/broken', { recursive: true });
-  if (!existsSync('.cache/big/corpus.json')) {
+  if (stale('.cache/big/corpus.json')) {
     const out = execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'steppe-corpus', '--', 'generate', '100000', '--seed', '42'],
       { cwd: '../..', maxBuffer: 1 << 30 });
     writeFileSync('.cache/big/corpus.json', out);
