@@ -46,7 +46,8 @@ pub fn Header() -> impl IntoView {
         }
         // The first count is on screen as the page loads; only changes are announced.
         if prev.is_some() {
-            let h = set_timeout_with_handle(move || announced.set(text), Duration::from_millis(900));
+            let h =
+                set_timeout_with_handle(move || announced.set(text), Duration::from_millis(900));
             pending.set_value(h.ok());
         }
     });

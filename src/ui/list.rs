@@ -1,8 +1,8 @@
 //! The accessible list of filtered events, sorted by date: the screen-reader path through
 //! the data. Paged, so the page stays small at any corpus size.
 
-use super::state::use_app;
 use super::intl;
+use super::state::use_app;
 use crate::core::text::i18n::Key;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -33,7 +33,13 @@ pub fn EventList() -> impl IntoView {
         let code = lang.code();
         let p = page.get();
         let sel = app.selected.get();
-        let claim_label = |disputed: bool| app.t(if disputed { Key::DisputedClaim } else { Key::Claim });
+        let claim_label = |disputed: bool| {
+            app.t(if disputed {
+                Key::DisputedClaim
+            } else {
+                Key::Claim
+            })
+        };
         app.hovered.with(|hov| {
             app.corpus.with(|c| {
                 app.result.with(|r| {
@@ -90,10 +96,18 @@ pub fn EventList() -> impl IntoView {
     // to the other one; the range line announces the new page.
     let turn = move |forward: bool| {
         let p = page.get_untracked();
-        let next = if forward { (p + 1).min(pages() - 1) } else { p.saturating_sub(1) };
+        let next = if forward {
+            (p + 1).min(pages() - 1)
+        } else {
+            p.saturating_sub(1)
+        };
         page.set(next);
         if next == 0 || next + 1 >= pages() {
-            let other = if forward { ".pager .prev-page" } else { ".pager .next-page" };
+            let other = if forward {
+                ".pager .prev-page"
+            } else {
+                ".pager .next-page"
+            };
             super::dom::focus_or(None, vec![other.into(), "#event-list".into()]);
         }
     };
@@ -103,7 +117,10 @@ pub fn EventList() -> impl IntoView {
     let hidden = move || app.embed.get() && folded.get();
     let unfold = move |_| {
         folded.set(false);
-        super::dom::focus_or(None, vec!["#event-list tbody button".into(), "#event-list".into()]);
+        super::dom::focus_or(
+            None,
+            vec!["#event-list tbody button".into(), "#event-list".into()],
+        );
     };
     view! {
         <section class="list" id="event-list" tabindex="-1" aria-labelledby="list-title">

@@ -34,7 +34,10 @@ pub fn EventPanel() -> impl IntoView {
     };
     // Closing hands focus back to what opened the panel (else to the list), never to <body>.
     let close = move || {
-        let id = app.view.with_untracked(|v| v.selected.clone()).unwrap_or_default();
+        let id = app
+            .view
+            .with_untracked(|v| v.selected.clone())
+            .unwrap_or_default();
         app.select(None);
         // Rows and marks are redrawn on a new selection: their replacement stands in.
         let id = id.replace(['"', '\\'], "");

@@ -48,7 +48,9 @@ fn copy(id: &'static str, done: RwSignal<Option<Copied>>) {
         select();
         return;
     };
-    let promise = clipboard.unchecked_into::<web_sys::Clipboard>().write_text(&text);
+    let promise = clipboard
+        .unchecked_into::<web_sys::Clipboard>()
+        .write_text(&text);
     wasm_bindgen_futures::spawn_local(async move {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
             Ok(_) => done.set(Some(Copied::Done(id))),
@@ -72,7 +74,11 @@ fn listen_for_host() {
             _ => false,
         };
         let data = ev.data();
-        let field = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok().and_then(|v| v.as_string());
+        let field = |k: &str| {
+            js_sys::Reflect::get(&data, &k.into())
+                .ok()
+                .and_then(|v| v.as_string())
+        };
         if from_parent && field("type").as_deref() == Some(HOST_MESSAGE) {
             if let Some(url) = field("url").filter(|u| check_url(u).is_ok()) {
                 HOST_URL.with(|h| *h.borrow_mut() = Some(url));

@@ -55,7 +55,10 @@ mod tests {
 
     #[test]
     fn the_corpus_parameter_is_read_and_decoded() {
-        assert_eq!(corpus_param("?corpus=data%2Fmy.json").as_deref(), Some("data/my.json"));
+        assert_eq!(
+            corpus_param("?corpus=data%2Fmy.json").as_deref(),
+            Some("data/my.json")
+        );
         assert_eq!(
             corpus_param("?x=1&corpus=https%3A%2F%2Fexample.org%2Fc.json").as_deref(),
             Some("https://example.org/c.json")
@@ -79,7 +82,11 @@ mod tests {
         assert!(m(FetchProblem::Status(500)).contains("HTTP 500"));
         assert!(m(FetchProblem::Network).contains("Access-Control-Allow-Origin"));
         assert!(m(FetchProblem::Offline).contains("offline"));
-        for p in [FetchProblem::NotFound, FetchProblem::Network, FetchProblem::Offline] {
+        for p in [
+            FetchProblem::NotFound,
+            FetchProblem::Network,
+            FetchProblem::Offline,
+        ] {
             assert!(m(p).contains("https://x.org/c.json"));
         }
     }
