@@ -116,41 +116,12 @@ fn absorb(into: &mut Cluster, c: Cluster) {
     into.members.extend(c.members);
 }
 
-/// Merges marks whose drawn circles would overlap (with a 2 px gap), biggest first, until
-/// none do: a merged mark is bigger and may reach a neighbour, so it repeats (each pass
-/// removes at least one mark, so it ends).
-fn separate(mut clusters: Vec<Cluster>, radius: fn(usize) -> f64) -> Vec<Cluster> {
-    loop {
-        clusters.sort_by(|a, b| {
-            b.members
-                .len()
-                .cmp(&a.members.len())
-                .then(a.x.total_cmp(&b.x))
-                .then(a.y.total_cmp(&b.y))
-        });
-        let before = clusters.len();
-        let mut kept: Vec<Cluster> = Vec::with_capacity(before);
-        for c in clusters {
-            let r = radius(c.members.len());
-            let hit = kept.iter_mut().find(|k| {
-                let reach = radius(k.members.len()) + r + 2.0;
-                (k.x - c.x).powi(2) + (k.y - c.y).powi(2) < reach * reach
-            });
-            match hit {
-                Some(k) => absorb(k, c),
-                None => kept.push(c),
-            }
-        }
-        clusters = kept;
-        if clusters.len() == before {
-            return clusters;
-        }
-    }
-}
-
-/// Merges clusters closer than `radius`: biggest first, each absorbing its neighbours
-/// (neighbours split by a cell boundary end up together).
-fn merge(mut clusters: Vec<Cluster>, radius: f64) -> Vec<Cluster> {
+/// One pass, biggest first: each cluster joins the first kept one it `touches`, else is
+/// kept (neighbours split by a cell boundary end up together).
+fn merge_pass(
+    mut clusters: Vec<Cluster>,
+    touches: impl Fn(&Cluster, &Cluster) -> bool,
+) -> Vec<Cluster> {
     clusters.sort_by(|a, b| {
         b.members
             .len()
@@ -158,18 +129,39 @@ fn merge(mut clusters: Vec<Cluster>, radius: f64) -> Vec<Cluster> {
             .then(a.x.total_cmp(&b.x))
             .then(a.y.total_cmp(&b.y))
     });
-    let mut merged: Vec<Cluster> = Vec::with_capacity(clusters.len());
-    let r2 = radius * radius;
+    let mut kept: Vec<Cluster> = Vec::with_capacity(clusters.len());
     for c in clusters {
-        match merged
-            .iter_mut()
-            .find(|m| (m.x - c.x).powi(2) + (m.y - c.y).powi(2) < r2)
-        {
-            Some(m) => absorb(m, c),
-            None => merged.push(c),
+        match kept.iter_mut().find(|k| touches(k, &c)) {
+            Some(k) => absorb(k, c),
+            None => kept.push(c),
         }
     }
-    merged
+    kept
+}
+
+fn distance2(a: &Cluster, b: &Cluster) -> f64 {
+    (a.x - b.x).powi(2) + (a.y - b.y).powi(2)
+}
+
+/// Merges clusters closer than `radius`.
+fn merge(clusters: Vec<Cluster>, radius: f64) -> Vec<Cluster> {
+    merge_pass(clusters, |a, b| distance2(a, b) < radius * radius)
+}
+
+/// Merges marks whose drawn circles would overlap (with a 2 px gap) until none do: a
+/// merged mark is bigger and may reach a neighbour, so it repeats (each pass that changes
+/// anything removes a mark, so it ends).
+fn separate(mut clusters: Vec<Cluster>, radius: fn(usize) -> f64) -> Vec<Cluster> {
+    loop {
+        let before = clusters.len();
+        clusters = merge_pass(clusters, |a, b| {
+            let reach = radius(a.members.len()) + radius(b.members.len()) + 2.0;
+            distance2(a, b) < reach * reach
+        });
+        if clusters.len() == before {
+            return clusters;
+        }
+    }
 }
 
 fn edges(points: &[(u32, f64, f64)], f: Frame) -> Vec<EdgeMarker> {
