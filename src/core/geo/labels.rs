@@ -99,9 +99,9 @@ impl LabelPlacer {
         Some(spot)
     }
 
-    /// Places a country's name near (`x`, `y`) (its text's top), off the marks: there, or a
-    /// little above, below, left or right. Returns the top-centre used, or `None`.
-    pub fn country(&mut self, x: f64, y: f64, text: &str, size: f64) -> Option<(f64, f64)> {
+    /// Places a country's or a lake's name near (`x`, `y`) (its text's top), off the marks:
+    /// there, or a little above, below, left or right. Returns the top-centre used, or `None`.
+    pub fn area(&mut self, x: f64, y: f64, text: &str, size: f64) -> Option<(f64, f64)> {
         let w = text_width(text, size);
         let (dy, dx) = (size * 1.3 + 16.0, w / 2.0 + 24.0);
         let spot = [(0.0, 0.0), (0.0, -dy), (0.0, dy), (-dx, 0.0), (dx, 0.0)]
@@ -110,17 +110,6 @@ impl LabelPlacer {
             .find(|&(cx, cy)| self.free(&bbox(cx - w / 2.0, cy, text, size), true))?;
         self.placed.push(bbox(spot.0 - w / 2.0, spot.1, text, size));
         Some(spot)
-    }
-
-    /// Places a label centred on `x` with its top at `y` (water names, which may sit under
-    /// marks). Returns whether it was placed.
-    pub fn centered(&mut self, x: f64, y: f64, text: &str, size: f64) -> bool {
-        let b = bbox(x - text_width(text, size) / 2.0, y, text, size);
-        let ok = self.free(&b, false);
-        if ok {
-            self.placed.push(b);
-        }
-        ok
     }
 }
 
@@ -223,11 +212,11 @@ pub fn plan(
     for c in &map.countries {
         let (x, y) = vp.project(c.label.0, c.label.1);
         let text = c.name(lang.code()).to_string();
-        // Marks cover what is under them: a country's name moves aside, or is left out.
+        // Marks cover what is under them: a country's or lake's name moves aside, or is left out.
         if !inside(x, y) {
             continue;
         }
-        if let Some((lx, top)) = placer.country(x, y - 10.0, &text, COUNTRY_SIZE) {
+        if let Some((lx, top)) = placer.area(x, y - 10.0, &text, COUNTRY_SIZE) {
             labels.push(Label {
                 kind: LabelKind::Country,
                 x: lx,
@@ -240,11 +229,14 @@ pub fn plan(
         for l in &map.lakes {
             let (x, y) = vp.project(l.label.0, l.label.1);
             let text = l.name(lang.code()).to_string();
-            if inside(x, y) && placer.centered(x, y - 10.0, &text, CITY_SIZE) {
+            if !inside(x, y) {
+                continue;
+            }
+            if let Some((lx, top)) = placer.area(x, y - 10.0, &text, CITY_SIZE) {
                 labels.push(Label {
                     kind: LabelKind::Water,
-                    x,
-                    y,
+                    x: lx,
+                    y: top + 10.0,
                     text,
                 });
             }
@@ -329,6 +321,41 @@ mod tests {
     }
 
     #[test]
+    fn water_names_move_off_the_marks() {
+        let map = embedded_ref();
+        let balkhash = map.lake("Lake Balkhash").unwrap().label;
+        let view = MapView {
+            lon: balkhash.0,
+            lat: balkhash.1,
+            zoom: 3.0,
+        };
+        let vp = Viewport::new(1000.0, 640.0, view);
+        let (x, y) = vp.project(balkhash.0, balkhash.1);
+        let mark = Cluster {
+            x,
+            y: y - 4.0,
+            members: (0..20).collect(),
+        };
+        let r = halo_radius(20);
+        let labels = plan(&vp, map, &[mark], &HashMap::new(), Lang::En);
+        let water = labels
+            .iter()
+            .find(|l| l.kind == LabelKind::Water && l.text == "Lake Balkhash")
+            .expect("the lake is still named, beside the mark");
+        let w = text_width(&water.text, CITY_SIZE);
+        let text_box = (
+            water.x - w / 2.0,
+            water.y - 10.0,
+            water.x + w / 2.0,
+            water.y - 10.0 + CITY_SIZE * 1.3,
+        );
+        assert!(
+            !overlaps(&text_box, &(x - r, y - 4.0 - r, x + r, y - 4.0 + r)),
+            "{water:?} lies under the mark"
+        );
+    }
+
+    #[test]
     fn zoom_sets_the_city_ranks() {
         assert_eq!(max_city_rank(1.0), 1);
         assert_eq!(max_city_rank(2.0), 2);
@@ -355,7 +382,9 @@ mod tests {
         assert!(!overlaps(&ba, &bb), "{ba:?} {bb:?}");
         // …and when every side is taken, the label is left out.
         let mut full = LabelPlacer::default();
-        assert!(full.centered(1000.0, 80.0, "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", 40.0));
+        assert!(full
+            .area(1000.0, 80.0, "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", 40.0)
+            .is_some());
         assert_eq!(full.city(1000.0, 100.0, "Hidden", 11.0), None);
     }
 
@@ -366,7 +395,7 @@ mod tests {
         let (x, _) = p.city(290.0, 100.0, "Moscow", 11.0).unwrap();
         assert!(x + text_width("Moscow", 11.0) <= 290.0);
         // A name wider than the frame is left out.
-        assert!(!p.centered(150.0, 50.0, &"W".repeat(60), 12.0));
+        assert!(p.area(150.0, 50.0, &"W".repeat(60), 12.0).is_none());
     }
 
     #[test]
@@ -375,7 +404,7 @@ mod tests {
         let (x, _) = p.city(200.0, 200.0, "Astana", 11.0).unwrap();
         assert!(x >= 220.0, "label starts right of the mark, at {x}");
         // A country's name moves off the mark, and off the city label.
-        let (cx, cy) = p.country(200.0, 195.0, "KAZAKHSTAN", 12.0).unwrap();
+        let (cx, cy) = p.area(200.0, 195.0, "KAZAKHSTAN", 12.0).unwrap();
         let b = bbox(
             cx - text_width("KAZAKHSTAN", 12.0) / 2.0,
             cy,
@@ -385,7 +414,7 @@ mod tests {
         assert!(!overlaps(&b, &(180.0, 180.0, 220.0, 220.0)), "{b:?}");
         // Boxed in by marks on every side, it is left out rather than covered.
         let mut crowded = LabelPlacer::new(vec![(200.0, 200.0, 120.0)], 1000.0, 1000.0);
-        assert!(crowded.country(200.0, 195.0, "KAZAKHSTAN", 12.0).is_none());
+        assert!(crowded.area(200.0, 195.0, "KAZAKHSTAN", 12.0).is_none());
     }
 
     #[test]
