@@ -157,7 +157,7 @@ fn text_len(t: &Text) -> usize {
 }
 
 /// An immutable, indexed corpus. Event index `i` is the `i`-th event in date order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Corpus {
     pub meta: Meta,
     pub actors: Vec<Actor>,
@@ -220,21 +220,13 @@ impl Corpus {
         events.sort_by(|(_, a), (_, b)| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
         let n = events.len();
         work::add(n.saturating_add(actors.len()).saturating_add(sources.len()));
-        let actor_ix: HashMap<String, u32> = actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), index_u32(i)))
-            .collect();
+        let actor_ix = ids(actors.iter().map(|a| &a.id));
         let source_ix: HashMap<&str, u32> = sources
             .iter()
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), index_u32(i)))
             .collect();
-        let event_ix = events
-            .iter()
-            .enumerate()
-            .map(|(i, (_, e))| (e.id.clone(), index_u32(i)))
-            .collect();
+        let event_ix = ids(events.iter().map(|(_, e)| &e.id));
 
         let mut languages = ranked_languages(&sources);
         languages.truncate(MAX_FACET_LANGUAGES);
@@ -340,6 +332,13 @@ impl Corpus {
         }
     }
 
+    /// Rebuilds the id lookups from `actors` and `events` (for a corpus assembled from
+    /// pieces: see [`super::transfer`]).
+    pub(super) fn index_ids(&mut self) {
+        self.actor_ix = ids(self.actors.iter().map(|a| &a.id));
+        self.event_ix = ids(self.events.iter().map(|e| &e.id));
+    }
+
     /// Number of events.
     pub fn len(&self) -> usize {
         self.events.len()
@@ -428,6 +427,12 @@ impl<T, I: Iterator<Item = (bool, T)>> PartitionBool<T> for I {
 }
 
 /// An index as `u32` (indices stay far below 2^32: the file is at most 64 MB).
+fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, u32> {
+    ids.enumerate()
+        .map(|(i, id)| (id.clone(), index_u32(i)))
+        .collect()
+}
+
 fn index_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }

@@ -9,6 +9,7 @@ pub mod lint;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod transfer;
 pub mod validate;
 pub mod work;
 

@@ -43,7 +43,7 @@ pub const MAX_LIST_ITEMS: usize = 100;
 pub const MAX_DIAGNOSTICS: usize = 10_000;
 
 /// How many records of each table were left out because of errors.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Dropped {
     pub actors: usize,
     pub sources: usize,
@@ -72,13 +72,22 @@ fn empty_file() -> CorpusFile {
 
 /// Reads `text` as a corpus. Always returns a (possibly empty) corpus and its diagnostics.
 pub fn validate(text: &str) -> Validated {
-    validate_with(text, &encoding::Replaced::default())
+    validate_with(text, &encoding::Replaced::default(), &mut |_, _| {})
 }
+
+/// How many events are read between two progress reports.
+pub const PROGRESS_EVERY: usize = 1000;
 
 /// Reads a file's bytes as a corpus, as the CLI and the app both do: a UTF-16 or UTF-32
 /// file is recognised and named (nothing loads), invalid UTF-8 is replaced by U+FFFD with a
 /// located warning for each place, then the text is read as by [`validate`].
 pub fn validate_bytes(bytes: &[u8]) -> Validated {
+    validate_bytes_reporting(bytes, &mut |_, _| {})
+}
+
+/// Like [`validate_bytes`], telling `progress` how many events have been read, of how many,
+/// every [`PROGRESS_EVERY`] events and at the end (for a loading bar).
+pub fn validate_bytes_reporting(bytes: &[u8], progress: &mut dyn FnMut(usize, usize)) -> Validated {
     if bytes.len() > MAX_FILE_BYTES {
         let mut r = Reader::new("");
         r.too_big(bytes.len());
@@ -89,7 +98,7 @@ pub fn validate_bytes(bytes: &[u8]) -> Validated {
         };
     }
     match encoding::decode(bytes) {
-        Ok((text, replaced)) => validate_with(&text, &replaced),
+        Ok((text, replaced)) => validate_with(&text, &replaced, progress),
         Err(message) => Validated {
             file: empty_file(),
             dropped: Dropped::default(),
@@ -104,8 +113,13 @@ pub fn validate_bytes(bytes: &[u8]) -> Validated {
     }
 }
 
-fn validate_with(text: &str, replaced: &encoding::Replaced) -> Validated {
+fn validate_with(
+    text: &str,
+    replaced: &encoding::Replaced,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Validated {
     let mut r = Reader::new(text);
+    r.progress = Some(progress);
     for (offset, message) in &replaced.places {
         r.push(Severity::Warning, "", *offset, message.clone());
     }
@@ -306,6 +320,8 @@ struct Reader<'t> {
     errors: usize,
     /// Diagnostics past [`MAX_DIAGNOSTICS`]: how many, how many errors, the first's offset.
     unlisted: (usize, usize, Option<usize>),
+    /// Told how many events have been read, of how many.
+    progress: Option<&'t mut dyn FnMut(usize, usize)>,
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -328,6 +344,7 @@ impl<'t> Reader<'t> {
             pending: Vec::new(),
             errors: 0,
             unlisted: (0, 0, None),
+            progress: None,
         }
     }
 
@@ -467,7 +484,17 @@ impl<'t> Reader<'t> {
     ) -> Located<T> {
         let mut out = Vec::new();
         let mut first: HashMap<String, usize> = HashMap::new();
-        for (k, n) in self.array_items(top, key) {
+        let items = self.array_items(top, key);
+        let total = items.len();
+        let mut progress = if key == "events" {
+            self.progress.take()
+        } else {
+            None
+        };
+        for (k, n) in items {
+            if let Some(report) = progress.as_mut().filter(|_| k % PROGRESS_EVERY == 0) {
+                report(k, total);
+            }
             let path = format!("{key}[{k}]");
             let Some(t) = self.record(n, &path, &mut read) else {
                 *dropped = dropped.saturating_add(1);
@@ -489,6 +516,9 @@ impl<'t> Reader<'t> {
                 first.insert(tid.clone(), k);
                 out.push((t, k, n.start));
             }
+        }
+        if let Some(report) = progress {
+            report(total, total);
         }
         out
     }

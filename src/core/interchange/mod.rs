@@ -14,9 +14,11 @@ pub mod timelinejs;
 
 use crate::corpus::diagnostic::{quote, Diagnostic, Severity};
 use crate::corpus::json::{self, LineIndex, Member, Node, Value};
-use crate::corpus::validate::{check_url, MAX_ID_LEN, MAX_NAME_CHARS, MAX_TITLE_CHARS};
+use crate::corpus::validate::{
+    check_url, validate_bytes_reporting, MAX_ID_LEN, MAX_NAME_CHARS, MAX_TITLE_CHARS,
+};
 use crate::corpus::{
-    encoding, Actor, ActorKind, CorpusFile, Meta, Source, Text, FORMAT_NAME, FORMAT_VERSION,
+    encoding, Actor, ActorKind, Corpus, CorpusFile, Meta, Source, Text, FORMAT_NAME, FORMAT_VERSION,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -103,6 +105,43 @@ pub fn import(name: &str, bytes: &[u8]) -> Option<Imported> {
         im.file.meta.title = Text::en(clip(stem, MAX_TITLE_CHARS).0);
     }
     Some(im)
+}
+
+/// What reading a file of any supported format gave.
+#[derive(Debug)]
+pub struct Read {
+    pub corpus: Corpus,
+    /// The import's diagnostics (located in the original file) first, then the validator's.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The format the file was imported from; `None` for a Steppe corpus.
+    pub imported: Option<Format>,
+}
+
+/// Reads any supported file as a corpus, as the page and its loading worker both do: a
+/// Steppe corpus through the validator, another format imported first and then validated.
+/// `progress` hears how many events the validator has read, of how many.
+pub fn read_any(name: &str, bytes: &[u8], progress: &mut dyn FnMut(usize, usize)) -> Read {
+    match import(name, bytes) {
+        None => {
+            let v = validate_bytes_reporting(bytes, progress);
+            Read {
+                corpus: Corpus::new(v.file, v.dropped),
+                diagnostics: v.diagnostics,
+                imported: None,
+            }
+        }
+        Some(im) => {
+            let text = serde_json::to_vec(&im.file).unwrap_or_default();
+            let v = validate_bytes_reporting(&text, progress);
+            let mut diagnostics = im.diagnostics;
+            diagnostics.extend(v.diagnostics);
+            Read {
+                corpus: Corpus::new(v.file, v.dropped),
+                diagnostics,
+                imported: Some(im.format),
+            }
+        }
+    }
 }
 
 /// Markup reduced to the text a reader would see: tags removed (with the content of

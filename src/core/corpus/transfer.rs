@@ -1,0 +1,320 @@
+//! Handing a checked, indexed corpus from the loading worker to the page, in pieces.
+//!
+//! Reading and indexing a large corpus takes seconds, so the page does it in a Web Worker.
+//! The worker sends back a [`Head`] (everything but the per-event columns) and then the
+//! events in [`Chunk`]s of [`CHUNK_EVENTS`], each as its own message: the page decodes one
+//! chunk per task, so no task of the page's grows with the corpus. The pieces are JSON
+//! (the model's own serde form), and [`Assembler`] checks that they fit before building the
+//! [`Corpus`]: a worker that sends too few events, or columns of different lengths, is
+//! reported, never indexed out of bounds.
+
+use super::diagnostic::Diagnostic;
+use super::index::Corpus;
+use super::model::{Actor, Event, Meta, Question, Source};
+use super::validate::Dropped;
+use crate::query::bitset::Bitset;
+use serde::{Deserialize, Serialize};
+
+/// Events per chunk: small enough that the page decodes one in a few milliseconds.
+pub const CHUNK_EVENTS: usize = 2048;
+
+/// Everything about a corpus but its per-event columns.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Head {
+    pub meta: Meta,
+    pub actors: Vec<Actor>,
+    pub sources: Vec<Source>,
+    pub questions: Vec<Question>,
+    pub dropped: Dropped,
+    pub languages: Vec<String>,
+    pub by_actor: Vec<Bitset>,
+    pub by_language: Vec<Bitset>,
+    /// The reading's diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many events the chunks hold in all.
+    pub events: usize,
+    /// The name of the format the file was imported from (`None`: a Steppe corpus).
+    pub imported: Option<String>,
+}
+
+/// Consecutive events (in the corpus' date order) with their index columns.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Chunk {
+    pub events: Vec<Event>,
+    pub event_actors: Vec<Vec<u32>>,
+    pub event_sources: Vec<Vec<u32>>,
+    pub lang_bits: Vec<u32>,
+    pub spans: Vec<(i64, i64)>,
+    pub haystacks: Vec<String>,
+}
+
+/// A message from the loading worker to the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FromWorker {
+    /// Records read so far, of how many.
+    Progress {
+        done: usize,
+        total: usize,
+    },
+    Head(Box<Head>),
+    Chunk(Chunk),
+    /// Every chunk has been sent.
+    Done,
+}
+
+/// Splits `corpus` (and the diagnostics of its reading) into a head and chunks of at most
+/// `chunk` events (at least one).
+pub fn split(corpus: Corpus, diagnostics: Vec<Diagnostic>, chunk: usize) -> (Head, Vec<Chunk>) {
+    let Corpus {
+        meta,
+        actors,
+        sources,
+        questions,
+        events,
+        dropped,
+        languages,
+        by_actor,
+        by_language,
+        event_actors,
+        event_sources,
+        lang_bits,
+        spans,
+        haystacks,
+        ..
+    } = corpus;
+    let head = Head {
+        meta,
+        actors,
+        sources,
+        questions,
+        dropped,
+        languages,
+        by_actor,
+        by_language,
+        diagnostics,
+        events: events.len(),
+        imported: None,
+    };
+    let size = chunk.max(1);
+    let mut columns = (
+        events.into_iter(),
+        event_actors.into_iter(),
+        event_sources.into_iter(),
+        lang_bits.into_iter(),
+        spans.into_iter(),
+        haystacks.into_iter(),
+    );
+    let mut chunks = Vec::new();
+    loop {
+        let c = Chunk {
+            events: columns.0.by_ref().take(size).collect(),
+            event_actors: columns.1.by_ref().take(size).collect(),
+            event_sources: columns.2.by_ref().take(size).collect(),
+            lang_bits: columns.3.by_ref().take(size).collect(),
+            spans: columns.4.by_ref().take(size).collect(),
+            haystacks: columns.5.by_ref().take(size).collect(),
+        };
+        if c.events.is_empty() {
+            break;
+        }
+        chunks.push(c);
+    }
+    (head, chunks)
+}
+
+/// Builds a [`Corpus`] from a head and its chunks, as they arrive.
+#[derive(Debug)]
+pub struct Assembler {
+    corpus: Corpus,
+    diagnostics: Vec<Diagnostic>,
+    expected: usize,
+    /// The head's `imported`.
+    pub imported: Option<String>,
+}
+
+impl Assembler {
+    /// Starts from the head.
+    pub fn new(head: Head) -> Self {
+        let mut corpus = Corpus::default();
+        corpus.meta = head.meta;
+        corpus.actors = head.actors;
+        corpus.sources = head.sources;
+        corpus.questions = head.questions;
+        corpus.dropped = head.dropped;
+        corpus.languages = head.languages;
+        corpus.by_actor = head.by_actor;
+        corpus.by_language = head.by_language;
+        Assembler {
+            corpus,
+            diagnostics: head.diagnostics,
+            expected: head.events,
+            imported: head.imported,
+        }
+    }
+
+    /// Adds the next chunk.
+    pub fn push(&mut self, chunk: Chunk) {
+        let c = &mut self.corpus;
+        c.events.extend(chunk.events);
+        c.event_actors.extend(chunk.event_actors);
+        c.event_sources.extend(chunk.event_sources);
+        c.lang_bits.extend(chunk.lang_bits);
+        c.spans.extend(chunk.spans);
+        c.haystacks.extend(chunk.haystacks);
+    }
+
+    /// Events received so far, and how many the head announced.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.corpus.events.len(), self.expected)
+    }
+
+    /// The corpus and its diagnostics, once every piece has arrived and they fit together
+    /// (every column as long as the events, every bit set over them, every index in range);
+    /// otherwise what does not fit.
+    pub fn finish(self) -> Result<(Corpus, Vec<Diagnostic>), String> {
+        let mut c = self.corpus;
+        let n = c.events.len();
+        let columns = [
+            c.event_actors.len(),
+            c.event_sources.len(),
+            c.lang_bits.len(),
+            c.spans.len(),
+            c.haystacks.len(),
+        ];
+        if n != self.expected || columns.iter().any(|&len| len != n) {
+            return Err(format!(
+                "expected {} events, received {n} (columns {columns:?})",
+                self.expected
+            ));
+        }
+        if c.by_actor
+            .iter()
+            .chain(&c.by_language)
+            .any(|b| b.universe() != n || !b.is_well_formed())
+            || c.by_actor.len() > c.actors.len()
+        {
+            return Err("a filter set does not match the events".into());
+        }
+        let in_range = |lists: &[Vec<u32>], bound: usize| {
+            lists.iter().flatten().all(|&i| (i as usize) < bound)
+        };
+        if !in_range(&c.event_actors, c.actors.len())
+            || !in_range(&c.event_sources, c.sources.len())
+        {
+            return Err("an event refers to an actor or source that was not sent".into());
+        }
+        c.index_ids();
+        Ok((c, self.diagnostics))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::generate::generate;
+    use crate::corpus::parse;
+
+    fn corpus(n: usize) -> Corpus {
+        Corpus::new(generate(n, 7), Dropped::default())
+    }
+
+    fn through_json(head: &Head, chunks: &[Chunk]) -> Assembler {
+        let msg = |m: &FromWorker| serde_json::to_string(m).unwrap_or_default();
+        let back = |s: String| serde_json::from_str::<FromWorker>(&s).ok();
+        let Some(FromWorker::Head(h)) = back(msg(&FromWorker::Head(Box::new(head.clone())))) else {
+            panic!("the head does not come back");
+        };
+        let mut a = Assembler::new(*h);
+        for c in chunks {
+            let Some(FromWorker::Chunk(c)) = back(msg(&FromWorker::Chunk(c.clone()))) else {
+                panic!("a chunk does not come back");
+            };
+            a.push(c);
+        }
+        a
+    }
+
+    #[test]
+    fn a_corpus_comes_back_whole_through_json_in_chunks() {
+        for n in [0, 1, 5000] {
+            let original = corpus(n);
+            let (head, chunks) = split(original.clone(), Vec::new(), 2048);
+            assert_eq!(chunks.len(), n.div_ceil(2048));
+            let a = through_json(&head, &chunks);
+            assert_eq!(a.progress(), (n, n));
+            let (back, diagnostics) = a.finish().expect("fits");
+            assert!(diagnostics.is_empty());
+            assert_eq!(back, original, "{n} events");
+            if let Some(e) = back.events.last() {
+                assert_eq!(back.event_index(&e.id), Some(n - 1));
+            }
+        }
+    }
+
+    #[test]
+    fn the_bundled_corpus_and_its_diagnostics_come_back_whole() {
+        let text = include_str!("../../../public/corpus.json").replacen(
+            "\"events\"",
+            "\"extra\": 1, \"events\"",
+            1,
+        );
+        let (original, diagnostics) = parse(&text);
+        assert!(!diagnostics.is_empty() && !original.is_empty());
+        let (head, chunks) = split(original.clone(), diagnostics.clone(), 16);
+        let (back, back_diagnostics) = through_json(&head, &chunks).finish().expect("fits");
+        assert_eq!(back, original);
+        assert_eq!(back_diagnostics, diagnostics);
+    }
+
+    #[test]
+    fn reading_reports_its_progress_in_events() {
+        let bytes = serde_json::to_vec(&generate(2500, 3)).unwrap_or_default();
+        let mut seen = Vec::new();
+        let v = crate::corpus::validate::validate_bytes_reporting(&bytes, &mut |d, t| {
+            seen.push((d, t))
+        });
+        assert_eq!(v.file.events.len(), 2500);
+        assert_eq!(seen, [(0, 2500), (1000, 2500), (2000, 2500), (2500, 2500)]);
+    }
+
+    #[test]
+    fn pieces_that_do_not_fit_are_refused() {
+        let (head, chunks) = split(corpus(3000), Vec::new(), 1000);
+        let mut short = Assembler::new(head.clone());
+        for c in chunks.iter().take(2) {
+            short.push(c.clone());
+        }
+        assert_eq!(short.progress(), (2000, 3000));
+        assert!(short.finish().is_err());
+
+        let mut ragged = Assembler::new(head.clone());
+        for c in &chunks {
+            ragged.push(c.clone());
+        }
+        let mut bad = chunks.first().cloned().unwrap_or_default();
+        bad.events.clear();
+        bad.event_actors = vec![vec![u32::MAX]];
+        let mut wild = Assembler::new(Head {
+            events: 1,
+            by_actor: Vec::new(),
+            by_language: Vec::new(),
+            ..head.clone()
+        });
+        wild.push(Chunk {
+            events: chunks
+                .first()
+                .and_then(|c| c.events.first())
+                .cloned()
+                .into_iter()
+                .collect(),
+            event_actors: vec![vec![u32::MAX]],
+            event_sources: vec![Vec::new()],
+            lang_bits: vec![0],
+            spans: vec![(0, 1)],
+            haystacks: vec![String::new()],
+        });
+        assert!(wild.finish().is_err(), "an actor index out of range");
+        ragged.push(bad);
+        assert!(ragged.finish().is_err(), "a column longer than the events");
+    }
+}
