@@ -59,7 +59,7 @@ function main() {
   // 3. The single file: the same page, with every file it loads inlined.
   const css = files.filter((f) => f.endsWith('.css')).map((f) => read(f).toString()).join('\n');
   const glue = read(files.find((f) => /^steppe-app-.*\.js$/.test(f))).toString();
-  const wasm = read(files.find((f) => f.endsWith('_bg.wasm'))).toString('base64');
+  const wasm = read(files.find((f) => /^steppe-app-.*_bg\.wasm$/.test(f))).toString('base64');
   // "</" cannot appear inside a style element; CSS reads "<\/" as "</".
   const inline = (text) => text.replace(/<\//g, '<\\/');
   const corpus = inlineJson(read('corpus.json').toString());

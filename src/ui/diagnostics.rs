@@ -1,6 +1,7 @@
 //! Loading status, the corpus' diagnostics, quiet notices about a link, and what the page
 //! shows if the app ever stops on a panic.
 
+use super::progress::LoadProgress;
 use super::state::{use_app, Load};
 use crate::core::corpus::diagnostic::{Diagnostic, Severity};
 use crate::core::text::i18n::{t, Key, Lang};
@@ -91,12 +92,15 @@ pub fn show_crash() {
 /// Most diagnostics listed at once; the rest are counted.
 const MAX_SHOWN: usize = 100;
 
-/// "Loading…" or, when nothing could be loaded, why.
+/// "Loading…" (with a progress bar for a large corpus, also one the reader opens) or, when
+/// nothing could be loaded, why.
 #[component]
 pub fn LoadStatus() -> impl IntoView {
     let app = use_app();
-    move || {
+    let status = move || {
         match app.load.get() {
+        // While a large corpus loads, the progress bar says more than "Loading…".
+        Load::Loading if app.progress.with(Option::is_some) => ().into_any(),
         Load::Loading => view! { <p class="status" role="status">{app.t(Key::Loading)}</p> }.into_any(),
         Load::Failed(msg) => view! {
             <div class="status error" role="alert"><h2>{app.t(Key::CorpusBroken)}</h2><p>{msg}</p></div>
@@ -104,7 +108,8 @@ pub fn LoadStatus() -> impl IntoView {
         .into_any(),
         Load::Ready => ().into_any(),
     }
-    }
+    };
+    view! { <LoadProgress/>{status} }
 }
 
 /// The validator's diagnostics for the loaded corpus, each with its location.

@@ -69,6 +69,18 @@ pub fn number(lang: Lang, n: u64) -> String {
         .unwrap_or_else(|| plural::group_digits(lang, n))
 }
 
+/// `x` with one decimal, in the language's way ("35.4", "35,4").
+pub fn decimal(lang: Lang, x: f64) -> String {
+    let opts = [
+        ("minimumFractionDigits", "1"),
+        ("maximumFractionDigits", "1"),
+    ];
+    formatter("NumberFormat", lang.code(), &opts)
+        .and_then(|f| call(&f, "format", &Array::of1(&JsValue::from_f64(x))))
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| format!("{x:.1}"))
+}
+
 /// The plural category of `n` in `lang`.
 pub fn category(lang: Lang, n: u64) -> Category {
     formatter("PluralRules", lang.code(), &[])

@@ -5,9 +5,10 @@
 //! it was replaced; TimelineJS, StoryMapJS and CSV files are imported first.
 
 use super::diagnostics::remember;
-use super::state::{AppState, Load};
+use super::state::{AppState, Load, Progress};
+use super::worker::{self, Outcome, WORKER_FROM_BYTES};
 use crate::core::corpus::diagnostic::{Diagnostic, Severity};
-use crate::core::corpus::{parse, parse_bytes, Corpus};
+use crate::core::corpus::parse;
 use crate::core::interchange;
 use crate::core::link::corpus_source::{
     check_corpus_url, corpus_param, fetch_message, FetchProblem,
@@ -15,6 +16,7 @@ use crate::core::link::corpus_source::{
 use crate::core::text::i18n::{tf, Key};
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Id of the `<script type="application/json">` element that may hold the corpus.
 pub const INLINE_ID: &str = "steppe-corpus";
@@ -76,7 +78,13 @@ pub fn start(app: AppState) {
         }
     };
     leptos::task::spawn_local(async move {
-        match fetch_bytes(&url).await {
+        let progress = move |done, total| {
+            // Small files arrive at once: a bar would only flash.
+            if done >= WORKER_FROM_BYTES as u64 {
+                app.progress.set(Some(Progress::Download { done, total }));
+            }
+        };
+        match fetch_bytes(&url, progress).await {
             Ok(bytes) => {
                 let name = url
                     .split(['?', '#'])
@@ -84,11 +92,15 @@ pub fn start(app: AppState) {
                     .unwrap_or("")
                     .rsplit('/')
                     .next()
-                    .unwrap_or("");
-                let (corpus, diagnostics) = read_any(app, name, &bytes);
-                show(app, corpus, diagnostics);
+                    .unwrap_or("")
+                    .to_string();
+                read(app, name.clone(), bytes, move |outcome| {
+                    note_import(app, &name, outcome.imported.as_deref());
+                    show(app, outcome);
+                });
             }
             Err(problem) => {
+                app.progress.set(None);
                 let msg = fetch_message(app.lang.get_untracked(), &url, problem);
                 app.load.set(Load::Failed(msg));
             }
@@ -96,41 +108,56 @@ pub fn start(app: AppState) {
     });
 }
 
-/// Any readable file as a corpus: a Steppe corpus as it is, another format imported first
-/// (its diagnostics, located in the original file, come first; a notice names the format).
-fn read_any(app: AppState, name: &str, bytes: &[u8]) -> (Corpus, Vec<Diagnostic>) {
-    if let Some(o) = ORIGIN.with(std::cell::Cell::get) {
-        o.1.set(None);
+/// Any readable file as a corpus (a Steppe corpus as it is, another format imported first),
+/// read in the loading worker when it is large, on the page otherwise or when no worker can
+/// start; `then` gets what was read.
+fn read(app: AppState, name: String, bytes: Vec<u8>, then: impl FnOnce(Outcome) + 'static) {
+    if bytes.len() < WORKER_FROM_BYTES || is_single_file() {
+        return then(read_on_page(&name, &bytes));
     }
-    match interchange::import(name, bytes) {
-        None => parse_bytes(bytes),
-        Some(im) => {
-            let text = serde_json::to_string(&im.file).unwrap_or_default();
-            let (corpus, mut more) = parse(&text);
-            let mut diagnostics = im.diagnostics;
-            diagnostics.append(&mut more);
-            let note = tf(
-                app.lang.get_untracked(),
-                Key::ImportedAs,
-                &[("file", name), ("format", im.format.name())],
-            );
-            if let Some(o) = ORIGIN.with(std::cell::Cell::get) {
-                o.1.set(Some(note));
-            }
-            (corpus, diagnostics)
-        }
+    let progress = move |p| app.progress.set(Some(p));
+    worker::read(&name.clone(), bytes, progress, move |result| {
+        then(result.unwrap_or_else(|bytes| read_on_page(&name, &bytes)));
+    });
+}
+
+fn read_on_page(name: &str, bytes: &[u8]) -> Outcome {
+    let read = interchange::read_any(name, bytes, &mut |_, _| {});
+    Outcome {
+        corpus: read.corpus,
+        diagnostics: read.diagnostics,
+        imported: read.imported.map(|f| f.name().to_string()),
+    }
+}
+
+/// Says in the header which format a file was imported from (nothing for a Steppe corpus).
+fn note_import(app: AppState, name: &str, imported: Option<&str>) {
+    let note = imported.map(|format| {
+        tf(
+            app.lang.get_untracked(),
+            Key::ImportedAs,
+            &[("file", name), ("format", format)],
+        )
+    });
+    if let Some(o) = ORIGIN.with(std::cell::Cell::get) {
+        o.1.set(note);
     }
 }
 
 /// One of the app's own built files, for the single-file explorer (through the service
 /// worker's cache, so this works offline after one visit); the error says what failed.
 pub async fn own_file(app: AppState, url: &str) -> Result<Vec<u8>, String> {
-    fetch_bytes(url)
+    fetch_bytes(url, |_, _| {})
         .await
         .map_err(|p| fetch_message(app.lang.get_untracked(), url, p))
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchProblem> {
+/// The bytes at `url`, read as they arrive: `progress` hears how many have come, of how
+/// many the server announced.
+async fn fetch_bytes(
+    url: &str,
+    progress: impl Fn(u64, Option<u64>),
+) -> Result<Vec<u8>, FetchProblem> {
     let resp = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -147,7 +174,32 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchProblem> {
         s if !resp.ok() => return Err(FetchProblem::Status(s)),
         _ => {}
     }
-    resp.binary().await.map_err(|_| FetchProblem::Network)
+    let total = resp
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.parse::<u64>().ok());
+    let Some(body) = resp.body() else {
+        return resp.binary().await.map_err(|_| FetchProblem::Network);
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut out: Vec<u8> = Vec::new();
+    loop {
+        let step = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|_| FetchProblem::Network)?;
+        let field = |k: &str| js_sys::Reflect::get(&step, &k.into()).unwrap_or_default();
+        if field("done").as_bool() != Some(false) {
+            break;
+        }
+        let chunk = js_sys::Uint8Array::new(&field("value"));
+        let at = out.len();
+        out.resize(at + chunk.length() as usize, 0);
+        if let Some(tail) = out.get_mut(at..) {
+            chunk.copy_to(tail);
+        }
+        progress(out.len() as u64, total);
+    }
+    Ok(out)
 }
 
 fn inline_corpus() -> Option<String> {
@@ -160,10 +212,23 @@ fn inline_corpus() -> Option<String> {
 /// Validates `text` and shows it: what loads is shown, every diagnostic is listed.
 pub fn apply(app: AppState, text: &str) {
     let (corpus, diagnostics) = parse(text);
-    show(app, corpus, diagnostics);
+    show(
+        app,
+        Outcome {
+            corpus,
+            diagnostics,
+            imported: None,
+        },
+    );
 }
 
-fn show(app: AppState, corpus: Corpus, diagnostics: Vec<Diagnostic>) {
+fn show(app: AppState, outcome: Outcome) {
+    let Outcome {
+        corpus,
+        diagnostics,
+        ..
+    } = outcome;
+    app.progress.set(None);
     remember(&diagnostics);
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let notices = app
@@ -187,16 +252,17 @@ fn show(app: AppState, corpus: Corpus, diagnostics: Vec<Diagnostic>) {
 
 /// Like [`apply`] for a file the reader opened: if nothing in it loads, the current corpus
 /// stays on screen and only the file's diagnostics are shown, so nothing is lost.
-fn apply_opened(app: AppState, name: &str, bytes: &[u8]) {
-    let (corpus, diagnostics) = read_any(app, name, bytes);
-    if corpus.is_empty()
+fn apply_opened(app: AppState, name: &str, outcome: Outcome) {
+    note_import(app, name, outcome.imported.as_deref());
+    if outcome.corpus.is_empty()
         && app.load.get_untracked() == Load::Ready
         && !app.corpus.with_untracked(|c| c.is_empty())
     {
-        remember(&diagnostics);
-        app.diagnostics.set(diagnostics);
+        app.progress.set(None);
+        remember(&outcome.diagnostics);
+        app.diagnostics.set(outcome.diagnostics);
     } else {
-        show(app, corpus, diagnostics);
+        show(app, outcome);
     }
 }
 
@@ -207,11 +273,14 @@ pub fn open_file(app: AppState, file: web_sys::File) {
         match wasm_bindgen_futures::JsFuture::from(promise).await {
             Ok(buffer) => {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                apply_opened(app, &file.name(), &bytes);
-                // A file the reader opened is theirs: no host to name.
-                if let Some(o) = ORIGIN.with(std::cell::Cell::get) {
-                    o.0.set(None);
-                }
+                let name = file.name();
+                read(app, name.clone(), bytes, move |outcome| {
+                    apply_opened(app, &name, outcome);
+                    // A file the reader opened is theirs: no host to name.
+                    if let Some(o) = ORIGIN.with(std::cell::Cell::get) {
+                        o.0.set(None);
+                    }
+                });
             }
             Err(_) => app.diagnostics.set(vec![Diagnostic {
                 severity: Severity::Error,

@@ -13,10 +13,12 @@ pub mod list;
 pub mod loader;
 pub mod map;
 pub mod panel;
+mod progress;
 pub mod share;
 pub mod state;
 pub mod timeline;
 pub mod url;
+mod worker;
 
 use crate::core::link::view_state::decode;
 use crate::core::text::i18n::{Key, Lang};

@@ -21,11 +21,24 @@ pub enum Load {
     Failed(String),
 }
 
+/// How far loading a large corpus has gone, for the progress bar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Progress {
+    /// Bytes downloaded, of how many (`None`: the server did not say).
+    Download { done: u64, total: Option<u64> },
+    /// Events checked, of how many.
+    Read { done: usize, total: usize },
+    /// Events handed to the page, of how many.
+    Prepare { done: usize, total: usize },
+}
+
 /// Signals every component may read; cheap to copy.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub corpus: RwSignal<Arc<Corpus>>,
     pub load: RwSignal<Load>,
+    /// Loading a large corpus: how far it has gone (`None` when nothing is loading).
+    pub progress: RwSignal<Option<Progress>>,
     pub diagnostics: RwSignal<Vec<Diagnostic>>,
     /// Quiet notices (parts of a link that were dropped).
     pub notices: RwSignal<Vec<String>>,
@@ -104,6 +117,7 @@ impl AppState {
         AppState {
             corpus,
             load: RwSignal::new(Load::Loading),
+            progress: RwSignal::new(None),
             diagnostics: RwSignal::new(Vec::new()),
             notices: RwSignal::new(Vec::new()),
             view,

@@ -205,6 +205,13 @@ table! {
     EndsOn => ["until {date}", "до {date}", "至 {date}", "{date} дейін"],
     Role => ["role: {role}", "роль: {role}", "角色：{role}", "рөлі: {role}"],
     EventKind => ["Type", "Тип", "类型", "Түрі"],
+    // Loading a large corpus, with a progress bar.
+    LoadDownloading => ["Downloading the corpus", "Загрузка корпуса", "正在下载资料库", "Корпус жүктелуде"],
+    LoadChecking => ["Checking the events", "Проверка событий", "正在检查事件", "Оқиғалар тексерілуде"],
+    LoadPreparing => ["Preparing the map and timeline", "Подготовка карты и хронологии", "正在准备地图和时间轴", "Карта мен уақыт желісі дайындалуда"],
+    LoadMegabytes => ["{done} of {total} MB", "{done} из {total} МБ", "{done} / {total} MB", "{done} / {total} МБ"],
+    LoadMegabytesSoFar => ["{done} MB", "{done} МБ", "{done} MB", "{done} МБ"],
+    LoadEvents => ["{done} of {total} event|{done} of {total} events", "{done} из {total} события|{done} из {total} событий|{done} из {total} событий|{done} из {total} события", "{done} / {total} 个事件", "{done} / {total} оқиға|{done} / {total} оқиға"],
 }
 
 /// Keys whose text holds one form per plural category of the language, separated by `|`,
@@ -215,6 +222,7 @@ pub const PLURAL: &[Key] = &[
     Key::EventsHere,
     Key::ZoomToSee,
     Key::OffMap,
+    Key::LoadEvents,
 ];
 
 /// The form of a plural key for a category (the last form when the text has fewer).

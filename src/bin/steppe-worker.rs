@@ -1,0 +1,46 @@
+//! The loading worker: reads, checks and indexes a large corpus off the page's main thread,
+//! so the page stays responsive while it loads (see `src/ui/worker.rs` for the page's side).
+//!
+//! It links only the pure core, never the interface. The page sends `[file name, bytes]`;
+//! the worker answers with JSON messages ([`FromWorker`]): progress in events read, then
+//! the corpus in pieces (`steppe_core::corpus::transfer`), then `Done`. Before its first
+//! message it says "ready": messages sent to a worker whose wasm is still starting are lost.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use steppe_core::corpus::transfer::{split, FromWorker, CHUNK_EVENTS};
+    use steppe_core::interchange::read_any;
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let out = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |m: MessageEvent| {
+        let post = |msg: &FromWorker| {
+            if let Ok(text) = serde_json::to_string(msg) {
+                let _ = out.post_message(&JsValue::from_str(&text));
+            }
+        };
+        let data = js_sys::Array::from(&m.data());
+        let name = data.get(0).as_string().unwrap_or_default();
+        let bytes = js_sys::Uint8Array::new(&data.get(1)).to_vec();
+        let read = read_any(&name, &bytes, &mut |done, total| {
+            post(&FromWorker::Progress { done, total })
+        });
+        drop(bytes);
+        let (mut head, chunks) = split(read.corpus, read.diagnostics, CHUNK_EVENTS);
+        head.imported = read.imported.map(|f| f.name().to_string());
+        post(&FromWorker::Head(Box::new(head)));
+        for chunk in chunks {
+            post(&FromWorker::Chunk(chunk));
+        }
+        post(&FromWorker::Done);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+/// The worker runs in the browser only.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {}

@@ -1,0 +1,137 @@
+//! The page's side of the loading worker (`src/bin/steppe-worker.rs`): a large corpus is
+//! read, checked and indexed there, and arrives in pieces, one per message, so no task of
+//! the page's grows with the corpus and the page stays responsive while it loads.
+//!
+//! Where a worker cannot start (the single file opened from `file://`, a browser without
+//! workers) or fails, the bytes come back to the caller, which reads them on the page.
+
+use super::state::Progress;
+use crate::core::corpus::diagnostic::Diagnostic;
+use crate::core::corpus::transfer::{Assembler, FromWorker};
+use crate::core::corpus::Corpus;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageEvent, Worker};
+
+/// Files smaller than this are read on the page: starting a worker would cost more than
+/// reading them there (a few milliseconds).
+pub const WORKER_FROM_BYTES: usize = 1_000_000;
+/// The worker's starting script (`public/worker.js`), beside the page.
+const SCRIPT: &str = "worker.js";
+
+/// What the worker read: the corpus, its diagnostics, and the format it was imported from.
+pub struct Outcome {
+    pub corpus: Corpus,
+    pub diagnostics: Vec<Diagnostic>,
+    pub imported: Option<String>,
+}
+
+type Done = Box<dyn FnOnce(Result<Outcome, Vec<u8>>)>;
+
+struct Job {
+    worker: Worker,
+    name: String,
+    /// Kept until the worker has answered, to read on the page if it fails.
+    bytes: Option<Vec<u8>>,
+    assembler: Option<Assembler>,
+    progress: Box<dyn Fn(Progress)>,
+    done: Option<Done>,
+}
+
+impl Job {
+    fn finish(&mut self, result: Result<Outcome, ()>) {
+        self.worker.terminate();
+        let bytes = self.bytes.take().unwrap_or_default();
+        if let Some(done) = self.done.take() {
+            done(result.map_err(|()| bytes));
+        }
+    }
+
+    fn on_message(&mut self, data: JsValue) {
+        let Some(text) = data.as_string() else {
+            return self.finish(Err(()));
+        };
+        if text == "ready" {
+            return self.send();
+        }
+        match serde_json::from_str::<FromWorker>(&text) {
+            Ok(FromWorker::Progress { done, total }) => {
+                (self.progress)(Progress::Read { done, total })
+            }
+            Ok(FromWorker::Head(head)) => self.assembler = Some(Assembler::new(*head)),
+            Ok(FromWorker::Chunk(chunk)) => {
+                if let Some(a) = self.assembler.as_mut() {
+                    a.push(chunk);
+                    let (done, total) = a.progress();
+                    (self.progress)(Progress::Prepare { done, total });
+                }
+            }
+            Ok(FromWorker::Done) => {
+                let result = self.assembler.take().ok_or(()).and_then(|a| {
+                    let imported = a.imported.clone();
+                    a.finish()
+                        .map(|(corpus, diagnostics)| Outcome {
+                            corpus,
+                            diagnostics,
+                            imported,
+                        })
+                        .map_err(|e| web_sys::console::warn_1(&e.into()))
+                });
+                self.finish(result);
+            }
+            Err(_) => self.finish(Err(())),
+        }
+    }
+
+    /// Sends the file: a copy of its bytes, transferred (the page keeps its own until the
+    /// worker has answered).
+    fn send(&mut self) {
+        let Some(bytes) = self.bytes.as_deref() else {
+            return;
+        };
+        let copy = js_sys::Uint8Array::from(bytes);
+        let msg = js_sys::Array::of2(&JsValue::from_str(&self.name), &copy);
+        if self
+            .worker
+            .post_message_with_transfer(&msg, &js_sys::Array::of1(&copy.buffer()))
+            .is_err()
+        {
+            self.finish(Err(()));
+        }
+    }
+}
+
+/// Reads `bytes` (a file called `name`) in the loading worker. `progress` hears how far it
+/// has gone; `done` gets what was read or, if the worker could not start or failed, the
+/// bytes back.
+pub fn read(
+    name: &str,
+    bytes: Vec<u8>,
+    progress: impl Fn(Progress) + 'static,
+    done: impl FnOnce(Result<Outcome, Vec<u8>>) + 'static,
+) {
+    let worker = match Worker::new(SCRIPT) {
+        Ok(w) => w,
+        Err(_) => return done(Err(bytes)),
+    };
+    let job = Rc::new(RefCell::new(Job {
+        worker: worker.clone(),
+        name: name.to_string(),
+        bytes: Some(bytes),
+        assembler: None,
+        progress: Box::new(progress),
+        done: Some(Box::new(done)),
+    }));
+    let on_job = job.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |m: MessageEvent| {
+        on_job.borrow_mut().on_message(m.data());
+    });
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| job.borrow_mut().finish(Err(())));
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // One pair per corpus loaded; a terminated worker never calls them again.
+    on_message.forget();
+    on_error.forget();
+}

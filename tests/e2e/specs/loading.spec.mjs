@@ -1,0 +1,116 @@
+// Loading a large corpus: read and indexed in a worker, with a progress bar, the page
+// answering throughout; small corpora are read on the page; where no worker can start
+// (the single file opened from file://) the page reads the file itself.
+import { test, expect, chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { openApp, shot, N } from './helpers.mjs';
+
+const DIST = new URL('../../../dist/', import.meta.url).pathname;
+const BIG = new URL('../.cache/big/corpus.json', import.meta.url).pathname;
+const ALL = '100,000 of 100,000 events';
+
+/** Records the progress bar's states and the longest main-thread tasks from the start. */
+async function watch(page) {
+  await page.addInitScript(() => {
+    window.__bars = [];
+    window.__longest = 0;
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+    new MutationObserver(() => {
+      const bar = document.querySelector('.load-progress progress');
+      if (!bar) return;
+      const label = document.querySelector('.load-progress [role=status]').textContent;
+      const last = window.__bars[window.__bars.length - 1];
+      const state = { label, value: bar.getAttribute('value'), max: bar.getAttribute('max') };
+      if (!last || last.label !== state.label || last.value !== state.value) window.__bars.push(state);
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+}
+
+test('a large corpus loads in the worker, with a progress bar, the page answering throughout', async ({ page }) => {
+  test.setTimeout(120_000);
+  await watch(page);
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  const { errors } = await openApp(page, '/big/');
+  await expect(page.locator('.count')).toHaveText(ALL, { timeout: 60_000 });
+  expect(requests).toEqual(expect.arrayContaining(['/big/worker.js', '/big/steppe-worker_bg.wasm']));
+  const bars = await page.evaluate(() => window.__bars);
+  const labels = [...new Set(bars.map((b) => b.label))];
+  // Downloading (over a local server, possibly too fast to see), then checking, then preparing.
+  expect(labels).toEqual(expect.arrayContaining(['Checking the events', 'Preparing the map and timeline']));
+  const checking = bars.filter((b) => b.label === 'Checking the events');
+  expect(checking.every((b) => b.max === '100000')).toBe(true);
+  expect(new Set(checking.map((b) => b.value)).size).toBeGreaterThan(2);
+  await expect(page.locator('.load-progress')).toHaveCount(0);
+  console.log(`longest main-thread task while 100,000 events loaded: ${Math.round(await page.evaluate(() => window.__longest))} ms`);
+  expect(errors).toEqual([]);
+});
+
+test('the bundled corpus is read on the page, without starting the worker', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await openApp(page);
+  await expect(page.locator('.count')).toHaveText(`${N} of ${N} events`);
+  expect(requests.filter((p) => p.includes('worker'))).toEqual([]);
+});
+
+test('a large file the reader opens goes through the worker too', async ({ page }) => {
+  test.setTimeout(120_000);
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await openApp(page);
+  await page.locator('.file-open input[type=file]').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: readFileSync(BIG) });
+  await expect(page.locator('.count')).toHaveText(ALL, { timeout: 60_000 });
+  expect(requests).toEqual(expect.arrayContaining(['/steppe-worker_bg.wasm']));
+});
+
+test('from file://, where no worker can start, the single file reads a large file itself', async () => {
+  test.setTimeout(120_000);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const page = await (await browser.newContext({ offline: true })).newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`file://${DIST}steppe.html`);
+  await expect(page.locator('.count')).toHaveText(`${N} of ${N} events`, { timeout: 30_000 });
+  await page.locator('.file-open input[type=file]').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: readFileSync(BIG) });
+  await expect(page.locator('.count')).toHaveText(ALL, { timeout: 60_000 });
+  await shot(page, 'single-file-100k');
+  expect(errors).toEqual([]);
+  await browser.close();
+});
+
+test('the worker runs under the strict Content-Security-Policy and is cached for offline use', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const p = spawn('node', ['serve.mjs', '8085', '--csp', '--mount', '/big/=.cache/big'], { stdio: 'ignore' });
+  try {
+    for (let i = 0; i < 50; i++) {
+      try { await fetch('http://127.0.0.1:8085/index.html'); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
+    }
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error' || /Content Security Policy/.test(m.text())) errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('http://127.0.0.1:8085/big/');
+    await expect(page.locator('.count')).toHaveText(ALL, { timeout: 60_000 });
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const cached = await page.evaluate(async () => {
+      const names = [];
+      for (const key of await caches.keys()) {
+        for (const req of await (await caches.open(key)).keys()) names.push(new URL(req.url).pathname);
+      }
+      return names;
+    });
+    expect(cached).toEqual(expect.arrayContaining(['/big/worker.js', '/big/steppe-worker.js', '/big/steppe-worker_bg.wasm']));
+    // Offline, the cached worker still reads the (cached) corpus.
+    await page.reload();
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('.count')).toHaveText(ALL, { timeout: 60_000 });
+    await context.setOffline(false);
+    expect(errors).toEqual([]);
+  } finally {
+    p.kill();
+  }
+});
