@@ -2,13 +2,15 @@
 //! so the page stays responsive while it loads (see `src/ui/worker.rs` for the page's side).
 //!
 //! It links only the pure core, never the interface. The page sends `[file name, bytes]`;
-//! the worker answers with JSON messages ([`FromWorker`]): progress in events read, then
-//! the corpus in pieces (`steppe_core::corpus::transfer`), then `Done`. Before its first
+//! the worker answers with binary messages ([`FromWorker`], in the form of
+//! `steppe_core::corpus::wire`, their buffers transferred, not copied): progress in events
+//! read, then the corpus in pieces (`steppe_core::corpus::transfer`), then `Done`. Before its first
 //! message it says "ready": messages sent to a worker whose wasm is still starting are lost.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use steppe_core::corpus::transfer::{split, FromWorker, CHUNK_EVENTS};
+    use steppe_core::corpus::wire::encode;
     use steppe_core::interchange::read_any;
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -17,9 +19,8 @@ fn main() {
     let out = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |m: MessageEvent| {
         let post = |msg: &FromWorker| {
-            if let Ok(text) = serde_json::to_string(msg) {
-                let _ = out.post_message(&JsValue::from_str(&text));
-            }
+            let bytes = js_sys::Uint8Array::from(encode(msg).as_slice());
+            let _ = out.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
         };
         let data = js_sys::Array::from(&m.data());
         let name = data.get(0).as_string().unwrap_or_default();

@@ -8,6 +8,7 @@
 use super::state::Progress;
 use crate::core::corpus::diagnostic::Diagnostic;
 use crate::core::corpus::transfer::{Assembler, FromWorker};
+use crate::core::corpus::wire::decode;
 use crate::core::corpus::Corpus;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -50,13 +51,14 @@ impl Job {
     }
 
     fn on_message(&mut self, data: JsValue) {
-        let Some(text) = data.as_string() else {
-            return self.finish(Err(()));
-        };
-        if text == "ready" {
+        if data.as_string().as_deref() == Some("ready") {
             return self.send();
         }
-        match serde_json::from_str::<FromWorker>(&text) {
+        let bytes = data
+            .dyn_into::<js_sys::Uint8Array>()
+            .map(|a| a.to_vec())
+            .unwrap_or_default();
+        match decode::<FromWorker>(&bytes).ok_or(()) {
             Ok(FromWorker::Progress { done, total }) => {
                 (self.progress)(Progress::Read { done, total })
             }

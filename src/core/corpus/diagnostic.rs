@@ -114,16 +114,14 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
 }
 
 /// How serious a diagnostic is. Errors leave a record out; warnings keep it.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Warning,
     Error,
 }
 
 /// One problem in an input, with its JSON path and 1-based line and column.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// JSON path like `events[12].date.month`; empty for the whole document.

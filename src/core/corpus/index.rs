@@ -332,11 +332,15 @@ impl Corpus {
         }
     }
 
-    /// Rebuilds the id lookups from `actors` and `events` (for a corpus assembled from
-    /// pieces: see [`super::transfer`]).
-    pub(super) fn index_ids(&mut self) {
+    /// Rebuilds the actors' id lookup (for a corpus assembled from pieces: see
+    /// [`super::transfer`]).
+    pub(super) fn index_actor_ids(&mut self) {
         self.actor_ix = ids(self.actors.iter().map(|a| &a.id));
-        self.event_ix = ids(self.events.iter().map(|e| &e.id));
+    }
+
+    /// Adds an event's id to the lookup (for a corpus assembled from pieces).
+    pub(super) fn add_id(&mut self, id: &str, event: usize) {
+        self.event_ix.insert(id.to_string(), index_u32(event));
     }
 
     /// Number of events.

@@ -11,6 +11,7 @@ pub mod model;
 pub mod schema;
 pub mod transfer;
 pub mod validate;
+pub mod wire;
 pub mod work;
 
 pub use index::Corpus;

@@ -6,7 +6,7 @@
 
 use crate::text::lang::Lang;
 use crate::time::date::PartialDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The format name every corpus file declares.
@@ -15,7 +15,7 @@ pub const FORMAT_NAME: &str = "steppe-corpus";
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Text in several languages: BCP 47 code to string. English is required where noted.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Text(pub BTreeMap<String, String>);
@@ -49,7 +49,7 @@ impl Text {
 }
 
 /// What the corpus is, who made it, and under which licence.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Meta {
     pub title: Text,
@@ -78,7 +78,7 @@ pub trait NamedEnum: Sized + Copy + 'static {
 macro_rules! string_enum {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         pub enum $name { $(#[serde(rename = $text)] $variant),+ }
 
@@ -147,7 +147,7 @@ string_enum!(
 );
 
 /// A state, body, group or person that takes part in events or makes claims.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Actor {
     pub id: String,
@@ -160,7 +160,7 @@ pub struct Actor {
 }
 
 /// A publication cited by events, in its original language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Source {
     pub id: String,
@@ -181,7 +181,7 @@ pub struct Source {
 }
 
 /// Where an event happened.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Place {
     pub name: Text,
@@ -193,7 +193,7 @@ pub struct Place {
 }
 
 /// An actor taking part in an event, with an optional role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ActorRef {
     pub id: String,
@@ -202,7 +202,7 @@ pub struct ActorRef {
 }
 
 /// Marks an event as somebody's claim rather than an established fact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Claim {
     /// The actor who makes the claim.
@@ -218,7 +218,7 @@ pub struct Claim {
 
 /// A question several claims answer differently (a death toll, a troop number): it groups
 /// them so they can be shown side by side.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Question {
     pub id: String,
@@ -230,7 +230,7 @@ pub struct Question {
 }
 
 /// A dated happening, usually placed, with who took part and who reported it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Event {
     pub id: String,
@@ -256,7 +256,7 @@ pub struct Event {
 }
 
 /// A whole corpus file, as written to disk.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CorpusFile {
     /// Always "steppe-corpus".
@@ -294,38 +294,6 @@ impl Serialize for PartialDate {
             m.serialize_entry("utc_offset", off)?;
         }
         m.end()
-    }
-}
-
-/// Reads back what [`Serialize`] wrote (the object form), for handing a checked corpus from
-/// the loading worker to the page; files themselves are read by the validator.
-impl<'de> Deserialize<'de> for PartialDate {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Fields {
-            year: i32,
-            month: Option<u8>,
-            day: Option<u8>,
-            hour: Option<u8>,
-            minute: Option<u8>,
-            utc_offset: Option<String>,
-        }
-        let f = Fields::deserialize(d)?;
-        let time = f.hour.zip(f.minute);
-        let offset_minutes = match (&f.utc_offset, time) {
-            (Some(o), Some(_)) => Some(
-                PartialDate::parse_offset(o)
-                    .ok_or_else(|| serde::de::Error::custom("bad utc_offset"))?,
-            ),
-            _ => None,
-        };
-        Ok(PartialDate {
-            year: f.year,
-            month: f.month,
-            day: f.day,
-            time,
-            offset_minutes,
-        })
     }
 }
 

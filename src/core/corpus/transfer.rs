@@ -3,23 +3,24 @@
 //! Reading and indexing a large corpus takes seconds, so the page does it in a Web Worker.
 //! The worker sends back a [`Head`] (everything but the per-event columns) and then the
 //! events in [`Chunk`]s of [`CHUNK_EVENTS`], each as its own message: the page decodes one
-//! chunk per task, so no task of the page's grows with the corpus. The pieces are JSON
-//! (the model's own serde form), and [`Assembler`] checks that they fit before building the
+//! chunk per task, so no task of the page's grows with the corpus. The pieces are in the
+//! compact binary form of [`super::wire`], and [`Assembler`] checks that they fit before building the
 //! [`Corpus`]: a worker that sends too few events, or columns of different lengths, is
-//! reported, never indexed out of bounds.
+//! reported, never indexed out of bounds. What the page can rebuild as the chunks arrive
+//! (the filters' bit sets, the id lookups) is not sent.
 
 use super::diagnostic::Diagnostic;
 use super::index::Corpus;
 use super::model::{Actor, Event, Meta, Question, Source};
 use super::validate::Dropped;
+use super::wire::{fields, Reader, Wire};
 use crate::query::bitset::Bitset;
-use serde::{Deserialize, Serialize};
 
 /// Events per chunk: small enough that the page decodes one in a few milliseconds.
 pub const CHUNK_EVENTS: usize = 2048;
 
 /// Everything about a corpus but its per-event columns.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Head {
     pub meta: Meta,
     pub actors: Vec<Actor>,
@@ -27,8 +28,8 @@ pub struct Head {
     pub questions: Vec<Question>,
     pub dropped: Dropped,
     pub languages: Vec<String>,
-    pub by_actor: Vec<Bitset>,
-    pub by_language: Vec<Bitset>,
+    /// How many of `actors` are offered as filters (see [`Corpus::by_actor`]).
+    pub facet_actors: usize,
     /// The reading's diagnostics.
     pub diagnostics: Vec<Diagnostic>,
     /// How many events the chunks hold in all.
@@ -38,7 +39,7 @@ pub struct Head {
 }
 
 /// Consecutive events (in the corpus' date order) with their index columns.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Chunk {
     pub events: Vec<Event>,
     pub event_actors: Vec<Vec<u32>>,
@@ -49,7 +50,7 @@ pub struct Chunk {
 }
 
 /// A message from the loading worker to the page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FromWorker {
     /// Records read so far, of how many.
     Progress {
@@ -60,6 +61,45 @@ pub enum FromWorker {
     Chunk(Chunk),
     /// Every chunk has been sent.
     Done,
+}
+
+fields! {
+    Head { meta, actors, sources, questions, dropped, languages, facet_actors, diagnostics, events, imported }
+    Chunk { events, event_actors, event_sources, lang_bits, spans, haystacks }
+}
+
+impl Wire for FromWorker {
+    fn put(&self, out: &mut Vec<u8>) {
+        match self {
+            FromWorker::Progress { done, total } => {
+                out.push(0);
+                done.put(out);
+                total.put(out);
+            }
+            FromWorker::Head(h) => {
+                out.push(1);
+                h.put(out);
+            }
+            FromWorker::Chunk(c) => {
+                out.push(2);
+                c.put(out);
+            }
+            FromWorker::Done => out.push(3),
+        }
+    }
+
+    fn take(r: &mut Reader<'_>) -> Option<Self> {
+        Some(match u8::take(r)? {
+            0 => FromWorker::Progress {
+                done: Wire::take(r)?,
+                total: Wire::take(r)?,
+            },
+            1 => FromWorker::Head(Box::new(Wire::take(r)?)),
+            2 => FromWorker::Chunk(Wire::take(r)?),
+            3 => FromWorker::Done,
+            _ => return None,
+        })
+    }
 }
 
 /// Splits `corpus` (and the diagnostics of its reading) into a head and chunks of at most
@@ -74,7 +114,6 @@ pub fn split(corpus: Corpus, diagnostics: Vec<Diagnostic>, chunk: usize) -> (Hea
         dropped,
         languages,
         by_actor,
-        by_language,
         event_actors,
         event_sources,
         lang_bits,
@@ -89,8 +128,7 @@ pub fn split(corpus: Corpus, diagnostics: Vec<Diagnostic>, chunk: usize) -> (Hea
         questions,
         dropped,
         languages,
-        by_actor,
-        by_language,
+        facet_actors: by_actor.len(),
         diagnostics,
         events: events.len(),
         imported: None,
@@ -128,6 +166,10 @@ pub struct Assembler {
     corpus: Corpus,
     diagnostics: Vec<Diagnostic>,
     expected: usize,
+    /// Per source: its language's index in `languages`, if it has a filter.
+    source_language: Vec<Option<usize>>,
+    /// Whether an event referred to an actor or source that was not sent.
+    out_of_range: bool,
     /// The head's `imported`.
     pub imported: Option<String>,
 }
@@ -135,26 +177,68 @@ pub struct Assembler {
 impl Assembler {
     /// Starts from the head.
     pub fn new(head: Head) -> Self {
+        let n = head.events;
+        let language: std::collections::HashMap<&str, usize> = head
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.as_str(), i))
+            .collect();
+        let source_language = head
+            .sources
+            .iter()
+            .map(|s| language.get(s.lang.as_str()).copied())
+            .collect();
         let mut corpus = Corpus::default();
+        corpus.by_actor = vec![Bitset::empty(n); head.facet_actors.min(head.actors.len())];
+        corpus.by_language = vec![Bitset::empty(n); head.languages.len()];
         corpus.meta = head.meta;
         corpus.actors = head.actors;
         corpus.sources = head.sources;
         corpus.questions = head.questions;
         corpus.dropped = head.dropped;
         corpus.languages = head.languages;
-        corpus.by_actor = head.by_actor;
-        corpus.by_language = head.by_language;
         Assembler {
             corpus,
             diagnostics: head.diagnostics,
-            expected: head.events,
+            expected: n,
+            source_language,
+            out_of_range: false,
             imported: head.imported,
         }
     }
 
-    /// Adds the next chunk.
+    /// Adds the next chunk, with its events' places in the filters' bit sets.
     pub fn push(&mut self, chunk: Chunk) {
         let c = &mut self.corpus;
+        let first = c.events.len();
+        for (i, (actors, sources)) in chunk
+            .event_actors
+            .iter()
+            .zip(&chunk.event_sources)
+            .enumerate()
+        {
+            let event = first.saturating_add(i);
+            for &a in actors {
+                self.out_of_range |= a as usize >= c.actors.len();
+                if let Some(set) = c.by_actor.get_mut(a as usize) {
+                    set.insert(event);
+                }
+            }
+            for &s in sources {
+                match self.source_language.get(s as usize) {
+                    None => self.out_of_range = true,
+                    Some(l) => {
+                        if let Some(set) = l.and_then(|l| c.by_language.get_mut(l)) {
+                            set.insert(event);
+                        }
+                    }
+                }
+            }
+        }
+        for (i, e) in chunk.events.iter().enumerate() {
+            c.add_id(&e.id, first.saturating_add(i));
+        }
         c.events.extend(chunk.events);
         c.event_actors.extend(chunk.event_actors);
         c.event_sources.extend(chunk.event_sources);
@@ -187,23 +271,10 @@ impl Assembler {
                 self.expected
             ));
         }
-        if c.by_actor
-            .iter()
-            .chain(&c.by_language)
-            .any(|b| b.universe() != n || !b.is_well_formed())
-            || c.by_actor.len() > c.actors.len()
-        {
-            return Err("a filter set does not match the events".into());
-        }
-        let in_range = |lists: &[Vec<u32>], bound: usize| {
-            lists.iter().flatten().all(|&i| (i as usize) < bound)
-        };
-        if !in_range(&c.event_actors, c.actors.len())
-            || !in_range(&c.event_sources, c.sources.len())
-        {
+        if self.out_of_range {
             return Err("an event refers to an actor or source that was not sent".into());
         }
-        c.index_ids();
+        c.index_actor_ids();
         Ok((c, self.diagnostics))
     }
 }
@@ -213,14 +284,15 @@ mod tests {
     use super::*;
     use crate::corpus::generate::generate;
     use crate::corpus::parse;
+    use crate::corpus::wire::{decode, encode};
 
     fn corpus(n: usize) -> Corpus {
         Corpus::new(generate(n, 7), Dropped::default())
     }
 
-    fn through_json(head: &Head, chunks: &[Chunk]) -> Assembler {
-        let msg = |m: &FromWorker| serde_json::to_string(m).unwrap_or_default();
-        let back = |s: String| serde_json::from_str::<FromWorker>(&s).ok();
+    fn through_wire(head: &Head, chunks: &[Chunk]) -> Assembler {
+        let msg = |m: &FromWorker| encode(m);
+        let back = |b: Vec<u8>| decode::<FromWorker>(&b);
         let Some(FromWorker::Head(h)) = back(msg(&FromWorker::Head(Box::new(head.clone())))) else {
             panic!("the head does not come back");
         };
@@ -235,12 +307,12 @@ mod tests {
     }
 
     #[test]
-    fn a_corpus_comes_back_whole_through_json_in_chunks() {
+    fn a_corpus_comes_back_whole_in_chunks() {
         for n in [0, 1, 5000] {
             let original = corpus(n);
             let (head, chunks) = split(original.clone(), Vec::new(), 2048);
             assert_eq!(chunks.len(), n.div_ceil(2048));
-            let a = through_json(&head, &chunks);
+            let a = through_wire(&head, &chunks);
             assert_eq!(a.progress(), (n, n));
             let (back, diagnostics) = a.finish().expect("fits");
             assert!(diagnostics.is_empty());
@@ -261,7 +333,7 @@ mod tests {
         let (original, diagnostics) = parse(&text);
         assert!(!diagnostics.is_empty() && !original.is_empty());
         let (head, chunks) = split(original.clone(), diagnostics.clone(), 16);
-        let (back, back_diagnostics) = through_json(&head, &chunks).finish().expect("fits");
+        let (back, back_diagnostics) = through_wire(&head, &chunks).finish().expect("fits");
         assert_eq!(back, original);
         assert_eq!(back_diagnostics, diagnostics);
     }
@@ -296,8 +368,6 @@ mod tests {
         bad.event_actors = vec![vec![u32::MAX]];
         let mut wild = Assembler::new(Head {
             events: 1,
-            by_actor: Vec::new(),
-            by_language: Vec::new(),
             ..head.clone()
         });
         wild.push(Chunk {

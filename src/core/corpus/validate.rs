@@ -43,7 +43,7 @@ pub const MAX_LIST_ITEMS: usize = 100;
 pub const MAX_DIAGNOSTICS: usize = 10_000;
 
 /// How many records of each table were left out because of errors.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Dropped {
     pub actors: usize,
     pub sources: usize,

@@ -1,7 +1,7 @@
 //! A fixed-size bit set over event indices: filtering yields indices, never copies of events.
 
 /// A set of indices `0..len`, one bit each.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bitset {
     words: Vec<u64>,
     len: usize,
@@ -42,11 +42,6 @@ impl Bitset {
                 *last &= (1u64 << (self.len % 64)) - 1;
             }
         }
-    }
-
-    /// Whether the words cover exactly the universe (always, unless read from elsewhere).
-    pub fn is_well_formed(&self) -> bool {
-        self.words.len() == self.len.div_ceil(64)
     }
 
     /// The size of the universe, not the number of members.
