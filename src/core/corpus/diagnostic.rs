@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-pub use crate::text::diag_text::{Message, Msg};
+pub use crate::text::diag_text::{Arg, Message, Msg};
 
 /// Most characters of the input a diagnostic or notice repeats.
 pub const ECHO_CHARS: usize = 40;

@@ -58,17 +58,18 @@ pub enum Value {
 }
 
 impl Value {
-    /// The JSON name of this kind, for messages ("expected a string, found an array").
-    pub fn kind(&self) -> Msg {
-        match self {
+    /// The JSON name of this kind, for messages ("expected a string, found an array");
+    /// `None` for an unreadable value, whose own message says what it is.
+    pub fn kind(&self) -> Option<Msg> {
+        Some(match self {
             Value::Null => Msg::KindNull,
             Value::Bool(_) => Msg::KindBoolean,
             Value::Number(_) => Msg::KindNumber,
             Value::String(_) => Msg::KindString,
             Value::Array(_) => Msg::KindArray,
             Value::Object(_) => Msg::KindObject,
-            Value::Invalid(_) => Msg::KindUnreadable,
-        }
+            Value::Invalid(_) => return None,
+        })
     }
 }
 

@@ -421,9 +421,13 @@ impl<'t> Reader<'t> {
         }
         let message = match &n.value {
             Value::Invalid(why) => why.clone(),
-            v => Message::new(Msg::ExpectedFound)
-                .sub("expected", expected.into())
-                .sub("found", v.kind().into()),
+            v => {
+                let m = Message::new(Msg::ExpectedFound).sub("expected", expected.into());
+                match v.kind() {
+                    Some(found) => m.sub("found", found.into()),
+                    None => m,
+                }
+            }
         };
         self.list(Severity::Error, path, n.start, message);
     }

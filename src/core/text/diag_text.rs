@@ -249,12 +249,6 @@ diag_table! {
     KindString => ["a string", "string", "string", "string"],
     KindArray => ["an array", "array", "array", "array"],
     KindObject => ["an object", "object", "object", "object"],
-    KindUnreadable => [
-        "an unreadable value",
-        "нечитаемое значение",
-        "无法读取的值",
-        "оқылмайтын мән",
-    ],
     KindTrueOrFalse => ["true or false", "true или false", "true 或 false", "true не false"],
     KindDate => [
         "a date string or object",
@@ -537,7 +531,7 @@ diag_table! {
     ],
     DaysInMonth => [
         "{month} has {days} days, found day {found}",
-        "дней в {month}: {days}, найден день {found}",
+        "{month}: дней в месяце — {days}, найден день {found}",
         "{month} 有 {days} 天，实际为第 {found} 天",
         "{month} айында {days} күн бар, табылғаны: {found}-күн",
     ],
@@ -893,5 +887,104 @@ impl From<Msg> for Message {
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The placeholders of a template, sorted.
+    fn holes(s: &str) -> Vec<String> {
+        let mut v: Vec<String> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split('}').next().map(String::from))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn every_key_has_every_language_with_the_same_placeholders() {
+        for &k in Msg::ALL {
+            let english = template(Lang::En, k);
+            let first = english.split('|').next().unwrap_or_default();
+            for l in Lang::ALL {
+                let text = template(l, k);
+                assert!(!text.trim().is_empty(), "{k:?} in {l:?}");
+                let forms = text.split('|').count();
+                // `{n}` picks the plural form: one per category of the language.
+                if english.contains("{n}") {
+                    assert_eq!(forms, plural::categories(l).len(), "{k:?} in {l:?}");
+                } else {
+                    assert_eq!(forms, 1, "{k:?} in {l:?} has a stray |");
+                }
+                for form in text.split('|') {
+                    assert_eq!(holes(form), holes(first), "{k:?} in {l:?}: {form}");
+                }
+                // `null` is JSON's word in every language.
+                if l != Lang::En && k != Msg::KindNull {
+                    assert_ne!(text, english, "{k:?} is not translated into {l:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn counts_pick_the_plural_form() {
+        let problems = |l, n| Message::new(Msg::Problems).count(n).text(l);
+        assert_eq!(problems(Lang::En, 1), "1 problem");
+        assert_eq!(problems(Lang::En, 5), "5 problems");
+        assert_eq!(problems(Lang::Ru, 1), "1 проблема");
+        assert_eq!(problems(Lang::Ru, 3), "3 проблемы");
+        assert_eq!(problems(Lang::Ru, 5), "5 проблем");
+        assert_eq!(problems(Lang::Ru, 21), "21 проблема");
+        assert_eq!(problems(Lang::Kk, 5), "5 мәселе");
+        assert_eq!(problems(Lang::Zh, 1), "1 个问题");
+        let more = |n| Message::new(Msg::MoreInvalidUtf8).count(n).text(Lang::Ru);
+        assert_eq!(
+            more(1),
+            "после этой заменена на U+FFFD ещё 1 недопустимая последовательность UTF-8"
+        );
+        assert_eq!(
+            more(5),
+            "после этой заменено на U+FFFD ещё 5 недопустимых последовательностей UTF-8"
+        );
+    }
+
+    #[test]
+    fn nested_messages_take_the_same_language() {
+        let m = Message::new(Msg::TooManyDiagnostics)
+            .sub("problems", Message::new(Msg::Problems).count(5))
+            .sub("errors", Message::new(Msg::Errors).count(1))
+            .arg("max", 200);
+        assert_eq!(
+            m.to_string(),
+            "5 problems more (1 error) from here on are not listed: only the first 200 are"
+        );
+        assert_eq!(
+            m.text(Lang::Ru),
+            "ещё 5 проблем (1 ошибка) начиная с этого места не перечислены: показаны только первые 200"
+        );
+    }
+
+    #[test]
+    fn arguments_are_filled_once() {
+        // An echo of the input that looks like a placeholder stays as it was written.
+        let m = Message::new(Msg::DuplicateKey).quoted("key", "{key} {n}");
+        assert_eq!(
+            m.to_string(),
+            "the key \"{key} {n}\" appears more than once; the last one is used"
+        );
+        // A placeholder without an argument is left as it is, not dropped.
+        assert_eq!(
+            Message::new(Msg::MissingField).to_string(),
+            "missing required field {field}"
+        );
+        // Echoes stay escaped and bounded.
+        let m = Message::new(Msg::BadColour).quoted("found", &"\u{1b}[31m".repeat(100));
+        assert!(!m.text(Lang::Kk).contains('\u{1b}'));
+        assert!(m.text(Lang::Kk).contains("(500 characters)"));
     }
 }
