@@ -117,6 +117,8 @@ fn cases() -> Vec<(Msg, Input, &'static str)> {
     let empty_events = vec!["{}"; 2_100].join(",");
     vec![
         (WideEncoding, Bytes(vec![0xFF, 0xFE, b'{', 0, b'}', 0]), "this file is UTF-16 (little-endian, with a byte-order mark), not UTF-8: save it as UTF-8 (in most editors: \"Save as…\", encoding \"UTF-8\") and open it again"),
+        (EncodingWithMark, Bytes(vec![0xFF, 0xFE, b'{', 0, b'}', 0]), "this file is UTF-16 (little-endian, with a byte-order mark), not UTF-8: save it as UTF-8 (in most editors: \"Save as…\", encoding \"UTF-8\") and open it again"),
+        (Encoding, Bytes(vec![0, b'{', 0, b'}']), "this file is UTF-16 (big-endian), not UTF-8: save it as UTF-8 (in most editors: \"Save as…\", encoding \"UTF-8\") and open it again"),
         (InvalidUtf8, Bytes(b"{\"a\": \"x\xFFy\"}".to_vec()), "invalid UTF-8 (0xFF) replaced by U+FFFD: the file is not valid UTF-8 here"),
         (MoreInvalidUtf8, Bytes(b"\xFF ".repeat(25)), "5 more invalid UTF-8 sequences after this one were replaced by U+FFFD"),
         (FileTooBig, Bytes(vec![b' '; (64 << 20) + 1]), "the file is 64.0 MB; the limit is 64 MB"),

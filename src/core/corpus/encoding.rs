@@ -21,21 +21,28 @@ pub struct Replaced {
     pub more: usize,
 }
 
-/// The name of a UTF-16 or UTF-32 encoding `bytes` are in, judged by a byte-order mark or,
-/// without one, by the zero bytes around the first character (a JSON text starts with an
-/// ASCII character, so in UTF-16 one of its first two bytes is zero).
-pub fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
-    match bytes {
-        [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32 (big-endian, with a byte-order mark)"),
-        [0xFF, 0xFE, 0, 0, ..] => Some("UTF-32 (little-endian, with a byte-order mark)"),
-        [0xFE, 0xFF, ..] => Some("UTF-16 (big-endian, with a byte-order mark)"),
-        [0xFF, 0xFE, ..] => Some("UTF-16 (little-endian, with a byte-order mark)"),
-        [0, 0, 0, a, ..] if *a != 0 => Some("UTF-32 (big-endian)"),
-        [a, 0, 0, 0, ..] if *a != 0 => Some("UTF-32 (little-endian)"),
-        [0, a, ..] if *a != 0 => Some("UTF-16 (big-endian)"),
-        [a, 0, ..] if *a != 0 => Some("UTF-16 (little-endian)"),
-        _ => None,
-    }
+/// The name of a UTF-16 or UTF-32 encoding `bytes` are in ("UTF-16 (little-endian, with a
+/// byte-order mark)"), judged by a byte-order mark or, without one, by the zero bytes around
+/// the first character (a JSON text starts with an ASCII character, so in UTF-16 one of its
+/// first two bytes is zero).
+pub fn wide_encoding(bytes: &[u8]) -> Option<Message> {
+    let (name, order, mark) = match bytes {
+        [0, 0, 0xFE, 0xFF, ..] => ("UTF-32", "big-endian", true),
+        [0xFF, 0xFE, 0, 0, ..] => ("UTF-32", "little-endian", true),
+        [0xFE, 0xFF, ..] => ("UTF-16", "big-endian", true),
+        [0xFF, 0xFE, ..] => ("UTF-16", "little-endian", true),
+        [0, 0, 0, a, ..] if *a != 0 => ("UTF-32", "big-endian", false),
+        [a, 0, 0, 0, ..] if *a != 0 => ("UTF-32", "little-endian", false),
+        [0, a, ..] if *a != 0 => ("UTF-16", "big-endian", false),
+        [a, 0, ..] if *a != 0 => ("UTF-16", "little-endian", false),
+        _ => return None,
+    };
+    let key = if mark {
+        Msg::EncodingWithMark
+    } else {
+        Msg::Encoding
+    };
+    Some(Message::new(key).arg("name", name).arg("order", order))
 }
 
 /// The text of `bytes`, with invalid UTF-8 replaced and each place described; or, for a
@@ -43,7 +50,7 @@ pub fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
 pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Replaced), Message> {
     work::add(bytes.len());
     if let Some(name) = wide_encoding(bytes) {
-        return Err(Message::new(Msg::WideEncoding).arg("encoding", name));
+        return Err(Message::new(Msg::WideEncoding).sub("encoding", name));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((Cow::Borrowed(text), Replaced::default()));

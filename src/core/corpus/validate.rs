@@ -108,7 +108,7 @@ fn validate_with(text: &str, replaced: &encoding::Replaced) -> Validated {
             Severity::Warning,
             "",
             at,
-            Message::new(Msg::MoreInvalidUtf8).count(replaced.more as u64),
+            Message::new(Msg::MoreInvalidUtf8).count(replaced.more),
         );
     }
     let mut file = empty_file();
@@ -387,8 +387,8 @@ impl<'t> Reader<'t> {
                 line,
                 column,
                 message: Message::new(Msg::TooManyDiagnostics)
-                    .sub("problems", Message::new(Msg::Problems).count(n as u64))
-                    .sub("errors", Message::new(Msg::Errors).count(errors as u64))
+                    .sub("problems", Message::new(Msg::Problems).count(n))
+                    .sub("errors", Message::new(Msg::Errors).count(errors))
                     .arg("max", MAX_DIAGNOSTICS),
             });
         }

@@ -49,6 +49,19 @@ diag_table! {
         "此文件的编码是 {encoding}，不是 UTF-8：请将其另存为 UTF-8（多数编辑器中：“另存为…”，编码选“UTF-8”）后重新打开",
         "бұл файл UTF-8 емес, {encoding} кодтауында: оны UTF-8 түрінде сақтап (көп редакторда: «Басқаша сақтау…», кодтау «UTF-8»), қайта ашыңыз",
     ],
+    // Byte orders are named as in the Unicode standard.
+    Encoding => [
+        "{name} ({order})",
+        "{name} ({order})",
+        "{name}（{order}）",
+        "{name} ({order})",
+    ],
+    EncodingWithMark => [
+        "{name} ({order}, with a byte-order mark)",
+        "{name} ({order}, с меткой порядка байтов)",
+        "{name}（{order}，带字节顺序标记）",
+        "{name} ({order}, байт реті белгісімен)",
+    ],
     InvalidUtf8 => [
         "invalid UTF-8 ({bytes}) replaced by U+FFFD: the file is not valid UTF-8 here",
         "недопустимая последовательность UTF-8 ({bytes}) заменена на U+FFFD: здесь файл не в корректной кодировке UTF-8",
@@ -815,8 +828,8 @@ impl Message {
     }
 
     /// Fills `{n}` with `n`, which also picks the plural form.
-    pub fn count(mut self, n: u64) -> Self {
-        self.count = Some(n);
+    pub fn count(mut self, n: usize) -> Self {
+        self.count = Some(u64::try_from(n).unwrap_or(u64::MAX));
         self
     }
 
@@ -923,8 +936,13 @@ mod tests {
                 for form in text.split('|') {
                     assert_eq!(holes(form), holes(first), "{k:?} in {l:?}: {form}");
                 }
-                // `null` is JSON's word in every language.
-                if l != Lang::En && k != Msg::KindNull {
+                // `null` is JSON's word in every language; a template of placeholders
+                // alone has no words to translate.
+                let words = holes(first)
+                    .iter()
+                    .fold(first.to_string(), |s, h| s.replace(&format!("{{{h}}}"), ""));
+                let has_words = words.chars().any(char::is_alphabetic);
+                if l != Lang::En && k != Msg::KindNull && has_words {
                     assert_ne!(text, english, "{k:?} is not translated into {l:?}");
                 }
             }
