@@ -164,12 +164,12 @@ enum Script {
 }
 
 impl Script {
-    fn name(self) -> &'static str {
+    fn name(self) -> Msg {
         match self {
-            Script::Latin => "Latin",
-            Script::Cyrillic => "Cyrillic",
-            Script::Han => "Chinese characters",
-            Script::Arabic => "Arabic",
+            Script::Latin => Msg::ScriptLatin,
+            Script::Cyrillic => Msg::ScriptCyrillic,
+            Script::Han => Msg::ScriptHan,
+            Script::Arabic => Msg::ScriptArabic,
         }
     }
 
@@ -227,9 +227,9 @@ fn script_mismatch(text: &str, tag: &str) -> Option<Message> {
     }
     found.map(|f| {
         Message::new(Msg::LintScript)
-            .arg("found", f.name())
+            .sub("found", f.name().into())
             .quoted("tag", tag)
-            .arg("want", want.name())
+            .sub("want", want.name().into())
     })
 }
 

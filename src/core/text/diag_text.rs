@@ -744,10 +744,14 @@ diag_table! {
     // The corpus tool's style checks.
     LintScript => [
         "text in {found} script is tagged {tag}, which is written in {want}; fix the language tag or give the text in that language",
-        "текст в письменности {found} помечен как {tag}, а этот язык пишется в письменности {want}; исправьте код языка или дайте текст на этом языке",
-        "{found} 文字的文本被标为 {tag}，而该语言使用 {want}；请修正语言标签，或给出该语言的文本",
-        "{found} жазуындағы мәтін {tag} деп белгіленген, ал ол тіл {want} жазуымен жазылады; тіл кодын түзетіңіз не мәтінді сол тілде беріңіз",
+        "письменность текста: {found}, но он помечен как {tag}, а этот язык пишется так: {want}; исправьте код языка или дайте текст на этом языке",
+        "文本使用{found}，却被标为 {tag}，而该语言使用{want}书写；请修正语言标签，或给出该语言的文本",
+        "мәтін жазуы: {found}, бірақ ол {tag} деп белгіленген, ал бұл тілдің жазуы: {want}; тіл кодын түзетіңіз не мәтінді сол тілде беріңіз",
     ],
+    ScriptLatin => ["Latin", "латиница", "拉丁字母", "латын жазуы"],
+    ScriptCyrillic => ["Cyrillic", "кириллица", "西里尔字母", "кирилл жазуы"],
+    ScriptHan => ["Chinese characters", "китайские иероглифы", "汉字", "қытай иероглифтері"],
+    ScriptArabic => ["Arabic", "арабское письмо", "阿拉伯字母", "араб жазуы"],
     LintLabelEnd => [
         "the title ends with {end}, which looks like a label; give the headline as published and put the outlet and date in their fields",
         "заголовок заканчивается на {end} и похож на подпись; дайте заголовок как он опубликован, а издание и дату укажите в их полях",
