@@ -32,7 +32,7 @@ test: setup lint test-native test-wasm test-e2e
 ## the core and the CLI natively, the browser shell for wasm32. Any warning fails.
 lint:
 	cargo clippy --workspace --all-targets --offline -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bin steppe-app --test components --offline -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bin steppe-app --bin steppe-worker --test components --offline -- -D warnings
 
 test-native:
 	cargo test --workspace

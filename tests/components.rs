@@ -163,24 +163,47 @@ async fn diagnostics_list_each_problem_with_its_location() {
             .replacen("\"2022-01-11\"", "\"2022-02-30\"", 1)
             .into_boxed_str(),
     );
-    let (host, _app) = mount(broken, || view! { <Diagnostics/> });
+    let (host, app) = mount(broken, || view! { <Diagnostics/> });
     tick().await;
-    let items: Vec<String> = all(&host, "li")
-        .iter()
-        .filter_map(|l| l.text_content())
-        .collect();
-    assert_eq!(items.len(), 2, "{items:?}");
+    let items = |host: &web_sys::HtmlElement| -> Vec<String> {
+        all(host, "li")
+            .iter()
+            .filter_map(|l| l.text_content())
+            .collect()
+    };
+    let en = items(&host);
+    assert_eq!(en.len(), 2, "{en:?}");
     assert!(
-        items[0].contains("events[0].place.lat") && items[0].contains("from -90 to 90"),
+        en[0].contains("events[0].place.lat") && en[0].contains("from -90 to 90"),
         "{}",
-        items[0]
+        en[0]
     );
     assert!(
-        items[1].contains("events[3].date") && items[1].contains("day 30"),
+        en[1].contains("events[3].date") && en[1].contains("day 30"),
         "{}",
-        items[1]
+        en[1]
     );
     assert!(text(&host, "p").contains("2 records"));
+    // The same diagnostics in the reader's language; paths and field names stay as written.
+    app.view.update(|v| v.lang = Some(Lang::Ru));
+    tick().await;
+    let ru = items(&host);
+    assert_eq!(ru.len(), 2, "{ru:?}");
+    assert!(
+        ru[0].ends_with("ошибка events[0].place.lat ожидалось число от -90 до 90, найдено: 95"),
+        "{}",
+        ru[0]
+    );
+    assert!(
+        ru[1].ends_with("ошибка events[3].date 2022-02: дней в месяце — 28, найден день 30"),
+        "{}",
+        ru[1]
+    );
+    assert!(
+        text(&host, "p").contains("2 записи"),
+        "{}",
+        text(&host, "p")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -32,7 +32,7 @@ pub fn report(file: &str, diagnostics: &[Diagnostic], out: Output) {
                 "column": d.column,
                 "severity": d.severity.to_string(),
                 "path": d.path,
-                "message": d.message,
+                "message": d.message.to_string(),
             })
             .to_string(),
         };

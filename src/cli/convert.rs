@@ -103,7 +103,7 @@ pub fn import(file: &str, dest: Option<&str>, out: Output) -> Result<ExitCode, F
 }
 
 fn minute(s: &str, end: bool) -> Result<i64, Failure> {
-    let d = PartialDate::parse(s).map_err(|e| Failure(2, e.message))?;
+    let d = PartialDate::parse(s).map_err(|e| Failure(2, e.message.to_string()))?;
     Ok(if end {
         d.end_minute()
     } else {

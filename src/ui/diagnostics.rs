@@ -12,23 +12,14 @@ use std::cell::RefCell;
 const CRASH_SHOWN: usize = 20;
 
 thread_local! {
-    /// The latest diagnostics as text: a panic stops the reactive system, so the crash
-    /// notice cannot ask it.
-    static LATEST: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// The latest diagnostics: a panic stops the reactive system, so the crash notice
+    /// cannot ask it.
+    static LATEST: RefCell<Vec<Diagnostic>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Keeps the first diagnostics of the latest file for [`show_crash`].
 pub fn remember(diagnostics: &[Diagnostic]) {
-    let lines = diagnostics
-        .iter()
-        .take(CRASH_SHOWN)
-        .map(|d| {
-            format!(
-                "{}:{} {}: {} {}",
-                d.line, d.column, d.severity, d.path, d.message
-            )
-        })
-        .collect();
+    let lines = diagnostics.iter().take(CRASH_SHOWN).cloned().collect();
     LATEST.with(|l| {
         if let Ok(mut l) = l.try_borrow_mut() {
             *l = lines;
@@ -63,11 +54,19 @@ pub fn show_crash() {
     let mut children: Vec<web_sys::Element> = Vec::new();
     children.extend(el("h2", t(lang, Key::Crashed)));
     children.extend(el("p", t(lang, Key::CrashedHint)));
-    let lines = LATEST.with(|l| l.try_borrow().map(|l| l.clone()).unwrap_or_default());
-    if !lines.is_empty() {
+    let latest = LATEST.with(|l| l.try_borrow().map(|l| l.clone()).unwrap_or_default());
+    if !latest.is_empty() {
         if let Some(list) = el("ul", "") {
-            for line in &lines {
-                if let Some(item) = el("li", line) {
+            for d in &latest {
+                let line = format!(
+                    "{}:{} {}: {} {}",
+                    d.line,
+                    d.column,
+                    t(lang, severity_key(d.severity)),
+                    d.path,
+                    d.message.text(lang)
+                );
+                if let Some(item) = el("li", &line) {
                     let _ = list.append_child(&item);
                 }
             }
@@ -86,6 +85,14 @@ pub fn show_crash() {
     }
     if let Some(body) = doc.body() {
         let _ = body.insert_before(&notice, body.first_child().as_ref());
+    }
+}
+
+/// The word for a severity in the interface table.
+fn severity_key(s: Severity) -> Key {
+    match s {
+        Severity::Error => Key::SeverityError,
+        Severity::Warning => Key::SeverityWarning,
     }
 }
 
@@ -130,13 +137,14 @@ pub fn Diagnostics() -> impl IntoView {
                 <ul>
                     {move || app.diagnostics.with(|ds| {
                         ds.iter().take(MAX_SHOWN).map(|d| {
-                            let (sev, sev_text) = if d.severity == Severity::Error { ("error", app.t(Key::SeverityError)) } else { ("warning", app.t(Key::SeverityWarning)) };
+                            let sev = if d.severity == Severity::Error { "error" } else { "warning" };
+                            let sev_text = app.t(severity_key(d.severity));
                             view! {
                                 <li class=sev>
                                     <code>{format!("{}:{}", d.line, d.column)}</code>" "
                                     <strong>{sev_text}</strong>" "
                                     <code>{d.path.clone()}</code>" "
-                                    <span>{d.message.clone()}</span>
+                                    <span>{d.message.text(app.lang.get())}</span>
                                 </li>
                             }
                         }).collect_view()

@@ -7,13 +7,13 @@
 use super::diagnostics::remember;
 use super::state::{AppState, Load, Progress};
 use super::worker::{self, Outcome, WORKER_FROM_BYTES};
-use crate::core::corpus::diagnostic::{Diagnostic, Severity};
+use crate::core::corpus::diagnostic::{echo, Diagnostic, Message, Msg, Severity};
 use crate::core::corpus::parse;
 use crate::core::interchange;
 use crate::core::link::corpus_source::{
     check_corpus_url, corpus_param, fetch_message, FetchProblem,
 };
-use crate::core::text::i18n::{tf, Key};
+use crate::core::text::i18n::{tf, Key, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -42,7 +42,7 @@ pub fn is_single_file() -> bool {
 
 /// The corpus URL `?corpus=` asks for, resolved against the page, with its host; an error
 /// message for one that is not an http(s) link.
-fn requested() -> Option<Result<(String, String), String>> {
+fn requested(lang: Lang) -> Option<Result<(String, String), String>> {
     let loc = web_sys::window()?.location();
     let param = corpus_param(&loc.search().ok()?)?;
     let href = loc.href().ok()?;
@@ -51,7 +51,9 @@ fn requested() -> Option<Result<(String, String), String>> {
             .map_err(|_| param.clone())
             .and_then(|u| {
                 let abs = u.href();
-                check_corpus_url(&abs).map(|()| (abs, u.host()))
+                check_corpus_url(&abs)
+                    .map(|()| (abs, u.host()))
+                    .map_err(|e| e.text(lang))
             })
             .map_err(|e| format!("?corpus=: {e}")),
     )
@@ -66,7 +68,7 @@ pub fn start(app: AppState) {
         apply(app, &text);
         return;
     }
-    let url = match requested() {
+    let url = match requested(app.lang.get_untracked()) {
         None => BUNDLED.to_string(),
         Some(Ok((url, host))) => {
             origin.0.set(Some(host));
@@ -282,17 +284,10 @@ pub fn open_file(app: AppState, file: web_sys::File) {
                     }
                 });
             }
-            Err(_) => app.diagnostics.set(vec![Diagnostic {
-                severity: Severity::Error,
-                path: String::new(),
-                line: 1,
-                column: 1,
-                message: tf(
-                    app.lang.get_untracked(),
-                    Key::FileUnreadable,
-                    &[("file", &file.name())],
-                ),
-            }]),
+            Err(_) => app.diagnostics.set(vec![Diagnostic::at_start(
+                Severity::Error,
+                Message::new(Msg::FileUnreadable).arg("file", echo(&file.name())),
+            )]),
         }
     });
 }

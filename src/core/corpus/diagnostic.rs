@@ -9,6 +9,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
+pub use crate::text::diag_text::{Arg, Message, Msg};
+
 /// Most characters of the input a diagnostic or notice repeats.
 pub const ECHO_CHARS: usize = 40;
 
@@ -128,8 +130,9 @@ pub struct Diagnostic {
     pub path: String,
     pub line: usize,
     pub column: usize,
-    /// Plain words: what was expected and what was found.
-    pub message: String,
+    /// What was expected and what was found, in words chosen when shown: English by
+    /// `Display`, the interface language by [`Message::text`].
+    pub message: Message,
 }
 
 impl Diagnostic {
@@ -138,7 +141,18 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// Compiler-style text: `file:line:col: error: path: message`.
+    /// A diagnostic at the start of the input (for the file as a whole).
+    pub fn at_start(severity: Severity, message: Message) -> Self {
+        Diagnostic {
+            severity,
+            path: String::new(),
+            line: 1,
+            column: 1,
+            message,
+        }
+    }
+
+    /// Compiler-style text in English: `file:line:col: error: path: message`.
     pub fn render(&self, file: &str) -> String {
         let path = if self.path.is_empty() {
             String::new()
@@ -172,7 +186,10 @@ mod tests {
             path: "events[3].date.day".into(),
             line: 12,
             column: 7,
-            message: "2022-02 has 28 days, found day 30".into(),
+            message: Message::new(Msg::DaysInMonth)
+                .arg("month", "2022-02")
+                .arg("days", 28)
+                .arg("found", 30),
         };
         assert_eq!(
             d.render("c.json"),

@@ -6,6 +6,7 @@
 //! the CLI and the app say the same thing about the same file.
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
+use super::diagnostic::{Message, Msg};
 use super::work;
 use std::borrow::Cow;
 
@@ -16,35 +17,40 @@ pub const MAX_LISTED_REPLACEMENTS: usize = 20;
 /// how many more places were not listed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Replaced {
-    pub places: Vec<(usize, String)>,
+    pub places: Vec<(usize, Message)>,
     pub more: usize,
 }
 
-/// The name of a UTF-16 or UTF-32 encoding `bytes` are in, judged by a byte-order mark or,
-/// without one, by the zero bytes around the first character (a JSON text starts with an
-/// ASCII character, so in UTF-16 one of its first two bytes is zero).
-pub fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
-    match bytes {
-        [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32 (big-endian, with a byte-order mark)"),
-        [0xFF, 0xFE, 0, 0, ..] => Some("UTF-32 (little-endian, with a byte-order mark)"),
-        [0xFE, 0xFF, ..] => Some("UTF-16 (big-endian, with a byte-order mark)"),
-        [0xFF, 0xFE, ..] => Some("UTF-16 (little-endian, with a byte-order mark)"),
-        [0, 0, 0, a, ..] if *a != 0 => Some("UTF-32 (big-endian)"),
-        [a, 0, 0, 0, ..] if *a != 0 => Some("UTF-32 (little-endian)"),
-        [0, a, ..] if *a != 0 => Some("UTF-16 (big-endian)"),
-        [a, 0, ..] if *a != 0 => Some("UTF-16 (little-endian)"),
-        _ => None,
-    }
+/// The name of a UTF-16 or UTF-32 encoding `bytes` are in ("UTF-16 (little-endian, with a
+/// byte-order mark)"), judged by a byte-order mark or, without one, by the zero bytes around
+/// the first character (a JSON text starts with an ASCII character, so in UTF-16 one of its
+/// first two bytes is zero).
+pub fn wide_encoding(bytes: &[u8]) -> Option<Message> {
+    let (name, order, mark) = match bytes {
+        [0, 0, 0xFE, 0xFF, ..] => ("UTF-32", "big-endian", true),
+        [0xFF, 0xFE, 0, 0, ..] => ("UTF-32", "little-endian", true),
+        [0xFE, 0xFF, ..] => ("UTF-16", "big-endian", true),
+        [0xFF, 0xFE, ..] => ("UTF-16", "little-endian", true),
+        [0, 0, 0, a, ..] if *a != 0 => ("UTF-32", "big-endian", false),
+        [a, 0, 0, 0, ..] if *a != 0 => ("UTF-32", "little-endian", false),
+        [0, a, ..] if *a != 0 => ("UTF-16", "big-endian", false),
+        [a, 0, ..] if *a != 0 => ("UTF-16", "little-endian", false),
+        _ => return None,
+    };
+    let key = if mark {
+        Msg::EncodingWithMark
+    } else {
+        Msg::Encoding
+    };
+    Some(Message::new(key).arg("name", name).arg("order", order))
 }
 
 /// The text of `bytes`, with invalid UTF-8 replaced and each place described; or, for a
 /// UTF-16 or UTF-32 file, the message naming its encoding.
-pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Replaced), String> {
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Replaced), Message> {
     work::add(bytes.len());
     if let Some(name) = wide_encoding(bytes) {
-        return Err(format!(
-            "this file is {name}, not UTF-8: save it as UTF-8 (in most editors: \"Save as…\", encoding \"UTF-8\") and open it again"
-        ));
+        return Err(Message::new(Msg::WideEncoding).sub("encoding", name));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((Cow::Borrowed(text), Replaced::default()));
@@ -61,10 +67,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Replaced), String> {
             let hex: Vec<String> = bad.iter().map(|b| format!("0x{b:02X}")).collect();
             replaced.places.push((
                 text.len(),
-                format!(
-                    "invalid UTF-8 ({}) replaced by U+FFFD: the file is not valid UTF-8 here",
-                    hex.join(" ")
-                ),
+                Message::new(Msg::InvalidUtf8).arg("bytes", hex.join(" ")),
             ));
         } else {
             replaced.more = replaced.more.saturating_add(1);
@@ -97,13 +100,19 @@ mod tests {
             (true, false, "UTF-16 (little-endian)"),
             (false, false, "UTF-16 (big-endian)"),
         ] {
-            let e = decode(&utf16("{\"a\": \"Алматы\"}", le, bom)).unwrap_err();
+            let e = decode(&utf16("{\"a\": \"Алматы\"}", le, bom))
+                .unwrap_err()
+                .to_string();
             assert!(e.contains(name) && e.contains("save it as UTF-8"), "{e}");
         }
         assert!(decode(&[0xFF, 0xFE, 0, 0, b'{', 0, 0, 0])
             .unwrap_err()
+            .to_string()
             .contains("UTF-32"));
-        assert!(decode(&[0, 0, 0, b'{']).unwrap_err().contains("UTF-32"));
+        assert!(decode(&[0, 0, 0, b'{'])
+            .unwrap_err()
+            .to_string()
+            .contains("UTF-32"));
         assert!(decode(b"{}").is_ok());
         assert!(decode(b"").is_ok());
         assert!(decode("\u{feff}{}".as_bytes()).is_ok());
@@ -115,7 +124,7 @@ mod tests {
         assert_eq!(text, "{\"a\": \"x\u{fffd}y\u{fffd}\"}");
         assert_eq!(r.places.len(), 2);
         assert_eq!(r.places[0].0, 8);
-        assert!(r.places[0].1.contains("0xFF"), "{:?}", r.places);
+        assert!(r.places[0].1.to_string().contains("0xFF"), "{:?}", r.places);
         let many = b"\xFF ".repeat(1000);
         let (_, r) = decode(&many).unwrap();
         assert_eq!((r.places.len(), r.more), (MAX_LISTED_REPLACEMENTS, 980));

@@ -12,7 +12,7 @@
 //! Duplicate keys are all kept, in order; readers take the last one, as other JSON tools do.
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
-use super::diagnostic::quote;
+use super::diagnostic::{quote, Message, Msg};
 use super::work;
 
 /// Containers nested deeper than this are not built: the whole over-deep value is skipped
@@ -54,21 +54,22 @@ pub enum Value {
     Object(Vec<Member>),
     /// Well-formed enough to skip, but not a value this reader can hold: the message says
     /// why (a number out of range, a broken escape, nesting too deep).
-    Invalid(String),
+    Invalid(Message),
 }
 
 impl Value {
-    /// The JSON name of this kind, for messages ("expected a string, found an array").
-    pub fn kind_name(&self) -> &'static str {
-        match self {
-            Value::Null => "null",
-            Value::Bool(_) => "a boolean",
-            Value::Number(_) => "a number",
-            Value::String(_) => "a string",
-            Value::Array(_) => "an array",
-            Value::Object(_) => "an object",
-            Value::Invalid(_) => "an unreadable value",
-        }
+    /// The JSON name of this kind, for messages ("expected a string, found an array");
+    /// `None` for an unreadable value, whose own message says what it is.
+    pub fn kind(&self) -> Option<Msg> {
+        Some(match self {
+            Value::Null => Msg::KindNull,
+            Value::Bool(_) => Msg::KindBoolean,
+            Value::Number(_) => Msg::KindNumber,
+            Value::String(_) => Msg::KindString,
+            Value::Array(_) => Msg::KindArray,
+            Value::Object(_) => Msg::KindObject,
+            Value::Invalid(_) => return None,
+        })
     }
 }
 
@@ -77,7 +78,7 @@ impl Value {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     pub offset: usize,
-    pub message: String,
+    pub message: Message,
     pub over_budget: bool,
 }
 
@@ -106,7 +107,7 @@ fn parse_limited(text: &str, max_values: usize) -> Result<Node, SyntaxError> {
     let node = node?;
     p.ws();
     if p.i < p.s.len() {
-        return Err(p.err("expected the end of the document after the top-level value"));
+        return Err(p.err(Msg::JsonEndOfDocument));
     }
     Ok(node)
 }
@@ -210,14 +211,15 @@ impl Parser<'_> {
         self.s.get(self.i).copied()
     }
 
-    fn err(&self, message: &str) -> SyntaxError {
-        let found = match self.text.get(self.i..).and_then(|r| r.chars().next()) {
-            Some(c) => format!(", found {c:?}"),
-            None => ", found the end of the file".to_string(),
+    fn err(&self, problem: Msg) -> SyntaxError {
+        let message = Message::new(Msg::JsonFound).sub("problem", problem.into());
+        let message = match self.text.get(self.i..).and_then(|r| r.chars().next()) {
+            Some(c) => message.arg("found", format!("{c:?}")),
+            None => message.sub("found", Msg::JsonFoundEnd.into()),
         };
         SyntaxError {
             offset: self.i,
-            message: format!("{message}{found}"),
+            message,
             over_budget: false,
         }
     }
@@ -234,10 +236,7 @@ impl Parser<'_> {
         if self.values > self.max_values {
             return Err(SyntaxError {
                 offset: self.i,
-                message: format!(
-                    "the file holds more than {} JSON values, the limit that keeps memory bounded; the next one starts here",
-                    self.max_values
-                ),
+                message: Message::new(Msg::JsonTooManyValues).arg("max", self.max_values),
                 over_budget: true,
             });
         }
@@ -245,7 +244,7 @@ impl Parser<'_> {
         let value = match self.peek() {
             Some(b'{' | b'[') if depth >= MAX_DEPTH => {
                 self.skip_nested()?;
-                Value::Invalid(format!("nesting deeper than {MAX_DEPTH} levels"))
+                Value::Invalid(Message::new(Msg::JsonTooDeep).arg("max", MAX_DEPTH))
             }
             Some(b'{') => self.object(depth)?,
             Some(b'[') => self.array(depth)?,
@@ -257,7 +256,7 @@ impl Parser<'_> {
             Some(b'f') => self.literal("false", Value::Bool(false))?,
             Some(b'n') => self.literal("null", Value::Null)?,
             Some(b'-' | b'0'..=b'9') => self.number()?,
-            _ => return Err(self.err("expected a JSON value")),
+            _ => return Err(self.err(Msg::JsonValueExpected)),
         };
         Ok(Node {
             value,
@@ -276,7 +275,7 @@ impl Parser<'_> {
                 Some(b'{') => open.push(b'}'),
                 Some(c @ (b']' | b'}')) => {
                     if open.pop() != Some(c) {
-                        return Err(self.err("mismatched bracket"));
+                        return Err(self.err(Msg::JsonMismatchedBracket));
                     }
                     if open.is_empty() {
                         self.bump(1);
@@ -290,9 +289,9 @@ impl Parser<'_> {
                 Some(_) => {}
                 None => {
                     return Err(self.err(if open.last() == Some(&b']') {
-                        "expected ']' to close an array"
+                        Msg::JsonCloseArray
                     } else {
-                        "expected '}' to close an object"
+                        Msg::JsonCloseObject
                     }))
                 }
             }
@@ -305,7 +304,7 @@ impl Parser<'_> {
             self.bump(word.len());
             Ok(v)
         } else {
-            Err(self.err("expected a JSON value"))
+            Err(self.err(Msg::JsonValueExpected))
         }
     }
 
@@ -327,12 +326,12 @@ impl Parser<'_> {
             Some(b'1'..=b'9') => {
                 self.digits();
             }
-            _ => return Err(self.err("expected a digit")),
+            _ => return Err(self.err(Msg::JsonDigit)),
         }
         if self.peek() == Some(b'.') {
             self.bump(1);
             if self.digits() == 0 {
-                return Err(self.err("expected a digit after the decimal point"));
+                return Err(self.err(Msg::JsonDigitAfterPoint));
             }
         }
         if let Some(b'e' | b'E') = self.peek() {
@@ -341,16 +340,15 @@ impl Parser<'_> {
                 self.bump(1);
             }
             if self.digits() == 0 {
-                return Err(self.err("expected a digit in the exponent"));
+                return Err(self.err(Msg::JsonDigitInExponent));
             }
         }
         let text = self.text.get(start..self.i).unwrap_or_default();
         Ok(match text.parse::<f64>() {
             Ok(n) if n.is_finite() => Value::Number(n),
-            _ => Value::Invalid(format!(
-                "the number {} is out of range (beyond ±1.8e308)",
-                quote(text).trim_matches('"')
-            )),
+            _ => Value::Invalid(
+                Message::new(Msg::JsonNumberRange).arg("number", quote(text).trim_matches('"')),
+            ),
         })
     }
 
@@ -370,11 +368,11 @@ impl Parser<'_> {
     /// broken escape's description, if any. Only a missing closing quote or a raw control
     /// character is a syntax error: those usually mean a quote is missing, so reading on
     /// would misread the rest of the file.
-    fn string(&mut self) -> Result<(String, Option<String>), SyntaxError> {
+    fn string(&mut self) -> Result<(String, Option<Message>), SyntaxError> {
         self.bump(1); // opening quote
         let mut out = String::new();
-        let mut problem: Option<String> = None;
-        let note = |p: &mut Option<String>, msg: String| {
+        let mut problem: Option<Message> = None;
+        let note = |p: &mut Option<Message>, msg: Message| {
             if p.is_none() {
                 *p = Some(msg);
             }
@@ -415,7 +413,7 @@ impl Parser<'_> {
                             out.push(c);
                             continue;
                         }
-                        None => return Err(self.err("expected a closing quote")),
+                        None => return Err(self.err(Msg::JsonClosingQuote)),
                         Some(_) => {
                             let c = self
                                 .text
@@ -424,7 +422,8 @@ impl Parser<'_> {
                                 .unwrap_or('\u{fffd}');
                             note(
                                 &mut problem,
-                                format!("unknown escape \\{}: a string may use \\n, \\t, \\\", \\\\, \\/, \\b, \\f, \\r and \\u followed by four hex digits", c.escape_debug()),
+                                Message::new(Msg::JsonUnknownEscape)
+                                    .arg("escape", c.escape_debug()),
                             );
                             self.bump(c.len_utf8());
                             out.push('\u{fffd}');
@@ -434,30 +433,25 @@ impl Parser<'_> {
                     self.bump(1);
                     out.push(c);
                 }
-                Some(_) => {
-                    return Err(self.err("control characters must be escaped inside strings"))
-                }
-                None => return Err(self.err("expected a closing quote")),
+                Some(_) => return Err(self.err(Msg::JsonControlInString)),
+                None => return Err(self.err(Msg::JsonClosingQuote)),
             }
         }
     }
 
     /// The character of a `\uXXXX` escape (the cursor is after `\u`), joining a surrogate
     /// pair; the error describes a broken one.
-    fn unicode_escape(&mut self, esc_start: usize) -> Result<char, String> {
+    fn unicode_escape(&mut self, esc_start: usize) -> Result<char, Message> {
         // Six ASCII characters, `\uXXXX`: safe to repeat as they are.
         let escape_text = |p: &Self| p.text.get(esc_start..p.i).unwrap_or_default().to_string();
         let Some(hi) = self.hex4() else {
-            return Err("expected four hex digits after \\u".into());
+            return Err(Msg::JsonHexAfterU.into());
         };
         if (0xDC00..0xE000).contains(&hi) {
-            return Err(format!(
-                "{} is the second half of a UTF-16 surrogate pair, without a first half",
-                escape_text(self)
-            ));
+            return Err(Message::new(Msg::JsonLoneLowSurrogate).arg("escape", escape_text(self)));
         }
         if !(0xD800..0xDC00).contains(&hi) {
-            return char::from_u32(hi).ok_or_else(|| "not a character".to_string());
+            return char::from_u32(hi).ok_or_else(|| Msg::JsonNotACharacter.into());
         }
         let pair_start = self.i;
         if self.rest().starts_with(b"\\u") {
@@ -465,16 +459,13 @@ impl Parser<'_> {
             match self.hex4() {
                 Some(lo) if (0xDC00..0xE000).contains(&lo) => {
                     let cp = ((hi & 0x3FF) << 10 | (lo & 0x3FF)) | 0x10000;
-                    return char::from_u32(cp).ok_or_else(|| "not a character".to_string());
+                    return char::from_u32(cp).ok_or_else(|| Msg::JsonNotACharacter.into());
                 }
                 // Not a low half: leave it to be read as its own escape.
                 _ => self.i = pair_start,
             }
         }
-        Err(format!(
-            "{} is the first half of a UTF-16 surrogate pair, without its second half",
-            escape_text(self)
-        ))
+        Err(Message::new(Msg::JsonLoneHighSurrogate).arg("escape", escape_text(self)))
     }
 
     fn array(&mut self, depth: usize) -> Result<Value, SyntaxError> {
@@ -495,7 +486,7 @@ impl Parser<'_> {
                     self.bump(1);
                     return Ok(Value::Array(items));
                 }
-                _ => return Err(self.err("expected ',' or ']' in an array")),
+                _ => return Err(self.err(Msg::JsonArraySeparator)),
             }
         }
     }
@@ -511,13 +502,13 @@ impl Parser<'_> {
         loop {
             self.ws();
             if self.peek() != Some(b'"') {
-                return Err(self.err("expected a quoted key in an object"));
+                return Err(self.err(Msg::JsonQuotedKey));
             }
             let key_start = self.i;
             let (key, _) = self.string()?;
             self.ws();
             if self.peek() != Some(b':') {
-                return Err(self.err("expected ':' after an object key"));
+                return Err(self.err(Msg::JsonColon));
             }
             self.bump(1);
             self.ws();
@@ -534,7 +525,7 @@ impl Parser<'_> {
                     self.bump(1);
                     return Ok(Value::Object(members));
                 }
-                _ => return Err(self.err("expected ',' or '}' in an object")),
+                _ => return Err(self.err(Msg::JsonObjectSeparator)),
             }
         }
     }
@@ -579,14 +570,18 @@ mod tests {
         for (text, offset, msg) in cases {
             let e = parse(text).unwrap_err();
             assert_eq!(e.offset, offset, "{text}: {e:?}");
-            assert!(e.message.contains(msg), "{text}: {}", e.message);
+            assert!(e.message.to_string().contains(msg), "{text}: {}", e.message);
         }
     }
 
     #[test]
     fn limits_nesting_without_overflowing_the_stack() {
         let deep = "[".repeat(100_000);
-        assert!(parse(&deep).unwrap_err().message.contains("expected ']'"));
+        assert!(parse(&deep)
+            .unwrap_err()
+            .message
+            .to_string()
+            .contains("expected ']'"));
         // Closed, the over-deep part is one invalid value and the rest is read.
         let text = format!(
             "{{\"deep\": {}{}, \"b\": 1}}",
@@ -606,7 +601,7 @@ mod tests {
             inner = &a[0];
         }
         assert!(
-            matches!(&inner.value, Value::Invalid(m) if m.contains("nesting deeper than 64")),
+            matches!(&inner.value, Value::Invalid(m) if m.to_string().contains("nesting deeper than 64")),
             "{inner:?}"
         );
         assert_eq!(m[1].node.value, Value::Number(1.0));
@@ -615,6 +610,7 @@ mod tests {
         assert!(parse(&mismatched)
             .unwrap_err()
             .message
+            .to_string()
             .contains("mismatched"));
     }
 
@@ -626,7 +622,7 @@ mod tests {
             panic!()
         };
         let invalid = |i: usize, needle: &str| match &items[i].value {
-            Value::Invalid(m) => assert!(m.contains(needle), "{i}: {m}"),
+            Value::Invalid(m) => assert!(m.to_string().contains(needle), "{i}: {m}"),
             v => panic!("{i}: {v:?}"),
         };
         invalid(0, "number 1e400 is out of range");
@@ -648,7 +644,7 @@ mod tests {
         let Value::Invalid(m) = &items[0].value else {
             panic!()
         };
-        assert!(m.len() < 200, "{m}");
+        assert!(m.to_string().len() < 200, "{m}");
     }
 
     #[test]
@@ -656,7 +652,10 @@ mod tests {
         assert!(parse_limited("[0,0,0]", 4).is_ok());
         let e = parse_limited("[0,0,0,0]", 4).unwrap_err();
         assert!(e.over_budget && e.offset == 7, "{e:?}");
-        assert!(e.message.contains("more than 4 JSON values"), "{e:?}");
+        assert!(
+            e.message.to_string().contains("more than 4 JSON values"),
+            "{e:?}"
+        );
         assert!(!parse("[1,").unwrap_err().over_budget);
     }
 

@@ -19,7 +19,7 @@
 //!
 //! Every finding is a warning; a file the validator rejects is not linted.
 
-use super::diagnostic::{Diagnostic, Severity};
+use super::diagnostic::{echo, Diagnostic, Message, Msg, Severity};
 use super::json::{self, LineIndex, Node, Value};
 
 /// Words an outlet uses to say it is not named (lower case; several languages).
@@ -65,7 +65,7 @@ struct Linter<'a> {
 }
 
 impl Linter<'_> {
-    fn warn(&mut self, node: &Node, path: String, message: String) {
+    fn warn(&mut self, node: &Node, path: String, message: Message) {
         let (line, column) = self.lines.locate(self.text, node.start);
         self.out.push(Diagnostic {
             severity: Severity::Warning,
@@ -132,11 +132,9 @@ impl Linter<'_> {
                 self.warn(
                     summary,
                     format!("events[{i}].summary"),
-                    format!(
-                        "the summary is in {} but the sources are in {}; add a summary in a source language",
-                        summary_keys.join(", "),
-                        langs.join(", ")
-                    ),
+                    Message::new(Msg::LintSummaryLanguage)
+                        .arg("summary", echo(&summary_keys.join(", ")))
+                        .arg("sources", echo(&langs.join(", "))),
                 );
             }
         }
@@ -149,7 +147,7 @@ impl Linter<'_> {
                 self.warn(
                     precision,
                     format!("events[{i}].place.precision"),
-                    "city precision, but every source is an unnamed outlet; where it spoke is not known, so use \"country\" or \"region\"".to_string(),
+                    Msg::LintCityPrecision.into(),
                 );
             }
         }
@@ -166,12 +164,12 @@ enum Script {
 }
 
 impl Script {
-    fn name(self) -> &'static str {
+    fn name(self) -> Msg {
         match self {
-            Script::Latin => "Latin",
-            Script::Cyrillic => "Cyrillic",
-            Script::Han => "Chinese characters",
-            Script::Arabic => "Arabic",
+            Script::Latin => Msg::ScriptLatin,
+            Script::Cyrillic => Msg::ScriptCyrillic,
+            Script::Han => Msg::ScriptHan,
+            Script::Arabic => Msg::ScriptArabic,
         }
     }
 
@@ -218,7 +216,7 @@ fn expected_script(tag: &str) -> Option<Script> {
 }
 
 /// A message when `text` has letters but none in the script `tag` calls for.
-fn script_mismatch(text: &str, tag: &str) -> Option<String> {
+fn script_mismatch(text: &str, tag: &str) -> Option<Message> {
     let want = expected_script(tag)?;
     let mut found: Option<Script> = None;
     for s in text.chars().filter_map(Script::of) {
@@ -228,16 +226,15 @@ fn script_mismatch(text: &str, tag: &str) -> Option<String> {
         found.get_or_insert(s);
     }
     found.map(|f| {
-        format!(
-            "text in {} script is tagged \"{tag}\", which is written in {}; fix the language tag or give the text in that language",
-            f.name(),
-            want.name()
-        )
+        Message::new(Msg::LintScript)
+            .sub("found", f.name().into())
+            .quoted("tag", tag)
+            .sub("want", want.name().into())
     })
 }
 
 /// A message when a title looks like a label (outlet and date) rather than a headline.
-fn label_like(title: &str, outlet: &str) -> Option<String> {
+fn label_like(title: &str, outlet: &str) -> Option<Message> {
     let title = title.trim_end();
     let outlet_name = outlet
         .split(" (")
@@ -252,9 +249,7 @@ fn label_like(title: &str, outlet: &str) -> Option<String> {
         let lower = inner.to_lowercase();
         let names_outlet = outlet_name.chars().count() >= 2 && lower.contains(&outlet_name);
         if names_outlet || has_year(inner) {
-            return Some(format!(
-                "the title ends with \"({inner})\", which looks like a label; give the headline as published and put the outlet and date in their fields"
-            ));
+            return Some(Message::new(Msg::LintLabelEnd).quoted("end", &format!("({inner})")));
         }
     }
     let starts_with_outlet = outlet_name.chars().count() >= 3
@@ -262,9 +257,7 @@ fn label_like(title: &str, outlet: &str) -> Option<String> {
             .to_lowercase()
             .strip_prefix(&outlet_name)
             .is_some_and(|rest| rest.starts_with(':'));
-    starts_with_outlet.then(|| {
-        "the title starts with the outlet's name and a colon, which looks like a label; give the headline as published".to_string()
-    })
+    starts_with_outlet.then(|| Msg::LintLabelStart.into())
 }
 
 /// Whether `s` holds a year from 1900 to 2099 standing alone (as in a date).
@@ -366,7 +359,11 @@ mod tests {
             let first = d.first().expect("a warning");
             assert_eq!(first.path, "sources[0].title");
             assert_eq!(first.severity, Severity::Warning);
-            assert!(first.message.contains("Latin"), "{}", first.message);
+            assert!(
+                first.message.to_string().contains("Latin"),
+                "{}",
+                first.message
+            );
             let at = text.find("\"Ambassador").expect("title");
             assert_eq!(
                 (first.line, first.column),

@@ -11,7 +11,7 @@
 //! where it starts and left out, never allocated.
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
-use super::diagnostic::{is_invisible_format, path_key, quote, Diagnostic, Severity};
+use super::diagnostic::{is_invisible_format, path_key, quote, Diagnostic, Message, Msg, Severity};
 use super::encoding;
 use super::index;
 use super::json::{self, LineIndex, Member, Node, Value};
@@ -102,13 +102,7 @@ pub fn validate_bytes_reporting(bytes: &[u8], progress: &mut dyn FnMut(usize, us
         Err(message) => Validated {
             file: empty_file(),
             dropped: Dropped::default(),
-            diagnostics: vec![Diagnostic {
-                severity: Severity::Error,
-                path: String::new(),
-                line: 1,
-                column: 1,
-                message,
-            }],
+            diagnostics: vec![Diagnostic::at_start(Severity::Error, message)],
         },
     }
 }
@@ -128,10 +122,7 @@ fn validate_with(
             Severity::Warning,
             "",
             at,
-            format!(
-                "{} more invalid UTF-8 sequences after this one were replaced by U+FFFD",
-                replaced.more
-            ),
+            Message::new(Msg::MoreInvalidUtf8).count(replaced.more),
         );
     }
     let mut file = empty_file();
@@ -150,7 +141,7 @@ fn validate_with(
             let message = if e.over_budget {
                 e.message
             } else {
-                format!("malformed JSON: {}", e.message)
+                Message::new(Msg::MalformedJson).sub("error", e.message)
             };
             r.push(Severity::Error, "", e.offset, message);
             return Validated {
@@ -187,7 +178,9 @@ fn validate_with(
                         Severity::Error,
                         "format",
                         n.start,
-                        format!("expected \"{FORMAT_NAME}\", found {}", quote(&f)),
+                        Message::new(Msg::ExpectedFound)
+                            .arg("expected", format!("\"{FORMAT_NAME}\""))
+                            .quoted("found", &f),
                     );
                 }
             }
@@ -201,7 +194,9 @@ fn validate_with(
                     Severity::Error,
                     "version",
                     n.start,
-                    format!("this build reads format version {FORMAT_VERSION}, found version {v}"),
+                    Message::new(Msg::WrongVersion)
+                        .arg("expected", FORMAT_VERSION)
+                        .arg("found", v),
                 );
             }
         }
@@ -310,7 +305,7 @@ struct Pending {
     severity: Severity,
     path: String,
     offset: usize,
-    message: String,
+    message: Message,
 }
 
 struct Reader<'t> {
@@ -322,10 +317,6 @@ struct Reader<'t> {
     unlisted: (usize, usize, Option<usize>),
     /// Told how many events have been read, of how many.
     progress: Option<&'t mut dyn FnMut(usize, usize)>,
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A number as text of bounded length (1e300 is not written with 300 zeros).
@@ -348,7 +339,7 @@ impl<'t> Reader<'t> {
         }
     }
 
-    fn push(&mut self, severity: Severity, path: &str, offset: usize, message: String) {
+    fn push(&mut self, severity: Severity, path: &str, offset: usize, message: Message) {
         if self.room(severity, offset) {
             self.list(severity, path, offset, message);
         }
@@ -373,8 +364,8 @@ impl<'t> Reader<'t> {
     }
 
     /// Lists a diagnostic [`Reader::room`] made room for.
-    fn list(&mut self, severity: Severity, path: &str, offset: usize, message: String) {
-        work::add(path.len().saturating_add(message.len()));
+    fn list(&mut self, severity: Severity, path: &str, offset: usize, message: Message) {
+        work::add(path.len().saturating_add(message.args.len()));
         self.pending.push(Pending {
             severity,
             path: path.to_string(),
@@ -412,11 +403,10 @@ impl<'t> Reader<'t> {
                 path: String::new(),
                 line,
                 column,
-                message: format!(
-                    "{} more ({}) from here on are not listed: only the first {MAX_DIAGNOSTICS} are",
-                    plural(n, "problem", "problems"),
-                    plural(errors, "error", "errors")
-                ),
+                message: Message::new(Msg::TooManyDiagnostics)
+                    .sub("problems", Message::new(Msg::Problems).count(n))
+                    .sub("errors", Message::new(Msg::Errors).count(errors))
+                    .arg("max", MAX_DIAGNOSTICS),
             });
         }
         out
@@ -427,30 +417,34 @@ impl<'t> Reader<'t> {
             Severity::Error,
             "",
             0,
-            format!(
-                "the file is {:.1} MB; the limit is {} MB",
-                len as f64 / 1_048_576.0,
-                MAX_FILE_BYTES >> 20
-            ),
+            Message::new(Msg::FileTooBig)
+                .arg("size", format!("{:.1}", len as f64 / 1_048_576.0))
+                .arg("limit", MAX_FILE_BYTES >> 20),
         );
     }
 
-    fn error(&mut self, path: &str, node: &Node, message: String) {
+    fn error(&mut self, path: &str, node: &Node, message: Message) {
         self.push(Severity::Error, path, node.start, message);
     }
 
-    fn warn(&mut self, path: &str, offset: usize, message: String) {
+    fn warn(&mut self, path: &str, offset: usize, message: Message) {
         self.push(Severity::Warning, path, offset, message);
     }
 
     /// "expected X, found Y"; for an unreadable value, why it could not be read.
-    fn mismatch(&mut self, path: &str, n: &Node, expected: &str) {
+    fn mismatch(&mut self, path: &str, n: &Node, expected: Msg) {
         if !self.room(Severity::Error, n.start) {
             return;
         }
         let message = match &n.value {
             Value::Invalid(why) => why.clone(),
-            v => format!("expected {expected}, found {}", v.kind_name()),
+            v => {
+                let m = Message::new(Msg::ExpectedFound).sub("expected", expected.into());
+                match v.kind() {
+                    Some(found) => m.sub("found", found.into()),
+                    None => m,
+                }
+            }
         };
         self.list(Severity::Error, path, n.start, message);
     }
@@ -506,10 +500,9 @@ impl<'t> Reader<'t> {
                 self.error(
                     &format!("{path}.id"),
                     n,
-                    format!(
-                        "duplicate id {}: {key}[{f}] already uses it; this record is left out",
-                        quote(tid)
-                    ),
+                    Message::new(Msg::DuplicateId)
+                        .quoted("id", tid)
+                        .arg("first", format!("{key}[{f}]")),
                 );
                 *dropped = dropped.saturating_add(1);
             } else {
@@ -525,7 +518,7 @@ impl<'t> Reader<'t> {
 
     fn object<'n>(&mut self, n: &'n Node, path: &str) -> Option<Obj<'n>> {
         let Value::Object(all) = &n.value else {
-            self.mismatch(path, n, "an object");
+            self.mismatch(path, n, Msg::KindObject);
             return None;
         };
         work::add(all.len());
@@ -552,10 +545,7 @@ impl<'t> Reader<'t> {
                         self.warn(
                             path,
                             m.key_start,
-                            format!(
-                                "the key {} appears more than once; the last one is used",
-                                quote(&m.key)
-                            ),
+                            Message::new(Msg::DuplicateKey).quoted("key", &m.key),
                         );
                     }
                 }
@@ -572,11 +562,9 @@ impl<'t> Reader<'t> {
         work::add(o.members.len().saturating_mul(allowed.len()));
         for m in &o.members {
             if !allowed.contains(&m.key.as_str()) && self.room(Severity::Warning, m.key_start) {
-                let message = format!(
-                    "unknown field {} is ignored (expected one of: {})",
-                    quote(&m.key),
-                    allowed.join(", ")
-                );
+                let message = Message::new(Msg::UnknownField)
+                    .quoted("field", &m.key)
+                    .arg("allowed", allowed.join(", "));
                 self.list(Severity::Warning, &o.child(&m.key), m.key_start, message);
             }
         }
@@ -585,7 +573,7 @@ impl<'t> Reader<'t> {
     fn missing(&mut self, o: &Obj, key: &str) {
         let at = o.node.start;
         if self.room(Severity::Error, at) {
-            let message = format!("missing required field {key:?}");
+            let message = Message::new(Msg::MissingField).arg("field", format!("{key:?}"));
             self.list(Severity::Error, &o.child(key), at, message);
         }
     }
@@ -610,7 +598,7 @@ impl<'t> Reader<'t> {
                     items.iter().enumerate().collect()
                 }
                 _ => {
-                    self.mismatch(&o.child(key), n, "an array");
+                    self.mismatch(&o.child(key), n, Msg::KindArray);
                     Vec::new()
                 }
             },
@@ -624,17 +612,13 @@ impl<'t> Reader<'t> {
                 match close_bidi(s) {
                     None => Some(s.clone()),
                     Some(closed) => {
-                        self.warn(
-                            path,
-                            n.start,
-                            "this text leaves a bidirectional override, embedding or isolate open; it is closed at the end of the text, so it cannot reverse what is shown beside it".into(),
-                        );
+                        self.warn(path, n.start, Msg::BidiOpen.into());
                         Some(closed)
                     }
                 }
             }
             _ => {
-                self.mismatch(path, n, "a string");
+                self.mismatch(path, n, Msg::KindString);
                 None
             }
         }
@@ -645,13 +629,15 @@ impl<'t> Reader<'t> {
         let s = self.string(n, path)?;
         let chars = s.chars().count();
         if s.trim().is_empty() {
-            self.error(path, n, "expected text, found an empty string".into());
+            self.error(path, n, Msg::EmptyText.into());
             None
         } else if chars > max {
             self.error(
                 path,
                 n,
-                format!("expected at most {max} characters, found {chars}"),
+                Message::new(Msg::TooLong)
+                    .arg("max", max)
+                    .arg("found", chars),
             );
             None
         } else {
@@ -677,15 +663,15 @@ impl<'t> Reader<'t> {
                 self.error(
                     path,
                     n,
-                    format!(
-                        "expected a whole number from {min} to {max}, found {}",
-                        number_text(x)
-                    ),
+                    Message::new(Msg::WholeNumberRange)
+                        .arg("min", min)
+                        .arg("max", max)
+                        .arg("found", number_text(x)),
                 );
                 None
             }
             _ => {
-                self.mismatch(path, n, "a number");
+                self.mismatch(path, n, Msg::KindNumber);
                 None
             }
         }
@@ -699,15 +685,15 @@ impl<'t> Reader<'t> {
                 self.error(
                     &o.child(key),
                     n,
-                    format!(
-                        "expected a number from {min} to {max}, found {}",
-                        number_text(x)
-                    ),
+                    Message::new(Msg::NumberRange)
+                        .arg("min", min)
+                        .arg("max", max)
+                        .arg("found", number_text(x)),
                 );
                 None
             }
             _ => {
-                self.mismatch(&o.child(key), n, "a number");
+                self.mismatch(&o.child(key), n, Msg::KindNumber);
                 None
             }
         }
@@ -718,7 +704,7 @@ impl<'t> Reader<'t> {
         match n.value {
             Value::Bool(b) => Some(b),
             _ => {
-                self.mismatch(&o.child(key), n, "true or false");
+                self.mismatch(&o.child(key), n, Msg::KindTrueOrFalse);
                 None
             }
         }
@@ -738,9 +724,13 @@ impl<'t> Reader<'t> {
         if ok {
             Some(s)
         } else {
-            self.error(&path, n, format!(
-                "expected an id of 1 to {MAX_ID_LEN} lower-case letters, digits, '-' or '_', starting with a letter or digit, found {}", quote(&s)
-            ));
+            self.error(
+                &path,
+                n,
+                Message::new(Msg::BadId)
+                    .arg("max", MAX_ID_LEN)
+                    .quoted("found", &s),
+            );
             None
         }
     }
@@ -755,7 +745,9 @@ impl<'t> Reader<'t> {
             self.error(
                 &path,
                 n,
-                format!("expected one of {}, found {}", all.join(", "), quote(&s)),
+                Message::new(Msg::OneOf)
+                    .arg("allowed", all.join(", "))
+                    .quoted("found", &s),
             );
         }
         v
@@ -766,14 +758,7 @@ impl<'t> Reader<'t> {
         if is_bcp47(&s) {
             Some(s)
         } else {
-            self.error(
-                path,
-                n,
-                format!(
-                    "expected a BCP 47 language code like \"en\", \"zh\" or \"kk-Cyrl\", found {}",
-                    quote(&s)
-                ),
-            );
+            self.error(path, n, Message::new(Msg::BadLangCode).quoted("found", &s));
             None
         }
     }
@@ -785,14 +770,7 @@ impl<'t> Reader<'t> {
         if s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()) {
             Some(s)
         } else {
-            self.error(
-                &path,
-                n,
-                format!(
-                    "expected an ISO 3166-1 alpha-2 code like \"KZ\", found {}",
-                    quote(&s)
-                ),
-            );
+            self.error(&path, n, Message::new(Msg::BadCountry).quoted("found", &s));
             None
         }
     }
@@ -814,11 +792,11 @@ impl<'t> Reader<'t> {
                         self.warn(
                             path,
                             m.key_start,
-                            format!(
-                                "this text is in {total} languages; only {MAX_TEXT_LANGUAGES} are read (English and the first {} others), the other {} from here on are ignored",
-                                MAX_TEXT_LANGUAGES.saturating_sub(1),
-                                total.saturating_sub(MAX_TEXT_LANGUAGES)
-                            ),
+                            Message::new(Msg::TooManyLanguages)
+                                .arg("total", total)
+                                .arg("max", MAX_TEXT_LANGUAGES)
+                                .arg("others", MAX_TEXT_LANGUAGES.saturating_sub(1))
+                                .arg("rest", total.saturating_sub(MAX_TEXT_LANGUAGES)),
                         );
                     }
                     continue;
@@ -831,10 +809,7 @@ impl<'t> Reader<'t> {
                     Severity::Error,
                     &p,
                     m.key_start,
-                    format!(
-                        "expected a BCP 47 language code as key, like \"en\" or \"zh\", found {}",
-                        quote(&m.key)
-                    ),
+                    Message::new(Msg::BadLangKey).quoted("found", &m.key),
                 );
             }
             if let (Some(s), true) = (self.short(&m.node, &p, max), key_ok) {
@@ -842,11 +817,7 @@ impl<'t> Reader<'t> {
             }
         }
         if need_en && !out.contains_key("en") && o.get("en").is_none() {
-            self.error(
-                path,
-                n,
-                "expected an English (\"en\") text among the languages".into(),
-            );
+            self.error(path, n, Msg::NoEnglish.into());
             return None;
         }
         Some(Text(out))
@@ -892,7 +863,7 @@ impl<'t> Reader<'t> {
                     return None;
                 };
                 if minute.is_some() && hour.is_none() {
-                    self.error(&o.child("minute"), n, "a minute needs an hour".into());
+                    self.error(&o.child("minute"), n, Msg::MinuteNeedsHour.into());
                     return None;
                 }
                 let offset = match o.get("utc_offset") {
@@ -905,10 +876,7 @@ impl<'t> Reader<'t> {
                                 self.error(
                                     &o.child("utc_offset"),
                                     on,
-                                    format!(
-                                        "expected an offset like \"+06:00\" or \"Z\", found {}",
-                                        quote(&s)
-                                    ),
+                                    Message::new(Msg::BadOffset).quoted("found", &s),
                                 );
                                 return None;
                             }
@@ -938,7 +906,7 @@ impl<'t> Reader<'t> {
                 }
             }
             _ => {
-                self.mismatch(path, n, "a date string or object");
+                self.mismatch(path, n, Msg::KindDate);
                 None
             }
         }
@@ -977,10 +945,10 @@ impl<'t> Reader<'t> {
             self.warn(
                 path,
                 first_out.start,
-                format!(
-                    "this list has {total} entries; only the first {MAX_LIST_ITEMS} are read, the other {} from here on are ignored",
-                    total.saturating_sub(MAX_LIST_ITEMS)
-                ),
+                Message::new(Msg::TooManyItems)
+                    .arg("total", total)
+                    .arg("max", MAX_LIST_ITEMS)
+                    .arg("rest", total.saturating_sub(MAX_LIST_ITEMS)),
             );
             items.truncate(MAX_LIST_ITEMS);
         }
@@ -1037,11 +1005,7 @@ impl<'t> Reader<'t> {
                     && s.starts_with('#')
                     && s.bytes().skip(1).all(|b| b.is_ascii_hexdigit());
                 if !ok {
-                    self.error(
-                        &p,
-                        n,
-                        format!("expected a colour like \"#1f77b4\", found {}", quote(&s)),
-                    );
+                    self.error(&p, n, Message::new(Msg::BadColour).quoted("found", &s));
                 }
                 Some(s)
             }
@@ -1168,7 +1132,9 @@ impl<'t> Reader<'t> {
                         self.error(
                             &o.child("end"),
                             n,
-                            format!("the end {e} is before the start {d}"),
+                            Message::new(Msg::EndBeforeStart)
+                                .arg("end", e)
+                                .arg("start", d),
                         );
                     }
                 }
@@ -1200,7 +1166,9 @@ impl<'t> Reader<'t> {
                 self.unknown(&a, &["id", "role"]);
                 let role = self.opt_short(&a, "role", MAX_NAME_CHARS);
                 if let Some(idn) = self.required(&a, "id") {
-                    if let Some(id) = self.reference(idn, &a.child("id"), refs.actors, "actor") {
+                    if let Some(id) =
+                        self.reference(idn, &a.child("id"), refs.actors, Msg::UnknownActor)
+                    {
                         actors.push(ActorRef { id, role });
                     }
                 }
@@ -1211,15 +1179,18 @@ impl<'t> Reader<'t> {
             Some(n) => {
                 let c = self.object(n, &o.child("claim"))?;
                 self.unknown(&c, &["claimant", "disputed", "question", "answer"]);
-                let claimant = self
-                    .required(&c, "claimant")
-                    .and_then(|n| self.reference(n, &c.child("claimant"), refs.actors, "actor"));
+                let claimant = self.required(&c, "claimant").and_then(|n| {
+                    self.reference(n, &c.child("claimant"), refs.actors, Msg::UnknownActor)
+                });
                 let disputed = self.boolean(&c, "disputed");
                 let question = match c.get("question") {
                     None => None,
-                    Some(n) => {
-                        Some(self.reference(n, &c.child("question"), refs.questions, "question")?)
-                    }
+                    Some(n) => Some(self.reference(
+                        n,
+                        &c.child("question"),
+                        refs.questions,
+                        Msg::UnknownQuestion,
+                    )?),
                 };
                 let answer = match c.get("answer") {
                     None => None,
@@ -1234,15 +1205,13 @@ impl<'t> Reader<'t> {
             }
         };
         let sources = self.string_list(o, "sources", |r, n, p| {
-            r.reference(n, p, refs.sources, "source")
+            r.reference(n, p, refs.sources, Msg::UnknownSource)
         });
         match o.get("sources") {
             None => self.missing(o, "sources"),
-            Some(n) if matches!(&n.value, Value::Array(a) if a.is_empty()) => self.error(
-                &o.child("sources"),
-                n,
-                "expected at least one source id, found an empty list".into(),
-            ),
+            Some(n) if matches!(&n.value, Value::Array(a) if a.is_empty()) => {
+                self.error(&o.child("sources"), n, Msg::NoSources.into())
+            }
             _ => {}
         }
         Some(Event {
@@ -1265,20 +1234,13 @@ impl<'t> Reader<'t> {
         n: &Node,
         path: &str,
         known: &HashSet<&str>,
-        what: &str,
+        unknown: Msg,
     ) -> Option<String> {
         let s = self.string(n, path)?;
         if known.contains(s.as_str()) {
             Some(s)
         } else {
-            self.error(
-                path,
-                n,
-                format!(
-                    "unknown {what} id {}: no valid {what} has this id",
-                    quote(&s)
-                ),
-            );
+            self.error(path, n, Message::new(unknown).quoted("id", &s));
             None
         }
     }
@@ -1299,11 +1261,10 @@ impl<'t> Reader<'t> {
                 self.warn(
                     &format!("actors[{k}]"),
                     at,
-                    format!(
-                        "the corpus has {n_actors} actors; the {} named by the most events are offered as filters, the other {} (this one first) are not, though they still show on their events and are found by search",
-                        index::MAX_FACET_ACTORS,
-                        n_actors.saturating_sub(index::MAX_FACET_ACTORS)
-                    ),
+                    Message::new(Msg::ActorFacetBudget)
+                        .arg("total", n_actors)
+                        .arg("max", index::MAX_FACET_ACTORS)
+                        .arg("rest", n_actors.saturating_sub(index::MAX_FACET_ACTORS)),
                 );
             }
         }
@@ -1320,13 +1281,14 @@ impl<'t> Reader<'t> {
                     self.warn(
                         &format!("sources[{k}].lang"),
                         at,
-                        format!(
-                            "the corpus' sources are in {} languages; the {} most used are offered as filters, the other {} ({} first) are not",
-                            languages.len(),
-                            index::MAX_FACET_LANGUAGES,
-                            languages.len().saturating_sub(index::MAX_FACET_LANGUAGES),
-                            quote(&s.lang)
-                        ),
+                        Message::new(Msg::LanguageFacetBudget)
+                            .arg("total", languages.len())
+                            .arg("max", index::MAX_FACET_LANGUAGES)
+                            .arg(
+                                "rest",
+                                languages.len().saturating_sub(index::MAX_FACET_LANGUAGES),
+                            )
+                            .quoted("first", &s.lang),
                     );
                 }
             }
@@ -1336,11 +1298,15 @@ impl<'t> Reader<'t> {
             self.warn(
                 &format!("events[{k}]"),
                 at,
-                format!(
-                    "the search text budget ({} MB) is used up here: this event and the {} after it are not found by search",
-                    index::MAX_SEARCH_TEXT_BYTES >> 20,
-                    file.events.len().saturating_sub(searchable).saturating_sub(1)
-                ),
+                Message::new(Msg::SearchBudget)
+                    .arg("mb", index::MAX_SEARCH_TEXT_BYTES >> 20)
+                    .arg(
+                        "rest",
+                        file.events
+                            .len()
+                            .saturating_sub(searchable)
+                            .saturating_sub(1),
+                    ),
             );
         }
     }
@@ -1349,50 +1315,48 @@ impl<'t> Reader<'t> {
 /// Accepts only absolute `http:` and `https:` links to a well-formed host: no spaces,
 /// control or invisible formatting characters (a right-to-left override or a zero-width
 /// space can disguise where a link goes), no user name or password before the host.
-pub fn check_url(s: &str) -> Result<(), String> {
+pub fn check_url(s: &str) -> Result<(), Message> {
     if s.len() > MAX_URL_LEN {
-        return Err(format!(
-            "expected a link of at most {MAX_URL_LEN} characters, found {}",
-            s.len()
-        ));
+        return Err(Message::new(Msg::LinkTooLong)
+            .arg("max", MAX_URL_LEN)
+            .arg("found", s.len()));
     }
     let scheme_len = if starts_with_ignore_case(s, "https://") {
         8
     } else if starts_with_ignore_case(s, "http://") {
         7
     } else {
-        let found = match s.split_once(':') {
+        return Err(match s.split_once(':') {
             Some((scheme, _))
                 if !scheme.is_empty()
                     && scheme
                         .bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b"+.-".contains(&b)) =>
             {
-                format!(
-                    "a {}: link",
-                    quote(&scheme.to_ascii_lowercase()).trim_matches('"')
+                Message::new(Msg::NotHttpScheme).arg(
+                    "scheme",
+                    quote(&scheme.to_ascii_lowercase()).trim_matches('"'),
                 )
             }
-            _ => quote(s),
-        };
-        return Err(format!(
-            "expected an http:// or https:// link, found {found}"
-        ));
+            _ => Message::new(Msg::NotHttp).quoted("found", s),
+        });
     };
     if let Some((at, c)) = s
         .chars()
         .enumerate()
         .find(|(_, c)| c.is_whitespace() || c.is_control() || is_invisible_format(*c))
     {
-        return Err(format!(
-            "a link must not contain spaces, control characters or invisible formatting characters; found U+{:04X} at character {}",
-            u32::from(c),
-            at.saturating_add(1)
-        ));
+        return Err(Message::new(Msg::LinkBadChar)
+            .arg("char", format!("U+{:04X}", u32::from(c)))
+            .arg("at", at.saturating_add(1)));
     }
     let rest = s.get(scheme_len..).unwrap_or_default();
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    check_authority(authority).map_err(|why| format!("{why}, in {}", quote(s)))
+    check_authority(authority).map_err(|why| {
+        Message::new(Msg::LinkIn)
+            .sub("problem", why.into())
+            .quoted("link", s)
+    })
 }
 
 /// `s` with the bidirectional overrides, embeddings and isolates it leaves open closed at
@@ -1431,32 +1395,27 @@ fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
 
 /// `host[:port]` of a link: a DNS name (letters of any script, digits, hyphens), an IPv4
 /// address or a bracketed IPv6 address, and an optional port from 1 to 65535.
-fn check_authority(authority: &str) -> Result<(), String> {
+fn check_authority(authority: &str) -> Result<(), Msg> {
     if authority.contains('@') {
-        return Err("a link must not put a user name or password before its host (…@host)".into());
+        return Err(Msg::LinkUserInfo);
     }
     if authority.is_empty() {
-        return Err("expected a host name after the scheme".into());
+        return Err(Msg::LinkNoHost);
     }
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
-        let (inside, after) = v6
-            .split_once(']')
-            .ok_or("expected ']' after an IPv6 address")?;
+        let (inside, after) = v6.split_once(']').ok_or(Msg::LinkIpv6Close)?;
         let ok = inside.contains(':')
             && inside
                 .bytes()
                 .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
         if !ok {
-            return Err("expected an IPv6 address between '[' and ']'".into());
+            return Err(Msg::LinkIpv6);
         }
         match after {
             "" => (None, None),
             p => (
                 None,
-                Some(
-                    p.strip_prefix(':')
-                        .ok_or("expected ':' and a port after ']'")?,
-                ),
+                Some(p.strip_prefix(':').ok_or(Msg::LinkPortAfterBracket)?),
             ),
         }
     } else {
@@ -1470,7 +1429,7 @@ fn check_authority(authority: &str) -> Result<(), String> {
             && p.bytes().all(|b| b.is_ascii_digit())
             && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n));
         if !ok {
-            return Err("expected a port from 1 to 65535 after ':'".into());
+            return Err(Msg::LinkPort);
         }
     }
     let Some(host) = host else {
@@ -1484,7 +1443,7 @@ fn check_authority(authority: &str) -> Result<(), String> {
             && !l.ends_with('-')
     };
     if name.is_empty() || name.len() > 253 || !name.split('.').all(label_ok) {
-        return Err("expected a host name of letters, digits, hyphens and dots".into());
+        return Err(Msg::LinkHost);
     }
     Ok(())
 }
@@ -1552,11 +1511,11 @@ mod tests {
             ("https://ex%61mple.org", "host name"),
         ] {
             let e = check_url(bad).unwrap_err();
-            assert!(e.contains(why), "{bad}: {e}");
+            assert!(e.to_string().contains(why), "{bad}: {e}");
         }
         let long = format!("https://example.org/{}", "a".repeat(5000));
-        assert!(check_url(&long).unwrap_err().len() < 200);
+        assert!(check_url(&long).unwrap_err().to_string().len() < 200);
         let scheme = format!("{}:x", "j".repeat(100_000));
-        assert!(check_url(&scheme).unwrap_err().len() < 200);
+        assert!(check_url(&scheme).unwrap_err().to_string().len() < 200);
     }
 }

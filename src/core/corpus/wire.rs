@@ -10,9 +10,11 @@
 //! value): never a panic, and never an allocation larger than the input.
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
-use super::diagnostic::{Diagnostic, Severity};
+use super::diagnostic::{Arg, Diagnostic, Message, Msg, Severity};
 use super::model::*;
 use super::validate::Dropped;
+use crate::text::diag_text::template;
+use crate::text::lang::Lang;
 use crate::time::date::PartialDate;
 use std::collections::BTreeMap;
 
@@ -247,6 +249,57 @@ impl Wire for Severity {
     }
 }
 
+/// A message as its key's position, its count and its arguments; an argument's name is
+/// read back as the `'static` placeholder of the key's template it names.
+impl Wire for Message {
+    fn put(&self, out: &mut Vec<u8>) {
+        Msg::ALL
+            .iter()
+            .position(|k| *k == self.key)
+            .unwrap_or(0)
+            .put(out);
+        self.count.put(out);
+        self.args.len().put(out);
+        for (name, arg) in &self.args {
+            name.to_string().put(out);
+            match arg {
+                Arg::Text(t) => {
+                    out.push(0);
+                    t.put(out);
+                }
+                Arg::Msg(m) => {
+                    out.push(1);
+                    m.put(out);
+                }
+            }
+        }
+    }
+
+    fn take(r: &mut Reader<'_>) -> Option<Self> {
+        let key = *Msg::ALL.get(usize::take(r)?)?;
+        let count = Wire::take(r)?;
+        let n = r.len()?;
+        let mut args = Vec::with_capacity(n);
+        for _ in 0..n {
+            let name = placeholder(key, &String::take(r)?)?;
+            let arg = match r.byte()? {
+                0 => Arg::Text(Wire::take(r)?),
+                1 => Arg::Msg(Box::new(Wire::take(r)?)),
+                _ => return None,
+            };
+            args.push((name, arg));
+        }
+        Some(Message { key, count, args })
+    }
+}
+
+/// `name` as it appears (`{name}`) in the English template of `key`.
+fn placeholder(key: Msg, name: &str) -> Option<&'static str> {
+    let t = template(Lang::En, key);
+    let at = t.find(&format!("{{{name}}}"))?.checked_add(1)?;
+    t.get(at..at.checked_add(name.len())?)
+}
+
 /// A struct as its fields in order.
 macro_rules! fields {
     ($($t:ident { $($f:ident),* $(,)? })*) => {$(
@@ -293,6 +346,15 @@ mod tests {
             assert_eq!(decode::<Event>(&encode(e)).as_ref(), Some(e));
         }
         assert_eq!(decode(&encode(&corpus.meta)), Some(corpus.meta.clone()));
+        // Diagnostics whose message holds another message and a count.
+        for text in ["{\"format\": \"steppe-corpus\",, }", "\u{feff}{}", "[]"] {
+            for d in crate::corpus::validate(text).diagnostics {
+                assert_eq!(decode::<Diagnostic>(&encode(&d)), Some(d));
+            }
+        }
+        let nested =
+            Message::new(Msg::MalformedJson).sub("error", Message::new(Msg::Problems).count(3));
+        assert_eq!(decode::<Message>(&encode(&nested)), Some(nested));
         assert_eq!(
             decode(&encode(&corpus.sources)),
             Some(corpus.sources.clone())
@@ -331,5 +393,14 @@ mod tests {
         assert_eq!(decode::<EventType>(&[99]), None);
         assert_eq!(decode::<u64>(&[0x80; 11]), None);
         assert_eq!(decode::<u8>(&encode(&300u32)), None);
+        // An argument name the message's template does not have.
+        let good = Message::new(Msg::Problems).arg("n", 1);
+        assert_eq!(decode::<Message>(&encode(&good)), Some(good.clone()));
+        let mut bad = encode(&good);
+        // The name's one letter sits before the argument's tag, length and digit.
+        if let Some(b) = bad.iter_mut().rev().nth(3) {
+            *b = b'x';
+        }
+        assert_eq!(decode::<Message>(&bad), None);
     }
 }

@@ -7,7 +7,7 @@
 //! Writing uses the same names, so Steppe -> CSV -> Steppe keeps every field the CSV has.
 
 use super::{clip, plain_text, Builder, Format, Imported};
-use crate::corpus::diagnostic::{quote, Diagnostic, Severity};
+use crate::corpus::diagnostic::{Diagnostic, Message, Msg, Severity};
 use crate::corpus::validate::{MAX_NAME_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use crate::corpus::{
     ActorRef, Claim, CorpusFile, Event, EventType, NamedEnum, Place, PlacePrecision, Text,
@@ -133,7 +133,7 @@ pub fn records(text: &str, delim: char) -> Vec<Vec<Field>> {
 
 /// A date as spreadsheets write them: any Steppe date (`2022`, `2022-01`, `2022-01-05`,
 /// `2022-01-05T14:30`), `2022/01/05`, or `5 January 2022` / `05 Jan 2022` (ACLED).
-pub fn loose_date(s: &str) -> Result<PartialDate, String> {
+pub fn loose_date(s: &str) -> Result<PartialDate, Message> {
     let s = s.trim();
     if let Ok(d) = PartialDate::parse(s) {
         return Ok(d);
@@ -156,10 +156,7 @@ pub fn loose_date(s: &str) -> Result<PartialDate, String> {
             return date.validate().map(|()| date).map_err(|e| e.message);
         }
     }
-    Err(format!(
-        "expected a date like 2022-01-05 or 5 January 2022, found {}",
-        quote(s)
-    ))
+    Err(Message::new(Msg::LooseDate).quoted("found", s))
 }
 
 /// The columns this reader knows, each with the names it answers to.
@@ -262,14 +259,8 @@ pub fn import(text: &str) -> Imported {
     let delim = sniff_delimiter(text.strip_prefix('\u{feff}').unwrap_or(text));
     let mut rows = records(text, delim).into_iter();
     let Some(header) = rows.next() else {
-        b.diagnostics.push(Diagnostic {
-            severity: Severity::Error,
-            path: String::new(),
-            line: 1,
-            column: 1,
-            message: "the file is empty: a CSV import needs a header row and one row per event"
-                .into(),
-        });
+        b.diagnostics
+            .push(Diagnostic::at_start(Severity::Error, Msg::CsvEmpty.into()));
         return b.finish();
     };
     let mut cols: Vec<Option<&str>> = Vec::new();
@@ -280,21 +271,14 @@ pub fn import(text: &str) -> Imported {
             .find(|(_, names)| names.contains(&name.as_str()))
             .map(|(k, _)| *k);
         if known.is_none() && !name.is_empty() {
-            b.diagnostics.push(located(h, Severity::Warning, &name, format!(
-                "column {} is not mapped and was left out (see the column list in docs/import-export.md)",
-                quote(&h.value)
-            )));
+            let m = Message::new(Msg::CsvUnmappedColumn).quoted("column", &h.value);
+            b.diagnostics.push(located(h, Severity::Warning, &name, m));
         }
         cols.push(known);
     }
     if !cols.contains(&Some("date")) {
-        b.diagnostics.push(Diagnostic {
-            severity: Severity::Error,
-            path: String::new(),
-            line: 1,
-            column: 1,
-            message: "no date column: name one \"date\" or \"event_date\"".into(),
-        });
+        b.diagnostics
+            .push(Diagnostic::at_start(Severity::Error, Msg::CsvNoDate.into()));
         return b.finish();
     }
     for row in rows {
@@ -305,7 +289,7 @@ pub fn import(text: &str) -> Imported {
     b.finish()
 }
 
-fn located(f: &Field, severity: Severity, column: &str, message: String) -> Diagnostic {
+fn located(f: &Field, severity: Severity, column: &str, message: Message) -> Diagnostic {
     Diagnostic {
         severity,
         path: column.to_string(),
@@ -324,7 +308,7 @@ fn row_event(b: &mut Builder, cols: &[Option<&str>], row: &[Field]) -> Option<Ev
     };
     let val = |k: &str| get(k).map(|f| uncell(f.value.trim()).to_string());
     let first = row.first().map_or((1, 1), |f| (f.line, f.column));
-    let warn = |b: &mut Builder, f: Option<&Field>, col: &str, msg: String| {
+    let warn = |b: &mut Builder, f: Option<&Field>, col: &str, msg: Message| {
         let (line, column) = f.map_or(first, |f| (f.line, f.column));
         b.diagnostics.push(Diagnostic {
             severity: Severity::Warning,
@@ -339,21 +323,20 @@ fn row_event(b: &mut Builder, cols: &[Option<&str>], row: &[Field]) -> Option<Ev
             b,
             row.get(cols.len()),
             "",
-            format!(
-                "the row has {} fields, the header {}: the extra ones are left out",
-                row.len(),
-                cols.len()
-            ),
+            Message::new(Msg::CsvExtraFields)
+                .arg("fields", row.len())
+                .arg("header", cols.len()),
         );
     }
     let mut date = match get("date").map(|f| loose_date(&f.value)) {
         Some(Ok(d)) => d,
         Some(Err(msg)) => {
-            warn(b, get("date"), "date", format!("row left out: {msg}"));
+            let m = Message::new(Msg::RowLeftOut).sub("why", msg);
+            warn(b, get("date"), "date", m);
             return None;
         }
         None => {
-            warn(b, None, "date", "row left out: it has no date".into());
+            warn(b, None, "date", Msg::RowNoDate.into());
             return None;
         }
     };
@@ -364,16 +347,12 @@ fn row_event(b: &mut Builder, cols: &[Option<&str>], row: &[Field]) -> Option<Ev
     let end = match get("end").map(|f| loose_date(&f.value)) {
         Some(Ok(e)) if e.end_minute() >= date.end_minute() => Some(e),
         Some(Ok(_)) => {
-            warn(
-                b,
-                get("end"),
-                "end",
-                "end date before the date left out".into(),
-            );
+            warn(b, get("end"), "end", Msg::CsvEndBeforeDate.into());
             None
         }
         Some(Err(msg)) => {
-            warn(b, get("end"), "end", format!("end date left out: {msg}"));
+            let m = Message::new(Msg::EndDateLeftOut).sub("why", msg);
+            warn(b, get("end"), "end", m);
             None
         }
         None => None,
@@ -400,7 +379,8 @@ fn row_event(b: &mut Builder, cols: &[Option<&str>], row: &[Field]) -> Option<Ev
             let prec = match val("precision") {
                 None => PlacePrecision::City,
                 Some(p) => precision(&p).unwrap_or_else(|| {
-                    warn(b, get("precision"), "precision", format!("precision {} not known: \"city\" used (use exact, city, region, country or ACLED's 1, 2, 3)", quote(&p)));
+                    let m = Message::new(Msg::CsvPrecision).quoted("found", &p);
+                    warn(b, get("precision"), "precision", m);
                     PlacePrecision::City
                 }),
             };
@@ -424,13 +404,7 @@ fn row_event(b: &mut Builder, cols: &[Option<&str>], row: &[Field]) -> Option<Ev
             } else {
                 (get("lon"), "lon")
             };
-            warn(
-                b,
-                f,
-                k,
-                "place left out: it needs a latitude (-90 to 90) and a longitude (-180 to 180)"
-                    .into(),
-            );
+            warn(b, f, k, Msg::CsvPlace.into());
             None
         }
     };
@@ -441,7 +415,7 @@ fn row_event(b: &mut Builder, cols: &[Option<&str>], row: &[Field]) -> Option<Ev
                 b,
                 get("type"),
                 "type",
-                format!("event type {} not known: \"other\" used", quote(&t)),
+                Message::new(Msg::CsvEventType).quoted("found", &t),
             );
             EventType::Other
         }),
@@ -478,7 +452,7 @@ fn row_event(b: &mut Builder, cols: &[Option<&str>], row: &[Field]) -> Option<Ev
             b,
             get("title"),
             "title",
-            format!("title shortened to {MAX_TITLE_CHARS} characters"),
+            Message::new(Msg::TitleShortened).arg("max", MAX_TITLE_CHARS),
         );
     }
     let mut actors: Vec<ActorRef> = Vec::new();
@@ -701,7 +675,10 @@ mod tests {
         );
         assert_eq!(loose_date("2022-01").unwrap().to_iso(), "2022-01");
         assert!(loose_date("31 February 2022").is_err());
-        assert!(loose_date("soon").unwrap_err().contains("\"soon\""));
+        assert!(loose_date("soon")
+            .unwrap_err()
+            .to_string()
+            .contains("\"soon\""));
     }
 
     const ACLED: &str = "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,country,admin1,location,latitude,longitude,geo_precision,source,notes\n\

@@ -12,7 +12,7 @@ pub mod single_file;
 pub mod storymap;
 pub mod timelinejs;
 
-use crate::corpus::diagnostic::{quote, Diagnostic, Severity};
+use crate::corpus::diagnostic::{Diagnostic, Message, Msg, Severity};
 use crate::corpus::json::{self, LineIndex, Member, Node, Value};
 use crate::corpus::validate::{
     check_url, validate_bytes_reporting, MAX_ID_LEN, MAX_NAME_CHARS, MAX_TITLE_CHARS,
@@ -285,7 +285,7 @@ impl<'t> Builder<'t> {
     }
 
     /// A diagnostic at a byte offset of the imported text.
-    pub fn at(&mut self, severity: Severity, offset: usize, path: &str, message: String) {
+    pub fn at(&mut self, severity: Severity, offset: usize, path: &str, message: Message) {
         let (line, column) = self.lines.locate(self.text, offset);
         self.diagnostics.push(Diagnostic {
             severity,
@@ -297,7 +297,7 @@ impl<'t> Builder<'t> {
     }
 
     /// A warning at a byte offset: something was left out or changed.
-    pub fn warn(&mut self, offset: usize, path: &str, message: String) {
+    pub fn warn(&mut self, offset: usize, path: &str, message: Message) {
         self.at(Severity::Warning, offset, path, message);
     }
 
@@ -367,7 +367,10 @@ impl<'t> Builder<'t> {
             .and_then(|u| match check_url(u) {
                 Ok(()) => Some(u.to_string()),
                 Err(msg) => {
-                    self.warn(at.0, at.1, format!("link {} left out: {msg}", quote(u)));
+                    let m = Message::new(Msg::LinkLeftOut)
+                        .quoted("link", u)
+                        .sub("why", msg);
+                    self.warn(at.0, at.1, m);
                     None
                 }
             });

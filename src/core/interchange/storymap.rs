@@ -9,7 +9,7 @@
 
 use super::csv::loose_date;
 use super::{headline_and_body, member, object_of, plain_text, text_of, Builder, Format, Imported};
-use crate::corpus::diagnostic::Severity;
+use crate::corpus::diagnostic::{Message, Msg, Severity};
 use crate::corpus::json::{self, Member, Node, Value};
 use crate::corpus::validate::{MAX_NAME_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use crate::corpus::{Event, EventType, Place, PlacePrecision, Text};
@@ -46,14 +46,14 @@ pub fn import(text: &str) -> Imported {
             Severity::Error,
             0,
             "storymap.slides",
-            "expected an array storymap.slides".into(),
+            Msg::StorymapNoSlides.into(),
         );
         return b.finish();
     };
     for (i, n) in slides.iter().enumerate() {
         let path = format!("storymap.slides[{i}]");
         let Value::Object(s) = &n.value else {
-            b.warn(n.start, &path, "left out: expected an object".into());
+            b.warn(n.start, &path, Msg::NotAnObjectLeftOut.into());
             continue;
         };
         let (headline, body) = headline_and_body(s);
@@ -76,12 +76,12 @@ pub fn import(text: &str) -> Imported {
                 b.warn(
                     at,
                     &format!("{path}.date"),
-                    format!("slide left out: {msg}"),
+                    Message::new(Msg::SlideLeftOut).sub("why", msg),
                 );
                 continue;
             }
             None => {
-                b.warn(n.start, &path, "slide left out: it has no \"date\" (StoryMapJS slides carry none; add one such as \"date\": \"2022-01-05\")".into());
+                b.warn(n.start, &path, Msg::SlideNoDate.into());
                 continue;
             }
         };
@@ -102,11 +102,7 @@ pub fn import(text: &str) -> Imported {
         });
         if loc.is_some() && place.is_none() {
             let at = member(s, "location").map_or(n.start, |x| x.start);
-            b.warn(
-                at,
-                &format!("{path}.location"),
-                "place left out: it needs lat (-90 to 90) and lon (-180 to 180)".into(),
-            );
+            b.warn(at, &format!("{path}.location"), Msg::StorymapPlace.into());
         }
         let mut sources = Vec::new();
         if let Some(media) = object_of(s, "media") {

@@ -9,7 +9,7 @@
 //! summaries, the first tag and the first source.
 
 use super::{headline_and_body, member, object_of, plain_text, text_of, Builder, Format, Imported};
-use crate::corpus::diagnostic::Severity;
+use crate::corpus::diagnostic::{Message, Msg, Severity};
 use crate::corpus::json::{self, Member, Node, Value};
 use crate::corpus::validate::{MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use crate::corpus::{CorpusFile, Event, EventType, Text};
@@ -18,21 +18,26 @@ use serde_json::{json, Map, Value as Json};
 
 /// A TimelineJS date object (`year` required; `month`, `day`, `hour`, `minute` optional,
 /// numbers or strings) at the precision it gives.
-fn date(members: &[Member]) -> Result<PartialDate, String> {
-    let num = |k: &str| -> Result<Option<i64>, String> {
+fn date(members: &[Member]) -> Result<PartialDate, Message> {
+    let num = |k: &str| -> Result<Option<i64>, Message> {
         match text_of(members, k) {
             None => Ok(None),
             Some(s) if s.trim().is_empty() => Ok(None),
-            Some(s) => s
-                .trim()
-                .parse::<i64>()
-                .map(Some)
-                .map_err(|_| format!("{k} must be a whole number, found {s:?}")),
+            Some(s) => s.trim().parse::<i64>().map(Some).map_err(|_| {
+                Message::new(Msg::NotWholeNumber)
+                    .arg("field", k)
+                    .quoted("found", &s)
+            }),
         }
     };
-    let year = num("year")?.ok_or("a date needs a \"year\"")?;
-    let small = |k: &str, v: Option<i64>| -> Result<Option<u8>, String> {
-        v.map(|x| u8::try_from(x).map_err(|_| format!("{k} {x} is out of range")))
+    let year = num("year")?.ok_or(Message::new(Msg::DateNeedsYear))?;
+    let out_of_range = |k: &str, x: i64| {
+        Message::new(Msg::OutOfRange)
+            .arg("field", k)
+            .arg("found", x)
+    };
+    let small = |k: &str, v: Option<i64>| -> Result<Option<u8>, Message> {
+        v.map(|x| u8::try_from(x).map_err(|_| out_of_range(k, x)))
             .transpose()
     };
     let month = small("month", num("month")?)?;
@@ -45,7 +50,7 @@ fn date(members: &[Member]) -> Result<PartialDate, String> {
         _ => None,
     };
     let d = PartialDate {
-        year: i32::try_from(year).map_err(|_| format!("year {year} is out of range"))?,
+        year: i32::try_from(year).map_err(|_| out_of_range("year", year))?,
         month,
         day,
         time,
@@ -64,12 +69,7 @@ pub fn import(text: &str) -> Imported {
             ..
         }) => m,
         Ok(n) => {
-            b.at(
-                Severity::Error,
-                n.start,
-                "",
-                "expected a TimelineJS object with \"events\"".into(),
-            );
+            b.at(Severity::Error, n.start, "", Msg::TimelineNotObject.into());
             return b.finish();
         }
         Err(e) => {
@@ -96,19 +96,14 @@ pub fn import(text: &str) -> Imported {
     let events = match member(&root, "events").map(|n| &n.value) {
         Some(Value::Array(a)) => a.as_slice(),
         _ => {
-            b.at(
-                Severity::Error,
-                0,
-                "events",
-                "expected an array \"events\"".into(),
-            );
+            b.at(Severity::Error, 0, "events", Msg::TimelineNoEvents.into());
             &[]
         }
     };
     for (i, n) in events.iter().enumerate() {
         let path = format!("events[{i}]");
         let Value::Object(ev) = &n.value else {
-            b.warn(n.start, &path, "left out: expected an object".into());
+            b.warn(n.start, &path, Msg::NotAnObjectLeftOut.into());
             continue;
         };
         if let Some(e) = event(&mut b, ev, n, &path) {
@@ -146,11 +141,7 @@ fn era(b: &mut Builder, n: &Node, path: &str) {
                 }
             }
         }
-        _ => b.warn(
-            n.start,
-            path,
-            "era left out: it needs a start_date, an end_date and a headline".into(),
-        ),
+        _ => b.warn(n.start, path, Msg::TimelineEra.into()),
     }
 }
 
@@ -162,12 +153,12 @@ fn event(b: &mut Builder, ev: &[Member], n: &Node, path: &str) -> Option<Event> 
             b.warn(
                 at,
                 &format!("{path}.start_date"),
-                format!("event left out: {msg}"),
+                Message::new(Msg::EventLeftOut).sub("why", msg),
             );
             return None;
         }
         None => {
-            b.warn(n.start, path, "event left out: it has no start_date".into());
+            b.warn(n.start, path, Msg::EventNoStart.into());
             return None;
         }
     };
@@ -178,7 +169,7 @@ fn event(b: &mut Builder, ev: &[Member], n: &Node, path: &str) -> Option<Event> 
             b.warn(
                 at,
                 &format!("{path}.end_date"),
-                "end date before the start left out".into(),
+                Msg::TimelineEndBeforeStart.into(),
             );
             None
         }
@@ -187,7 +178,7 @@ fn event(b: &mut Builder, ev: &[Member], n: &Node, path: &str) -> Option<Event> 
             b.warn(
                 at,
                 &format!("{path}.end_date"),
-                format!("end date left out: {msg}"),
+                Message::new(Msg::EndDateLeftOut).sub("why", msg),
             );
             None
         }
@@ -206,7 +197,7 @@ fn event(b: &mut Builder, ev: &[Member], n: &Node, path: &str) -> Option<Event> 
         b.warn(
             n.start,
             &format!("{path}.text.headline"),
-            format!("title shortened to {MAX_TITLE_CHARS} characters"),
+            Message::new(Msg::TitleShortened).arg("max", MAX_TITLE_CHARS),
         );
     }
     let title = if title.is_empty() {

@@ -1,6 +1,7 @@
 //! Where a corpus comes from when it is not the bundled one: the page's `?corpus=<url>`
 //! parameter, and what to tell the reader when it cannot be fetched.
 
+use crate::corpus::diagnostic::Message;
 use crate::corpus::validate::check_url;
 use crate::link::view_state::decode_component;
 use crate::text::i18n::{tf, Key, Lang};
@@ -18,7 +19,7 @@ pub fn corpus_param(search: &str) -> Option<String> {
 }
 
 /// Checks a resolved (absolute) corpus URL: only http and https are fetched.
-pub fn check_corpus_url(absolute: &str) -> Result<(), String> {
+pub fn check_corpus_url(absolute: &str) -> Result<(), Message> {
     check_url(absolute)
 }
 

@@ -131,7 +131,6 @@ table! {
     FetchFailed => ["Could not fetch {url}: {error}", "Не удалось получить {url}: {error}", "无法获取 {url}：{error}", "{url} алу мүмкін болмады: {error}"],
     SeverityError => ["error", "ошибка", "错误", "қате"],
     SeverityWarning => ["warning", "предупреждение", "警告", "ескерту"],
-    FileUnreadable => ["{file}: the file could not be read as text", "{file}: не удалось прочитать файл как текст", "{file}：无法将文件读取为文本", "{file}: файлды мәтін ретінде оқу мүмкін болмады"],
     Crashed => ["Something went wrong", "Что-то пошло не так", "出错了", "Бірдеңе дұрыс болмады"],
     CrashedHint => ["The explorer stopped. What it showed stays on screen, with the problems found in the corpus; reload the page to start again.", "Обозреватель остановился. Показанное остаётся на экране вместе с найденными в корпусе ошибками; перезагрузите страницу, чтобы начать заново.", "浏览器已停止运行。已显示的内容和资料库中发现的问题仍留在屏幕上；请重新加载页面以重新开始。", "Шолғыш тоқтады. Көрсетілген мазмұн корпуста табылған қателермен бірге экранда қалады; қайта бастау үшін бетті қайта жүктеңіз."],
     Reload => ["Reload", "Перезагрузить", "重新加载", "Қайта жүктеу"],

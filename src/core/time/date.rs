@@ -6,7 +6,7 @@
 //! and after 2038.
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
-use crate::corpus::diagnostic::quote;
+use crate::corpus::diagnostic::{Message, Msg};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -37,11 +37,11 @@ pub struct PartialDate {
 pub struct DateError {
     /// The field at fault: "year", "month", "day", "hour", "minute", "utc_offset" or "" for syntax.
     pub field: &'static str,
-    pub message: String,
+    pub message: Message,
 }
 
 impl DateError {
-    fn new(field: &'static str, message: impl Into<String>) -> Self {
+    fn new(field: &'static str, message: impl Into<Message>) -> Self {
         DateError {
             field,
             message: message.into(),
@@ -146,48 +146,50 @@ impl PartialDate {
         if !(MIN_YEAR..=MAX_YEAR).contains(&self.year) {
             return Err(DateError::new(
                 "year",
-                format!(
-                    "expected a year from {MIN_YEAR} to {MAX_YEAR}, found {}",
-                    self.year
-                ),
+                Message::new(Msg::YearRange)
+                    .arg("min", MIN_YEAR)
+                    .arg("max", MAX_YEAR)
+                    .arg("found", self.year),
             ));
         }
         if let Some(m) = self.month {
             if !(1..=12).contains(&m) {
                 return Err(DateError::new(
                     "month",
-                    format!("expected a month from 1 to 12, found {m}"),
+                    Message::new(Msg::MonthRange).arg("found", m),
                 ));
             }
         } else if self.day.is_some() {
-            return Err(DateError::new("month", "a day needs a month"));
+            return Err(DateError::new("month", Msg::DayNeedsMonth));
         }
         if let Some(d) = self.day {
             let max = days_in_month(self.year, self.month.unwrap_or(1));
             if d < 1 || d > max {
                 return Err(DateError::new(
                     "day",
-                    format!(
-                        "{}-{:02} has {max} days, found day {d}",
-                        self.year,
-                        self.month.unwrap_or(1)
-                    ),
+                    Message::new(Msg::DaysInMonth)
+                        .arg(
+                            "month",
+                            format!("{}-{:02}", self.year, self.month.unwrap_or(1)),
+                        )
+                        .arg("days", max)
+                        .arg("found", d),
                 ));
             }
         } else if self.time.is_some() {
-            return Err(DateError::new("day", "a time needs a day"));
+            return Err(DateError::new("day", Msg::TimeNeedsDay));
         }
         if let Some((h, mi)) = self.time {
             if h > 23 {
                 return Err(DateError::new(
                     "hour",
-                    format!("expected an hour from 0 to 23, found {h}"),
+                    Message::new(Msg::HourRange).arg("found", h),
                 ));
             }
             if mi > 59 {
                 return Err(DateError::new(
                     "minute",
-                    format!("expected a minute from 0 to 59, found {mi}"),
+                    Message::new(Msg::MinuteRange).arg("found", mi),
                 ));
             }
         }
@@ -195,7 +197,7 @@ impl PartialDate {
             if o.unsigned_abs() > 14 * 60 {
                 return Err(DateError::new(
                     "utc_offset",
-                    format!("expected an offset within ±14:00, found {o} minutes"),
+                    Message::new(Msg::OffsetRange).arg("found", o),
                 ));
             }
         }
@@ -207,15 +209,7 @@ impl PartialDate {
     /// optional "Z" or "±HH:MM" offset, and validates the result. Anything else in the text
     /// is an error: "14:30junk" is not a time.
     pub fn parse(text: &str) -> Result<Self, DateError> {
-        let syntax = || {
-            DateError::new(
-                "",
-                format!(
-                    "expected a date like 2022, 2022-01, 2022-01-05 or 2022-01-05T14:30+06:00, found {}",
-                    quote(text)
-                ),
-            )
-        };
+        let syntax = || DateError::new("", Message::new(Msg::DateSyntax).quoted("found", text));
         let (date_part, time_part) = match text.split_once(['T', ' ']) {
             Some((d, t)) => (d, Some(t)),
             None => (text, None),
@@ -512,7 +506,7 @@ mod tests {
         }
         let long = format!("2022-01-05T14:30{}", "x".repeat(100_000));
         let e = PartialDate::parse(&long).unwrap_err();
-        assert!(e.message.len() < 200, "{}", e.message);
+        assert!(e.message.to_string().len() < 200, "{}", e.message);
     }
 
     #[test]

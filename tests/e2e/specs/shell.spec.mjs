@@ -63,6 +63,24 @@ test('a broken corpus shows located diagnostics and still loads the rest, runnin
   expect(errors).toEqual([]);
 });
 
+test('a broken corpus lists its diagnostics in the interface language', async ({ page }) => {
+  const { errors } = await openApp(page, '/broken/');
+  const diag = page.locator('.diagnostics');
+  await expect(diag).toContainText('2022-02 has 28 days, found day 30');
+  await page.selectOption('#ui-lang', 'ru');
+  await expect(diag.locator('h2')).toHaveText('В корпусе найдены ошибки');
+  // Paths, field names and the echoed input stay as the file writes them; the words change.
+  await expect(diag).toContainText('events[0].date.day');
+  await expect(diag).toContainText('2022-02: дней в месяце — 28, найден день 30');
+  await expect(diag).toContainText('ожидалось число от -90 до 90, найдено: 123');
+  await expect(diag).toContainText('неизвестный id участника "no-such-actor": ни у одного корректного участника нет такого id');
+  await expect(diag).toContainText('ожидалась ссылка http:// или https://, найдена ссылка javascript:');
+  await expect(diag.locator('li strong').first()).toHaveText('ошибка');
+  expect(await diag.innerText()).not.toContain('expected');
+  await shot(page, 'broken-corpus-russian');
+  expect(errors).toEqual([]);
+});
+
 test('opening or dropping a corpus file replaces the corpus, with its diagnostics', async ({ page }) => {
   await openApp(page);
   const small = readFileSync(new URL('../../fixtures/small.json', import.meta.url), 'utf8');
