@@ -1,7 +1,6 @@
 //! Loading status, the corpus' diagnostics, quiet notices about a link, and what the page
 //! shows if the app ever stops on a panic.
 
-use super::progress::LoadProgress;
 use super::state::{use_app, Load};
 use crate::core::corpus::diagnostic::{Diagnostic, Severity};
 use crate::core::text::i18n::{t, Key, Lang};
@@ -99,12 +98,11 @@ fn severity_key(s: Severity) -> Key {
 /// Most diagnostics listed at once; the rest are counted.
 const MAX_SHOWN: usize = 100;
 
-/// "Loading…" (with a progress bar for a large corpus, also one the reader opens) or, when
-/// nothing could be loaded, why.
+/// "Loading…" (unless the progress bar says more) or, when nothing could be loaded, why.
 #[component]
 pub fn LoadStatus() -> impl IntoView {
     let app = use_app();
-    let status = move || {
+    move || {
         match app.load.get() {
         // While a large corpus loads, the progress bar says more than "Loading…".
         Load::Loading if app.progress.with(Option::is_some) => ().into_any(),
@@ -115,8 +113,7 @@ pub fn LoadStatus() -> impl IntoView {
         .into_any(),
         Load::Ready => ().into_any(),
     }
-    };
-    view! { <LoadProgress/>{status} }
+    }
 }
 
 /// The validator's diagnostics for the loaded corpus, each with its location.

@@ -108,3 +108,17 @@ pub fn focus_or(el: Option<web_sys::Element>, fallbacks: Vec<String>) {
         }
     });
 }
+
+/// Resolves once the browser has painted a frame (after `requestAnimationFrame`, then a
+/// task), so a long task started afterwards does not hide what was just shown.
+pub async fn next_paint() {
+    let Some(w) = web_sys::window() else { return };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let win = w.clone();
+        let after_frame = Closure::once_into_js(move || {
+            let _ = win.set_timeout_with_callback(resolve.unchecked_ref());
+        });
+        let _ = w.request_animation_frame(after_frame.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -114,12 +114,31 @@ pub fn start(app: AppState) {
 /// read in the loading worker when it is large, on the page otherwise or when no worker can
 /// start; `then` gets what was read.
 fn read(app: AppState, name: String, bytes: Vec<u8>, then: impl FnOnce(Outcome) + 'static) {
-    if bytes.len() < WORKER_FROM_BYTES || is_single_file() {
+    if bytes.len() < WORKER_FROM_BYTES {
         return then(read_on_page(&name, &bytes));
     }
+    if is_single_file() {
+        return read_on_page_after_paint(app, name, bytes, then);
+    }
     let progress = move |p| app.progress.set(Some(p));
-    worker::read(&name.clone(), bytes, progress, move |result| {
-        then(result.unwrap_or_else(|bytes| read_on_page(&name, &bytes)));
+    worker::read(&name.clone(), bytes, progress, move |result| match result {
+        Ok(outcome) => then(outcome),
+        Err(bytes) => read_on_page_after_paint(app, name, bytes, then),
+    });
+}
+
+/// Reads a large file on the page (no worker could start): the progress bar says so
+/// first, and the page paints it before the reading holds the main thread.
+fn read_on_page_after_paint(
+    app: AppState,
+    name: String,
+    bytes: Vec<u8>,
+    then: impl FnOnce(Outcome) + 'static,
+) {
+    app.progress.set(Some(Progress::Read { done: 0, total: 0 }));
+    leptos::task::spawn_local(async move {
+        super::dom::next_paint().await;
+        then(read_on_page(&name, &bytes));
     });
 }
 

@@ -75,6 +75,8 @@ pub fn App() -> impl IntoView {
             <header::Header/>
             <diagnostics::Notices/>
             <diagnostics::Diagnostics/>
+            // Also while a file the reader opened loads, the corpus before it still shown.
+            <progress::LoadProgress/>
             <Show when=ready fallback=move || view! { <diagnostics::LoadStatus/> }>
                 <main>
                 <div class="layout" class:with-panel=move || app.selected.get().is_some()>

@@ -22,7 +22,12 @@ pub fn LoadProgress() -> impl IntoView {
                 done as f64,
                 total.filter(|&t| t >= done).map(|t| t as f64),
             ),
-            Progress::Read { done, total } => (Key::LoadChecking, done as f64, Some(total as f64)),
+            // No total: read on the page, where no progress can be shown until it is done.
+            Progress::Read { done, total } => (
+                Key::LoadChecking,
+                done as f64,
+                Some(total as f64).filter(|&t| t > 0.0),
+            ),
             Progress::Prepare { done, total } => {
                 (Key::LoadPreparing, done as f64, Some(total as f64))
             }

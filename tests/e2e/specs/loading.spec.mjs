@@ -61,10 +61,14 @@ test('a large file the reader opens goes through the worker too', async ({ page 
   test.setTimeout(120_000);
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await watch(page);
   await openApp(page);
   await page.locator('.file-open input[type=file]').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: readFileSync(BIG) });
   await expect(page.locator('.count')).toHaveText(ALL, { timeout: 60_000 });
   expect(requests).toEqual(expect.arrayContaining(['/steppe-worker_bg.wasm']));
+  // The bar shows above the corpus still on screen.
+  const labels = (await page.evaluate(() => window.__bars)).map((b) => b.label);
+  expect(labels).toEqual(expect.arrayContaining(['Checking the events', 'Preparing the map and timeline']));
 });
 
 test('from file://, where no worker can start, the single file reads a large file itself', async () => {
@@ -73,10 +77,14 @@ test('from file://, where no worker can start, the single file reads a large fil
   const page = await (await browser.newContext({ offline: true })).newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  await watch(page);
   await page.goto(`file://${DIST}steppe.html`);
   await expect(page.locator('.count')).toHaveText(`${N} of ${N} events`, { timeout: 30_000 });
   await page.locator('.file-open input[type=file]').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: readFileSync(BIG) });
   await expect(page.locator('.count')).toHaveText(ALL, { timeout: 60_000 });
+  // The bar said what was happening before the page held the main thread to read.
+  const bars = await page.evaluate(() => window.__bars);
+  expect(bars.map((b) => b.label)).toContain('Checking the events');
   await shot(page, 'single-file-100k');
   expect(errors).toEqual([]);
   await browser.close();
