@@ -66,6 +66,7 @@ fn empty_file() -> CorpusFile {
         actors: Vec::new(),
         sources: Vec::new(),
         questions: Vec::new(),
+        tags: Tags::new(),
         events: Vec::new(),
     }
 }
@@ -162,6 +163,7 @@ fn validate_with(text: &str, replaced: &encoding::Replaced) -> Validated {
             "actors",
             "sources",
             "questions",
+            "tags",
             "events",
         ],
     );
@@ -227,6 +229,7 @@ fn validate_with(text: &str, replaced: &encoding::Replaced) -> Validated {
     } else {
         Vec::new()
     };
+    let (tags, tag_at) = r.tags_table(&top);
     let events = {
         let actor_ids: HashSet<&str> = actors.iter().map(|a| a.0.id.as_str()).collect();
         let source_ids: HashSet<&str> = sources.iter().map(|s| s.0.id.as_str()).collect();
@@ -251,6 +254,8 @@ fn validate_with(text: &str, replaced: &encoding::Replaced) -> Validated {
     file.actors = actors;
     file.sources = sources;
     file.questions = questions;
+    r.unused_tags(&tag_at, &events);
+    file.tags = tags;
     file.events = events;
     r.budgets(&file, &actor_at, &source_at, &event_at);
     Validated {
@@ -1168,7 +1173,7 @@ impl<'t> Reader<'t> {
                     continue;
                 };
                 self.unknown(&a, &["id", "role"]);
-                let role = self.opt_short(&a, "role", MAX_NAME_CHARS);
+                let role = a.get("role").and_then(|n| self.role(n, &a.child("role")));
                 if let Some(idn) = self.required(&a, "id") {
                     if let Some(id) = self.reference(idn, &a.child("id"), refs.actors, "actor") {
                         actors.push(ActorRef { id, role });
@@ -1228,6 +1233,107 @@ impl<'t> Reader<'t> {
             claim,
             sources,
         })
+    }
+
+    /// The optional top-level `tags` table: tag id to text in several languages. Entries
+    /// with errors are left out (their tags show as their ids). Returns the table and where
+    /// each entry's key is, for [`Reader::unused_tags`].
+    fn tags_table(&mut self, top: &Obj) -> (Tags, Vec<(String, usize)>) {
+        let mut tags = Tags::new();
+        let mut at = Vec::new();
+        let Some(n) = top.get("tags") else {
+            return (tags, at);
+        };
+        let Value::Object(_) = &n.value else {
+            self.mismatch("tags", n, "an object of tag ids to texts by language code");
+            return (tags, at);
+        };
+        let Some(o) = self.object(n, "tags") else {
+            return (tags, at);
+        };
+        for m in &o.members {
+            let p = o.child(&m.key);
+            let chars = m.key.chars().count();
+            if m.key.trim().is_empty() || chars > MAX_NAME_CHARS {
+                self.push(
+                    Severity::Error,
+                    &p,
+                    m.key_start,
+                    format!(
+                        "expected a tag id of 1 to {MAX_NAME_CHARS} characters as key, found {}",
+                        quote(&m.key)
+                    ),
+                );
+                continue;
+            }
+            if let Some(t) = self.label_text(&m.node, &p) {
+                tags.insert(m.key.clone(), t);
+                at.push((m.key.clone(), m.key_start));
+            }
+        }
+        (tags, at)
+    }
+
+    /// Text in several languages for a tag or a role: an object of at most
+    /// [`MAX_NAME_CHARS`] characters per language, with at least one language.
+    fn label_text(&mut self, n: &Node, path: &str) -> Option<Text> {
+        if !matches!(n.value, Value::Object(_)) {
+            self.mismatch(
+                path,
+                n,
+                "an object of texts by language code, like {\"en\": \"…\", \"ru\": \"…\"}",
+            );
+            return None;
+        }
+        let before = self.errors;
+        let t = self.text(n, path, MAX_NAME_CHARS, false)?;
+        if self.errors > before {
+            return None;
+        }
+        if t.0.is_empty() {
+            self.error(
+                path,
+                n,
+                "expected a text in at least one language, found an empty object".into(),
+            );
+            return None;
+        }
+        Some(t)
+    }
+
+    /// An actor's role: a plain string, or text in several languages.
+    fn role(&mut self, n: &Node, path: &str) -> Option<Label> {
+        match &n.value {
+            Value::String(_) => self.short(n, path, MAX_NAME_CHARS).map(Label::Plain),
+            Value::Object(_) => self.label_text(n, path).map(Label::Text),
+            _ => {
+                self.mismatch(
+                    path,
+                    n,
+                    "a role as a string or as an object of texts by language code",
+                );
+                None
+            }
+        }
+    }
+
+    /// A warning for each `tags` entry no loaded event uses: most likely a misspelt id, on
+    /// the entry or on the events meant to use it.
+    fn unused_tags(&mut self, tag_at: &[(String, usize)], events: &[Event]) {
+        if tag_at.is_empty() {
+            return;
+        }
+        let used: HashSet<&str> = events
+            .iter()
+            .flat_map(|e| e.tags.iter().map(String::as_str))
+            .collect();
+        work::add(used.len().saturating_add(tag_at.len()));
+        for (id, at) in tag_at {
+            if !used.contains(id.as_str()) && self.room(Severity::Warning, *at) {
+                let message = format!("the tag {} has texts here but no event uses it", quote(id));
+                self.list(Severity::Warning, &path_key("tags", id), *at, message);
+            }
+        }
     }
 
     fn reference(
@@ -1301,7 +1407,8 @@ impl<'t> Reader<'t> {
                 }
             }
         }
-        let searchable = index::searchable_events(&file.events, &file.actors, &file.sources);
+        let searchable =
+            index::searchable_events(&file.events, &file.actors, &file.sources, &file.tags);
         if let Some(&(k, at)) = event_at.get(searchable) {
             self.warn(
                 &format!("events[{k}]"),
