@@ -106,7 +106,7 @@ pub fn subset(c: &Corpus, matches: Option<&Bitset>) -> CorpusFile {
 }
 
 /// A corpus as a GeoJSON FeatureCollection: a Point per event (null geometry for events
-/// with no place), its fields as properties (English text, else the first language given;
+/// with no place), its fields as properties (English text, else the first of its languages by code;
 /// tags as their texts; actors, tags, languages and links joined with "; ").
 pub fn geojson(file: &CorpusFile) -> String {
     let features: Vec<Json> = file

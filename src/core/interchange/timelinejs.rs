@@ -278,9 +278,8 @@ fn date_json(d: &PartialDate) -> Json {
     Json::Object(m)
 }
 
-/// A corpus as TimelineJS3 JSON (English text, else the first language given; the first
-/// tag's text as the group, the first source
-/// as the media credit and link).
+/// A corpus as TimelineJS3 JSON (English text, else the first of its languages by code; the
+/// first tag's text as the group, the first source as the media credit and link).
 pub fn export(file: &CorpusFile) -> String {
     let events: Vec<Json> = file
         .events
