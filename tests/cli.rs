@@ -50,6 +50,14 @@ fn stats_counts_per_actor_language_and_month() {
     assert!(out.contains("       2  russia"), "{out}");
     assert!(out.contains("       2  zh"), "{out}");
     assert!(out.contains("       4  2022-01"), "{out}");
+    assert!(
+        out.contains("tags: 1 in use, 0 with texts in the tags table"),
+        "{out}"
+    );
+    assert!(out.contains("  shown as written: csto"), "{out}");
+    let (_, out) = tool(&["stats", "public/corpus.json"]);
+    assert!(out.contains("tags: 100 in use, 100 with texts"), "{out}");
+    assert!(!out.contains("shown as written"), "{out}");
 }
 
 #[test]

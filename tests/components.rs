@@ -727,3 +727,77 @@ async fn facets_offer_only_actors_within_the_budget() {
         "one box per facet actor, none that match nothing"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_panel_shows_tags_and_roles_in_the_reader_language() {
+    let (host, app) = mount(CORPUS, || view! { <EventPanel/> });
+    app.view.update(|v| {
+        v.lang = Some(Lang::Ru);
+        v.selected = Some("kz-2022-01-06-almaty-police-dozens-eliminated".into());
+    });
+    tick().await;
+    assert_eq!(text(&host, ".type"), "насилие · столкновение, жертвы");
+    let tags = all(&host, ".type .tag-text");
+    assert_eq!(tags.len(), 2);
+    assert_eq!(tags[1].get_attribute("lang").as_deref(), Some("ru"));
+    let actors = text(&host, ".actors");
+    assert!(actors.contains("роль: автор заявления"), "{actors}");
+    assert!(
+        actors.contains("роль: предполагаемые нападавшие"),
+        "{actors}"
+    );
+    // Kazakh readers get the Kazakh texts.
+    app.view.update(|v| v.lang = Some(Lang::Kk));
+    tick().await;
+    assert_eq!(text(&host, ".type .tag-text"), "қақтығыс");
+    assert!(text(&host, ".actors").contains("рөлі: мәлімдеме иесі"));
+}
+
+#[wasm_bindgen_test]
+async fn a_corpus_without_tag_texts_shows_tags_and_roles_as_written() {
+    let (host, app) = mount(SMALL, || view! { <EventPanel/> });
+    app.view.update(|v| {
+        v.lang = Some(Lang::Kk);
+        v.selected = Some("e1".into());
+    });
+    tick().await;
+    assert!(text(&host, ".actors").contains("рөлі: organiser"));
+    app.view.update(|v| v.selected = Some("e4".into()));
+    tick().await;
+    let tag = host.query_selector(".type .tag-text").unwrap().unwrap();
+    assert_eq!(tag.text_content().as_deref(), Some("csto"));
+    assert_eq!(tag.get_attribute("lang"), None);
+}
+
+#[wasm_bindgen_test]
+async fn compare_writes_dates_language_names_and_counts_as_the_reader_reads_them() {
+    use steppe::ui::compare::CompareView;
+    let (host, app) = mount(CORPUS, || view! { <CompareView/> });
+    app.view.update(|v| v.lang = Some(Lang::Ru));
+    tick().await;
+    let troops = "table.dispute[data-question=\"csto-troop-numbers\"] tbody tr:nth-child(2)";
+    // A day in the genitive, from the browser's calendar data.
+    let date = text(&host, &format!("{troops} td.date"));
+    assert!(date.starts_with("10 января 2022"), "{date}");
+    // Language names carry the language they are written in.
+    let names = all(&host, &format!("{troops} td.langs span[lang]"));
+    assert!(
+        names
+            .iter()
+            .any(|s| s.get_attribute("lang").as_deref() == Some("ru")
+                && s.text_content().as_deref() == Some("Русский")),
+        "{:?}",
+        names.iter().map(|s| s.outer_html()).collect::<Vec<_>>()
+    );
+    assert!(all(&host, "table.matrix thead th[lang]").len() > 1);
+    assert!(all(&host, ".first-reports .lane-name[lang]").len() > 1);
+
+    // A count past a thousand is grouped as Russian writes it.
+    let big = steppe::core::corpus::generate::generate(1_200, 7);
+    let big: &'static str = Box::leak(serde_json::to_string(&big).unwrap().into_boxed_str());
+    let (host, app) = mount(big, || view! { <CompareView/> });
+    app.view.update(|v| v.lang = Some(Lang::Ru));
+    tick().await;
+    let caption = text(&host, "table.matrix caption");
+    assert!(caption.contains("1–15 из 1\u{a0}200"), "{caption}");
+}

@@ -244,6 +244,12 @@ fn cases() -> Vec<(Msg, Input, &'static str)> {
         (LintLabelEnd, Lint(source(r#""title":"T""#, r#""title":"News (O, 2022)""#)), "the title ends with \"(O, 2022)\", which looks like a label; give the headline as published and put the outlet and date in their fields"),
         (LintLabelStart, Lint(source(r#""outlet":"O","title":"T""#, r#""outlet":"Outlet","title":"Outlet: news""#)), "the title starts with the outlet's name and a colon, which looks like a label; give the headline as published"),
         (LintSummaryLanguage, Lint(event(r#""sources""#, r#""summary":{"ru":"Текст"},"sources""#)), "the summary is in ru but the sources are in en; add a summary in a source language"),
+        (KindTagTable, Corpus(with(r#""questions":[]"#, r#""tags":5,"questions":[]"#)), "expected an object of tag ids to texts by language code, found a number"),
+        (TagIdKey, Corpus(with(r#""questions":[]"#, r#""tags":{" ":{"en":"x"}},"questions":[]"#)), "expected a tag id of 1 to 300 characters as key, found \" \""),
+        (KindLabelText, Corpus(with(r#""questions":[]"#, r#""tags":{"t":5},"questions":[]"#)), "expected an object of texts by language code, found a number"),
+        (EmptyLabelText, Corpus(with(r#""questions":[]"#, r#""tags":{"t":{}},"questions":[]"#)), "expected a text in at least one language, found an empty object"),
+        (UnusedTag, Corpus(with(r#""questions":[]"#, r#""tags":{"t":{"en":"x"}},"questions":[]"#)), "the tag \"t\" has texts here but no event uses it"),
+        (KindRole, Corpus(event(r#""sources""#, r#""actors":[{"id":"a","role":5}],"sources""#)), "expected a role as a string or as an object of texts by language code, found a number"),
         (LintCityPrecision, Lint(corpus(ACTOR, r#"{"id":"s","outlet":"unnamed source","title":"T","lang":"en"}"#, &EVENT.replacen(r#""sources""#, r#""place":{"name":{"en":"P"},"lat":1,"lon":1,"precision":"city"},"sources""#, 1))), "city precision, but every source is an unnamed outlet; where it spoke is not known, so use \"country\" or \"region\""),
     ]
 }

@@ -170,6 +170,23 @@ proptest! {
         prop_assert_eq!(c.actors.len() + c.dropped.actors, 4);
     }
 
+    /// A hostile value in the tags table, as a table, an entry or a key, loses no event.
+    #[test]
+    fn a_hostile_tags_table_costs_no_event(value in hostile_value(), as_table in any::<bool>()) {
+        let table = if as_table {
+            value
+        } else {
+            format!("{{ \"csto\": {value}, {value}: {{ \"en\": \"x\" }}, \"riot\": {{ \"ru\": \"беспорядки\" }} }}")
+        };
+        let text = SMALL.replacen("\"events\": [", &format!("\"tags\": {table},\n  \"events\": ["), 1);
+        let (c, d) = parse(&text);
+        well_formed(&text, &d)?;
+        // A key that is not a string makes the file malformed JSON: nothing loads, located.
+        if json::parse(&text).is_ok() {
+            prop_assert_eq!(c.len(), 4, "{:#?}", d);
+        }
+    }
+
     /// Arbitrary bytes, UTF-16-looking ones included.
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600), wide in any::<bool>()) {

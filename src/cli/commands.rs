@@ -128,7 +128,34 @@ pub fn stats(file: &str, out: Output) -> Result<ExitCode, Failure> {
     if no_place > 0 {
         println!("\nevents without a place (not on the map): {no_place}");
     }
+    tag_stats(&c);
     Ok(ExitCode::SUCCESS)
+}
+
+/// How many tags the events use and which have no texts in the `tags` table, so an author
+/// sees what readers get untranslated.
+fn tag_stats(c: &corpus::Corpus) {
+    let used: std::collections::BTreeSet<&str> = c
+        .events
+        .iter()
+        .flat_map(|e| e.tags.iter().map(String::as_str))
+        .collect();
+    if used.is_empty() {
+        return;
+    }
+    let bare: Vec<String> = used
+        .iter()
+        .filter(|t| !c.tags.contains_key(**t))
+        .map(|t| clean(t).into_owned())
+        .collect();
+    println!(
+        "\ntags: {} in use, {} with texts in the tags table",
+        used.len(),
+        used.len() - bare.len()
+    );
+    if !bare.is_empty() {
+        println!("  shown as written: {}", bare.join(", "));
+    }
 }
 
 pub fn generate(n: usize, seed: u64) -> Result<ExitCode, Failure> {

@@ -86,8 +86,11 @@ pub fn EventPanel() -> impl IntoView {
             });
             let actors: Vec<(String, &'static str, Option<String>)> = e.actors.iter().filter_map(|r| {
                 let a = &c.actors[c.actor_index(&r.id)?];
-                Some((a.name.get(code).to_string(), actor_kind_one(lang, a.kind), r.role.as_ref().map(|role| app.tf(Key::Role, &[("role", role)]))))
+                Some((a.name.get(code).to_string(), actor_kind_one(lang, a.kind), r.role.as_ref().map(|role| app.tf(Key::Role, &[("role", role.get(code))]))))
             }).collect();
+            // Tags in the interface language when the corpus' tag table has them; an id
+            // without an entry is shown as written.
+            let tags: Vec<(Option<String>, String)> = e.tags.iter().map(|t| c.tag(t, code)).collect();
             let sources = c.event_sources[i].iter().map(|&s| c.sources[s as usize].clone()).collect::<Vec<_>>();
             view! {
                 <h2 id="panel-title" lang=heading_lang.clone()>{e.title.get(&heading_lang).to_string()}</h2>
@@ -102,7 +105,9 @@ pub fn EventPanel() -> impl IntoView {
                         {e.end.map(|d| format!(" {}", app.tf(Key::EndsOn, &[("date", &intl::date(lang, &d))])))}
                     </dd>
                     <dt>{app.t(Key::EventKind)}</dt>
-                    <dd class="type">{event_type(lang, e.kind)}{(!e.tags.is_empty()).then(|| format!(" · {}", e.tags.join(", ")))}</dd>
+                    <dd class="type">{event_type(lang, e.kind)}{(!tags.is_empty()).then(|| view! {
+                        " · "{tags.into_iter().enumerate().map(|(k, (l, t))| view! { {(k > 0).then_some(", ")}<span class="tag-text" lang=l>{t}</span> }).collect_view()}
+                    })}</dd>
                     <dt>{app.t(Key::Place)}</dt>
                     <dd class="place">
                         {match &e.place {

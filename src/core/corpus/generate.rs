@@ -231,6 +231,7 @@ pub fn generate(n: usize, seed: u64) -> CorpusFile {
         })
         .collect();
     CorpusFile {
+        tags: Tags::new(),
         questions: (0..N_QUESTIONS)
             .map(|q| Question {
                 id: format!("q-{q:02}"),

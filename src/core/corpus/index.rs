@@ -79,8 +79,18 @@ pub fn ranked_languages(sources: &[Source]) -> Vec<String> {
 }
 
 /// How many events, in file order, fit in [`MAX_SEARCH_TEXT_BYTES`] of search text (an
-/// actor or source named twice by one event counts once, as in the index).
-pub fn searchable_events(events: &[Event], actors: &[Actor], sources: &[Source]) -> usize {
+/// actor or source named twice by one event counts once, as in the index; a tag counts
+/// with its texts from `tags`).
+pub fn searchable_events(
+    events: &[Event],
+    actors: &[Actor],
+    sources: &[Source],
+    tags: &Tags,
+) -> usize {
+    let tag_len: HashMap<&str, usize> = tags
+        .iter()
+        .map(|(id, t)| (id.as_str(), text_len(t)))
+        .collect();
     let actor_len: HashMap<&str, (usize, usize)> = actors
         .iter()
         .enumerate()
@@ -116,7 +126,11 @@ pub fn searchable_events(events: &[Event], actors: &[Actor], sources: &[Source])
             .saturating_add(e.summary.as_ref().map_or(0, text_len))
             .saturating_add(e.place.as_ref().map_or(0, |p| text_len(&p.name)));
         for t in &e.tags {
-            len = len.saturating_add(t.len()).saturating_add(1);
+            let texts = tag_len.get(t.as_str()).copied().unwrap_or(0);
+            len = len
+                .saturating_add(t.len())
+                .saturating_add(1)
+                .saturating_add(texts);
         }
         let named = e.actors.iter().map(|r| r.id.as_str());
         let claimant = e.claim.as_ref().map(|c| c.claimant.as_str());
@@ -164,6 +178,8 @@ pub struct Corpus {
     pub sources: Vec<Source>,
     /// Questions that claim events answer, in file order.
     pub questions: Vec<Question>,
+    /// Tag texts by tag id (tags without an entry are shown as their ids).
+    pub tags: Tags,
     /// Sorted by date, then id.
     pub events: Vec<Event>,
     /// Records left out by the validator.
@@ -202,11 +218,12 @@ impl Corpus {
             actors,
             sources,
             questions,
+            tags,
             events,
             ..
         } = file;
         // Budgets are applied in file order (as the validator reports them), then events sorted.
-        let searchable = searchable_events(&events, &actors, &sources);
+        let searchable = searchable_events(&events, &actors, &sources, &tags);
         let facet = facet_actors(&actors, &events);
         let (mut actors, rest): (Vec<Actor>, Vec<Actor>) =
             facet.into_iter().zip(actors).partition_map_bool();
@@ -304,7 +321,7 @@ impl Corpus {
             });
             spans.push((e.date.start_minute(), end));
             haystacks.push(if *searchable {
-                haystack(e, &ea, &es, &actors, &sources)
+                haystack(e, &ea, &es, &actors, &sources, &tags)
             } else {
                 String::new()
             });
@@ -317,6 +334,7 @@ impl Corpus {
             actors,
             sources,
             questions,
+            tags,
             events,
             dropped,
             languages,
@@ -353,6 +371,13 @@ impl Corpus {
         self.events.is_empty()
     }
 
+    /// The tag `id` as shown in `lang` (along the fallback chain), else the id itself.
+    /// With the code of the language found, for the `lang` attribute (none for an id).
+    pub fn tag(&self, id: &str, lang: &str) -> (Option<String>, String) {
+        let (l, t) = super::model::tag_pick(&self.tags, id, lang);
+        (l.map(str::to_string), t.to_string())
+    }
+
     /// Index of the actor with this id.
     pub fn actor_index(&self, id: &str) -> Option<usize> {
         self.actor_ix.get(id).map(|&i| i as usize)
@@ -384,7 +409,14 @@ impl Corpus {
     }
 }
 
-fn haystack(e: &Event, ea: &[u32], es: &[u32], actors: &[Actor], sources: &[Source]) -> String {
+fn haystack(
+    e: &Event,
+    ea: &[u32],
+    es: &[u32],
+    actors: &[Actor],
+    sources: &[Source],
+    tags: &Tags,
+) -> String {
     let mut parts: Vec<&str> = Vec::new();
     parts.extend(e.title.0.values().map(String::as_str));
     if let Some(s) = &e.summary {
@@ -393,7 +425,13 @@ fn haystack(e: &Event, ea: &[u32], es: &[u32], actors: &[Actor], sources: &[Sour
     if let Some(p) = &e.place {
         parts.extend(p.name.0.values().map(String::as_str));
     }
-    parts.extend(e.tags.iter().map(String::as_str));
+    for t in &e.tags {
+        parts.push(t);
+        // A tag is found by its texts in every language, as titles are.
+        if let Some(texts) = tags.get(t) {
+            parts.extend(texts.0.values().map(String::as_str));
+        }
+    }
     for a in ea.iter().filter_map(|&a| actors.get(a as usize)) {
         parts.extend(a.name.0.values().map(String::as_str));
     }

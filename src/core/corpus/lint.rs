@@ -4,8 +4,9 @@
 //! sources honestly. It reads the same JSON tree with spans, so every warning carries the
 //! JSON path, line and column of the field it is about. Its rules:
 //!
-//! - **script**: a source title, or an event title or summary, whose writing system does not
-//!   fit its language tag: Latin text tagged `zh`, `ru` or `kk`, Cyrillic text tagged `en`.
+//! - **script**: a source title, an event title or summary, a tag's text or a role's text,
+//!   whose writing system does not fit its language tag: Latin text tagged `zh`, `ru` or
+//!   `kk`, Cyrillic text tagged `en`.
 //!   A script subtag (`sr-Latn`, `zh-Hant`, `kk-Cyrl`) says which script to expect.
 //! - **label**: a source title that looks like a label instead of a headline: it ends with a
 //!   parenthesis holding the outlet's name or a date (`"Protests (TASS, 2022-01-05)"`), or
@@ -54,6 +55,7 @@ pub fn lint(text: &str) -> Vec<Diagnostic> {
     for (i, e) in array(&root, "events").iter().enumerate() {
         l.event(i, e, sources);
     }
+    l.tag_texts(&root);
     l.out.sort_by_key(|d| (d.line, d.column));
     l.out
 }
@@ -93,21 +95,43 @@ impl Linter<'_> {
         }
     }
 
+    /// The script of each text in `node` (a Text object), named `path.<language>`.
+    fn texts(&mut self, node: Option<&Node>, path: &str) {
+        let Some(Node {
+            value: Value::Object(members),
+            ..
+        }) = node
+        else {
+            return;
+        };
+        for m in members {
+            if let Some(msg) = as_str(&m.node).and_then(|t| script_mismatch(t, &m.key)) {
+                self.warn(&m.node, format!("{path}.{}", m.key), msg);
+            }
+        }
+    }
+
+    /// The texts of the `tags` table and of roles given in several languages.
+    fn tag_texts(&mut self, root: &Node) {
+        if let Some(Node {
+            value: Value::Object(tags),
+            ..
+        }) = member(root, "tags")
+        {
+            for t in tags {
+                self.texts(Some(&t.node), &super::diagnostic::path_key("tags", &t.key));
+            }
+        }
+        for (i, e) in array(root, "events").iter().enumerate() {
+            for (k, a) in array(e, "actors").iter().enumerate() {
+                self.texts(member(a, "role"), &format!("events[{i}].actors[{k}].role"));
+            }
+        }
+    }
+
     fn event(&mut self, i: usize, e: &Node, sources: &[Node]) {
         for field in ["title", "summary"] {
-            if let Some(Node {
-                value: Value::Object(members),
-                ..
-            }) = member(e, field)
-            {
-                for m in members {
-                    if let Some(t) = as_str(&m.node) {
-                        if let Some(msg) = script_mismatch(t, &m.key) {
-                            self.warn(&m.node, format!("events[{i}].{field}.{}", m.key), msg);
-                        }
-                    }
-                }
-            }
+            self.texts(member(e, field), &format!("events[{i}].{field}"));
         }
         let cited: Vec<&Node> = array(e, "sources")
             .iter()
@@ -388,6 +412,33 @@ mod tests {
             &format!(r#"{PLACE},"title":{{"en":"x","ru":"Protests"}}"#),
         );
         assert_eq!(paths(&text), ["events[0].title.ru"]);
+    }
+
+    #[test]
+    fn tag_and_role_texts_are_checked_for_their_script() {
+        let clean = corpus(
+            r#""title":"Протесты","lang":"ru""#,
+            &format!(r#"{PLACE},"title":{{"en":"x"}},"tags":["riot"],"actors":[{{"id":"a","role":{{"en":"claimant","ru":"автор заявления"}}}}]"#),
+        )
+        .replacen(
+            r#""events":"#,
+            r#""tags":{"riot":{"en":"riot","ru":"беспорядки","zh":"骚乱"}},"events":"#,
+            1,
+        );
+        assert_eq!(lint(&clean), Vec::new());
+        let text = clean
+            .replace("беспорядки", "riot")
+            .replace(r#""en":"claimant""#, r#""en":"заявитель""#);
+        assert_eq!(
+            paths(&text),
+            ["tags.riot.ru", "events[0].actors[0].role.en"]
+        );
+        // A plain role has no language to check it against.
+        let plain = clean.replace(
+            r#"{"en":"claimant","ru":"автор заявления"}"#,
+            r#""Claimant""#,
+        );
+        assert_eq!(lint(&plain), Vec::new());
     }
 
     #[test]

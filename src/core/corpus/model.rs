@@ -48,6 +48,58 @@ impl Text {
     }
 }
 
+/// A short text that is either one plain string, shown as written in every language, or
+/// text in several languages (an actor's role in an event). Plain strings stay valid so
+/// older files read unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum Label {
+    /// One string for every language.
+    Plain(String),
+    /// Text by language code, read along the fallback chain like other corpus text.
+    Text(Text),
+}
+
+impl Label {
+    /// The text for the interface language `lang`: a plain string as written, else as
+    /// [`Text::get`].
+    pub fn get(&self, lang: &str) -> &str {
+        self.pick(lang).1
+    }
+
+    /// Like [`Label::get`], with the code of the language found (none for a plain string,
+    /// whose language is not known).
+    pub fn pick(&self, lang: &str) -> (Option<&str>, &str) {
+        match self {
+            Label::Plain(s) => (None, s),
+            Label::Text(t) => t.pick(lang).map_or((None, ""), |(l, s)| (Some(l), s)),
+        }
+    }
+}
+
+impl From<&str> for Label {
+    fn from(s: &str) -> Self {
+        Label::Plain(s.to_string())
+    }
+}
+
+/// The optional table of tag texts: tag id (as events write it) to its text in several
+/// languages. A tag with no entry is shown as its id.
+pub type Tags = BTreeMap<String, Text>;
+
+/// A tag as shown in `lang`: its entry in `tags` along the fallback chain, else the id.
+pub fn tag_text<'a>(tags: &'a Tags, id: &'a str, lang: &str) -> &'a str {
+    tag_pick(tags, id, lang).1
+}
+
+/// Like [`tag_text`], with the code of the language found (none when the id is shown).
+pub fn tag_pick<'a>(tags: &'a Tags, id: &'a str, lang: &str) -> (Option<&'a str>, &'a str) {
+    tags.get(id)
+        .and_then(|t| t.pick(lang))
+        .map_or((None, id), |(l, s)| (Some(l), s))
+}
+
 /// What the corpus is, who made it, and under which licence.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -197,8 +249,9 @@ pub struct Place {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ActorRef {
     pub id: String,
+    /// What the actor did in the event: a plain string, or text in several languages.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<Label>,
 }
 
 /// Marks an event as somebody's claim rather than an established fact.
@@ -248,6 +301,7 @@ pub struct Event {
     pub actors: Vec<ActorRef>,
     #[serde(rename = "type")]
     pub kind: EventType,
+    /// Tag ids; the corpus' `tags` table may give them text in several languages.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -269,6 +323,10 @@ pub struct CorpusFile {
     /// Questions that claim events answer (optional).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Question>,
+    /// Tag texts in several languages, by tag id (optional; an id without an entry is shown
+    /// as written).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: Tags,
     pub events: Vec<Event>,
 }
 
@@ -350,5 +408,51 @@ mod tests {
         let only_de = text(&[("de", "Nur")]);
         assert_eq!(only_de.pick("kk"), Some(("de", "Nur")));
         assert_eq!(Text::default().get("kk"), "");
+    }
+
+    #[test]
+    fn tags_and_roles_follow_the_fallback_chain() {
+        let tags = Tags::from([(
+            "casualties".to_string(),
+            text(&[("en", "casualties"), ("ru", "жертвы")]),
+        )]);
+        assert_eq!(tag_text(&tags, "casualties", "kk"), "жертвы");
+        assert_eq!(tag_pick(&tags, "casualties", "kk"), (Some("ru"), "жертвы"));
+        assert_eq!(tag_text(&tags, "casualties", "zh"), "casualties");
+        assert_eq!(tag_pick(&tags, "riot", "ru"), (None, "riot"));
+        let role = Label::Text(text(&[
+            ("en", "claimant"),
+            ("kk", "мәлімдеуші"),
+            ("ru", "заявитель"),
+        ]));
+        assert_eq!(role.get("kk"), "мәлімдеуші");
+        assert_eq!(role.get("ru"), "заявитель");
+        assert_eq!(role.pick("zh"), (Some("en"), "claimant"));
+        let ru_only = Label::Text(text(&[("ru", "заявитель"), ("en", "claimant")]));
+        assert_eq!(ru_only.get("kk"), "заявитель");
+        assert_eq!(Label::from("claimant").pick("ru"), (None, "claimant"));
+    }
+
+    #[test]
+    fn plain_roles_stay_plain_strings_when_written() {
+        let plain = ActorRef {
+            id: "a".into(),
+            role: Some("claimant".into()),
+        };
+        assert_eq!(
+            serde_json::to_string(&plain).unwrap(),
+            r#"{"id":"a","role":"claimant"}"#
+        );
+        let texts = ActorRef {
+            id: "a".into(),
+            role: Some(Label::Text(text(&[
+                ("en", "claimant"),
+                ("ru", "заявитель"),
+            ]))),
+        };
+        assert_eq!(
+            serde_json::to_string(&texts).unwrap(),
+            r#"{"id":"a","role":{"en":"claimant","ru":"заявитель"}}"#
+        );
     }
 }

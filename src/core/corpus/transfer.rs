@@ -11,7 +11,7 @@
 
 use super::diagnostic::Diagnostic;
 use super::index::Corpus;
-use super::model::{Actor, Event, Meta, Question, Source};
+use super::model::{Actor, Event, Meta, Question, Source, Tags};
 use super::validate::Dropped;
 use super::wire::{fields, Reader, Wire};
 use crate::query::bitset::Bitset;
@@ -26,6 +26,7 @@ pub struct Head {
     pub actors: Vec<Actor>,
     pub sources: Vec<Source>,
     pub questions: Vec<Question>,
+    pub tags: Tags,
     pub dropped: Dropped,
     pub languages: Vec<String>,
     /// How many of `actors` are offered as filters (see [`Corpus::by_actor`]).
@@ -64,7 +65,7 @@ pub enum FromWorker {
 }
 
 fields! {
-    Head { meta, actors, sources, questions, dropped, languages, facet_actors, diagnostics, events, imported }
+    Head { meta, actors, sources, questions, tags, dropped, languages, facet_actors, diagnostics, events, imported }
     Chunk { events, event_actors, event_sources, lang_bits, spans, haystacks }
 }
 
@@ -110,6 +111,7 @@ pub fn split(corpus: Corpus, diagnostics: Vec<Diagnostic>, chunk: usize) -> (Hea
         actors,
         sources,
         questions,
+        tags,
         events,
         dropped,
         languages,
@@ -126,6 +128,7 @@ pub fn split(corpus: Corpus, diagnostics: Vec<Diagnostic>, chunk: usize) -> (Hea
         actors,
         sources,
         questions,
+        tags,
         dropped,
         languages,
         facet_actors: by_actor.len(),
@@ -196,6 +199,7 @@ impl Assembler {
         corpus.actors = head.actors;
         corpus.sources = head.sources;
         corpus.questions = head.questions;
+        corpus.tags = head.tags;
         corpus.dropped = head.dropped;
         corpus.languages = head.languages;
         Assembler {

@@ -66,6 +66,7 @@ fn empty_file() -> CorpusFile {
         actors: Vec::new(),
         sources: Vec::new(),
         questions: Vec::new(),
+        tags: Tags::new(),
         events: Vec::new(),
     }
 }
@@ -167,6 +168,7 @@ fn validate_with(
             "actors",
             "sources",
             "questions",
+            "tags",
             "events",
         ],
     );
@@ -236,6 +238,7 @@ fn validate_with(
     } else {
         Vec::new()
     };
+    let (tags, tag_at) = r.tags_table(&top);
     let events = {
         let actor_ids: HashSet<&str> = actors.iter().map(|a| a.0.id.as_str()).collect();
         let source_ids: HashSet<&str> = sources.iter().map(|s| s.0.id.as_str()).collect();
@@ -260,6 +263,8 @@ fn validate_with(
     file.actors = actors;
     file.sources = sources;
     file.questions = questions;
+    r.unused_tags(&tag_at, &events);
+    file.tags = tags;
     file.events = events;
     r.budgets(&file, &actor_at, &source_at, &event_at);
     Validated {
@@ -1164,7 +1169,7 @@ impl<'t> Reader<'t> {
                     continue;
                 };
                 self.unknown(&a, &["id", "role"]);
-                let role = self.opt_short(&a, "role", MAX_NAME_CHARS);
+                let role = a.get("role").and_then(|n| self.role(n, &a.child("role")));
                 if let Some(idn) = self.required(&a, "id") {
                     if let Some(id) =
                         self.reference(idn, &a.child("id"), refs.actors, Msg::UnknownActor)
@@ -1227,6 +1232,94 @@ impl<'t> Reader<'t> {
             claim,
             sources,
         })
+    }
+
+    /// The optional top-level `tags` table: tag id to text in several languages. Entries
+    /// with errors are left out (their tags show as their ids). Returns the table and where
+    /// each entry's key is, for [`Reader::unused_tags`].
+    fn tags_table(&mut self, top: &Obj) -> (Tags, Vec<(String, usize)>) {
+        let mut tags = Tags::new();
+        let mut at = Vec::new();
+        let Some(n) = top.get("tags") else {
+            return (tags, at);
+        };
+        let Value::Object(_) = &n.value else {
+            self.mismatch("tags", n, Msg::KindTagTable);
+            return (tags, at);
+        };
+        let Some(o) = self.object(n, "tags") else {
+            return (tags, at);
+        };
+        for m in &o.members {
+            let p = o.child(&m.key);
+            let chars = m.key.chars().count();
+            if m.key.trim().is_empty() || chars > MAX_NAME_CHARS {
+                self.push(
+                    Severity::Error,
+                    &p,
+                    m.key_start,
+                    Message::new(Msg::TagIdKey)
+                        .arg("max", MAX_NAME_CHARS)
+                        .quoted("found", &m.key),
+                );
+                continue;
+            }
+            if let Some(t) = self.label_text(&m.node, &p) {
+                tags.insert(m.key.clone(), t);
+                at.push((m.key.clone(), m.key_start));
+            }
+        }
+        (tags, at)
+    }
+
+    /// Text in several languages for a tag or a role: an object of at most
+    /// [`MAX_NAME_CHARS`] characters per language, with at least one language.
+    fn label_text(&mut self, n: &Node, path: &str) -> Option<Text> {
+        if !matches!(n.value, Value::Object(_)) {
+            self.mismatch(path, n, Msg::KindLabelText);
+            return None;
+        }
+        let before = self.errors;
+        let t = self.text(n, path, MAX_NAME_CHARS, false)?;
+        if self.errors > before {
+            return None;
+        }
+        if t.0.is_empty() {
+            self.error(path, n, Msg::EmptyLabelText.into());
+            return None;
+        }
+        Some(t)
+    }
+
+    /// An actor's role: a plain string, or text in several languages.
+    fn role(&mut self, n: &Node, path: &str) -> Option<Label> {
+        match &n.value {
+            Value::String(_) => self.short(n, path, MAX_NAME_CHARS).map(Label::Plain),
+            Value::Object(_) => self.label_text(n, path).map(Label::Text),
+            _ => {
+                self.mismatch(path, n, Msg::KindRole);
+                None
+            }
+        }
+    }
+
+    /// A warning for each `tags` entry no loaded event uses: most likely a misspelt id, on
+    /// the entry or on the events meant to use it.
+    fn unused_tags(&mut self, tag_at: &[(String, usize)], events: &[Event]) {
+        if tag_at.is_empty() {
+            return;
+        }
+        let used: HashSet<&str> = events
+            .iter()
+            .flat_map(|e| e.tags.iter().map(String::as_str))
+            .collect();
+        work::add(used.len().saturating_add(tag_at.len()));
+        for (id, at) in tag_at {
+            if !used.contains(id.as_str()) && self.room(Severity::Warning, *at) {
+                let message = Message::new(Msg::UnusedTag).quoted("tag", id);
+                self.list(Severity::Warning, &path_key("tags", id), *at, message);
+            }
+        }
     }
 
     fn reference(
@@ -1293,7 +1386,8 @@ impl<'t> Reader<'t> {
                 }
             }
         }
-        let searchable = index::searchable_events(&file.events, &file.actors, &file.sources);
+        let searchable =
+            index::searchable_events(&file.events, &file.actors, &file.sources, &file.tags);
         if let Some(&(k, at)) = event_at.get(searchable) {
             self.warn(
                 &format!("events[{k}]"),

@@ -207,17 +207,48 @@ impl<A: Wire, B: Wire> Wire for (A, B) {
     }
 }
 
-impl Wire for Text {
+impl<K: Wire + Ord, V: Wire> Wire for BTreeMap<K, V> {
     fn put(&self, out: &mut Vec<u8>) {
-        self.0.len().put(out);
-        for (k, v) in &self.0 {
+        self.len().put(out);
+        for (k, v) in self {
             k.put(out);
             v.put(out);
         }
     }
     fn take(r: &mut Reader<'_>) -> Option<Self> {
-        let pairs: Vec<(String, String)> = Wire::take(r)?;
-        Some(Text(pairs.into_iter().collect::<BTreeMap<_, _>>()))
+        let pairs: Vec<(K, V)> = Wire::take(r)?;
+        Some(pairs.into_iter().collect())
+    }
+}
+
+impl Wire for Text {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.0.put(out);
+    }
+    fn take(r: &mut Reader<'_>) -> Option<Self> {
+        Some(Text(Wire::take(r)?))
+    }
+}
+
+impl Wire for Label {
+    fn put(&self, out: &mut Vec<u8>) {
+        match self {
+            Label::Plain(s) => {
+                out.push(0);
+                s.put(out);
+            }
+            Label::Text(t) => {
+                out.push(1);
+                t.put(out);
+            }
+        }
+    }
+    fn take(r: &mut Reader<'_>) -> Option<Self> {
+        match r.byte()? {
+            0 => Some(Label::Plain(Wire::take(r)?)),
+            1 => Some(Label::Text(Wire::take(r)?)),
+            _ => None,
+        }
     }
 }
 

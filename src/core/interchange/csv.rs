@@ -10,7 +10,7 @@ use super::{clip, plain_text, Builder, Format, Imported};
 use crate::corpus::diagnostic::{Diagnostic, Message, Msg, Severity};
 use crate::corpus::validate::{MAX_NAME_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use crate::corpus::{
-    ActorRef, Claim, CorpusFile, Event, EventType, NamedEnum, Place, PlacePrecision, Text,
+    tag_text, ActorRef, Claim, CorpusFile, Event, EventType, NamedEnum, Place, PlacePrecision, Text,
 };
 use crate::time::date::PartialDate;
 
@@ -600,7 +600,12 @@ pub fn export(file: &CorpusFile) -> String {
                 .unwrap_or_default(),
             p.and_then(|p| p.country.clone()).unwrap_or_default(),
             e.kind.as_str().to_string(),
-            join(e.tags.clone()),
+            join(
+                e.tags
+                    .iter()
+                    .map(|t| tag_text(&file.tags, t, "en").to_string())
+                    .collect(),
+            ),
             join(e.actors.iter().map(|a| actor_name(&a.id)).collect()),
             e.claim
                 .as_ref()

@@ -1,7 +1,7 @@
 //! The filtered view out: a corpus of just those events and what they reference, and that
 //! corpus as CSV, GeoJSON, Steppe JSON or TimelineJS3 JSON.
 
-use crate::corpus::{Corpus, CorpusFile, NamedEnum, FORMAT_NAME, FORMAT_VERSION};
+use crate::corpus::{tag_text, Corpus, CorpusFile, NamedEnum, Tags, FORMAT_NAME, FORMAT_VERSION};
 use crate::query::bitset::Bitset;
 use serde_json::{json, Map, Value as Json};
 use std::collections::HashSet;
@@ -47,7 +47,7 @@ impl ExportFormat {
 }
 
 /// A valid corpus file of the events in `matches` (all events if `None`), in date order,
-/// with only the actors and sources they reference.
+/// with only the actors, sources, questions and tag texts they reference.
 pub fn subset(c: &Corpus, matches: Option<&Bitset>) -> CorpusFile {
     let events: Vec<_> = match matches {
         Some(m) => m.iter().filter_map(|i| c.events.get(i)).cloned().collect(),
@@ -56,12 +56,20 @@ pub fn subset(c: &Corpus, matches: Option<&Bitset>) -> CorpusFile {
     let mut actor_ids: HashSet<&str> = HashSet::new();
     let mut source_ids: HashSet<&str> = HashSet::new();
     let mut question_ids: HashSet<&str> = HashSet::new();
+    let mut tag_ids: HashSet<&str> = HashSet::new();
     for e in &events {
         actor_ids.extend(e.actors.iter().map(|a| a.id.as_str()));
         actor_ids.extend(e.claim.iter().map(|cl| cl.claimant.as_str()));
         source_ids.extend(e.sources.iter().map(String::as_str));
         question_ids.extend(e.claim.iter().filter_map(|cl| cl.question.as_deref()));
+        tag_ids.extend(e.tags.iter().map(String::as_str));
     }
+    let tags: Tags = c
+        .tags
+        .iter()
+        .filter(|(id, _)| tag_ids.contains(id.as_str()))
+        .map(|(id, t)| (id.clone(), t.clone()))
+        .collect();
     let actors: Vec<_> = c
         .actors
         .iter()
@@ -92,13 +100,14 @@ pub fn subset(c: &Corpus, matches: Option<&Bitset>) -> CorpusFile {
         actors,
         sources,
         questions,
+        tags,
         events,
     }
 }
 
 /// A corpus as a GeoJSON FeatureCollection: a Point per event (null geometry for events
-/// with no place), its fields as properties (English text; actors, languages and links
-/// joined with "; ").
+/// with no place), its fields as properties (English text, else the first of its languages by code;
+/// tags as their texts; actors, tags, languages and links joined with "; ").
 pub fn geojson(file: &CorpusFile) -> String {
     let features: Vec<Json> = file
         .events
@@ -133,7 +142,12 @@ pub fn geojson(file: &CorpusFile) -> String {
                 }
             }
             p.insert("type".into(), json!(e.kind.as_str()));
-            p.insert("tags".into(), json!(e.tags.join("; ")));
+            let tags: Vec<&str> = e
+                .tags
+                .iter()
+                .map(|t| tag_text(&file.tags, t, "en"))
+                .collect();
+            p.insert("tags".into(), json!(tags.join("; ")));
             let actors: Vec<String> = e.actors.iter().map(|a| name(&a.id)).collect();
             p.insert("actors".into(), json!(actors.join("; ")));
             if let Some(cl) = &e.claim {

@@ -269,6 +269,7 @@ impl<'t> Builder<'t> {
                 actors: Vec::new(),
                 sources: Vec::new(),
                 questions: Vec::new(),
+                tags: Default::default(),
                 events: Vec::new(),
             },
             diagnostics: Vec::new(),

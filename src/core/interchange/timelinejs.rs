@@ -12,7 +12,7 @@ use super::{headline_and_body, member, object_of, plain_text, text_of, Builder, 
 use crate::corpus::diagnostic::{Message, Msg, Severity};
 use crate::corpus::json::{self, Member, Node, Value};
 use crate::corpus::validate::{MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
-use crate::corpus::{CorpusFile, Event, EventType, Text};
+use crate::corpus::{tag_text, CorpusFile, Event, EventType, Text};
 use crate::time::date::PartialDate;
 use serde_json::{json, Map, Value as Json};
 
@@ -269,8 +269,8 @@ fn date_json(d: &PartialDate) -> Json {
     Json::Object(m)
 }
 
-/// A corpus as TimelineJS3 JSON (English text; the first tag as the group, the first source
-/// as the media credit and link).
+/// A corpus as TimelineJS3 JSON (English text, else the first of its languages by code; the
+/// first tag's text as the group, the first source as the media credit and link).
 pub fn export(file: &CorpusFile) -> String {
     let events: Vec<Json> = file
         .events
@@ -289,7 +289,7 @@ pub fn export(file: &CorpusFile) -> String {
             }
             m.insert("text".into(), Json::Object(text));
             if let Some(t) = e.tags.first() {
-                m.insert("group".into(), json!(t));
+                m.insert("group".into(), json!(tag_text(&file.tags, t, "en")));
             }
             let src = e
                 .sources

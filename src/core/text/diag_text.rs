@@ -262,6 +262,42 @@ diag_table! {
     KindString => ["a string", "string", "string", "string"],
     KindArray => ["an array", "array", "array", "array"],
     KindObject => ["an object", "object", "object", "object"],
+    KindTagTable => [
+        "an object of tag ids to texts by language code",
+        "object: идентификаторы меток и их тексты по кодам языков",
+        "object：标签 ID 及其按语言代码的文本",
+        "object: тег идентификаторлары және олардың тіл кодтары бойынша мәтіндері",
+    ],
+    KindLabelText => [
+        "an object of texts by language code",
+        "object: тексты по кодам языков",
+        "object：按语言代码的文本",
+        "object: тіл кодтары бойынша мәтіндер",
+    ],
+    KindRole => [
+        "a role as a string or as an object of texts by language code",
+        "роль (string или object: тексты по кодам языков)",
+        "角色（string，或按语言代码的文本 object）",
+        "рөл (string не object: тіл кодтары бойынша мәтіндер)",
+    ],
+    TagIdKey => [
+        "expected a tag id of 1 to {max} characters as key, found {found}",
+        "ожидался ключ — идентификатор метки длиной от 1 до {max} символов, найдено: {found}",
+        "键应为 1 到 {max} 个字符的标签 ID，实际为 {found}",
+        "кілт ретінде ұзындығы 1–{max} таңба тег идентификаторы күтілді, табылғаны: {found}",
+    ],
+    EmptyLabelText => [
+        "expected a text in at least one language, found an empty object",
+        "ожидался текст хотя бы на одном языке, найден пустой object",
+        "应至少有一种语言的文本，实际为空 object",
+        "кемінде бір тілдегі мәтін күтілді, бос object табылды",
+    ],
+    UnusedTag => [
+        "the tag {tag} has texts here but no event uses it",
+        "у метки {tag} здесь есть тексты, но ни одно событие её не использует",
+        "标签 {tag} 在此有文本，但没有事件使用它",
+        "{tag} тегінің мұнда мәтіндері бар, бірақ оны ешбір оқиға қолданбайды",
+    ],
     KindTrueOrFalse => ["true or false", "true или false", "true 或 false", "true не false"],
     KindDate => [
         "a date string or object",

@@ -122,7 +122,7 @@ table! {
     Undated => ["undated", "без даты", "无日期", "күні жоқ"],
     FirstReports => ["First reports", "Первые сообщения", "首次报道", "Алғашқы хабарлар"],
     FirstReportsHint => ["One lane per language: a mark is when its sources first reported an event on this page; ★ marks the first.", "Одна полоса на язык: отметка — когда источники на нём впервые сообщили о событии с этой страницы; ★ — самые первые.", "每种语言一条轨道：标记表示该语言来源首次报道本页某事件的时间；★ 表示最先报道。", "Әр тілге бір жолақ: белгі — сол тілдегі дереккөздер осы беттегі оқиғаны алғаш хабарлаған кез; ★ — ең біріншісі."],
-    MoreAnswers => ["{n} later answers are not shown here; the event list has them all.", "Ещё {n} более поздних ответов здесь не показано; все они есть в списке событий.", "另有 {n} 个较晚的答案未在此显示；事件列表中可查看全部。", "Тағы {n} кейінгі жауап мұнда көрсетілмеді; олардың бәрі оқиғалар тізімінде бар."],
+    MoreAnswers => ["{n} later answer is not shown here; the event list has it.|{n} later answers are not shown here; the event list has them all.", "Ещё {n} более поздний ответ здесь не показан; он есть в списке событий.|Ещё {n} более поздних ответа здесь не показаны; все они есть в списке событий.|Ещё {n} более поздних ответов здесь не показано; все они есть в списке событий.|Ещё {n} более поздних ответа здесь не показано; все они есть в списке событий.", "另有 {n} 个较晚的答案未在此显示；事件列表中可查看全部。", "Тағы {n} кейінгі жауап мұнда көрсетілмеді; ол оқиғалар тізімінде бар.|Тағы {n} кейінгі жауап мұнда көрсетілмеді; олардың бәрі оқиғалар тізімінде бар."],
     OtherAnswers => ["Other answers to: {q}", "Другие ответы на вопрос: {q}", "对该问题的其他答案：{q}", "Осы сұраққа басқа жауаптар: {q}"],
     Loading => ["Loading the corpus…", "Загрузка корпуса…", "正在加载资料库…", "Корпус жүктелуде…"],
     CorpusBroken => ["The corpus could not be loaded", "Не удалось загрузить корпус", "无法加载资料库", "Корпусты жүктеу мүмкін болмады"],
@@ -222,6 +222,7 @@ pub const PLURAL: &[Key] = &[
     Key::ZoomToSee,
     Key::OffMap,
     Key::LoadEvents,
+    Key::MoreAnswers,
 ];
 
 /// The form of a plural key for a category (the last form when the text has fewer).

@@ -1,7 +1,7 @@
 //! In the event panel: the other answers to the question the selected claim answers.
 
 use crate::core::text::i18n::Key;
-use crate::core::time::calendar::format_date;
+use crate::ui::intl;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn OtherAnswers(
             view! {
                 <li data-event=e.id.clone()>
                     <button type="button" class="link" on:click=move |_| app.select(Some(i))>{answer}</button>
-                    " — "{who}" "<span class="muted">{format!("({})", format_date(lang, &e.date))}</span>
+                    " — "{who}" "<span class="muted">{format!("({})", intl::date(lang, &e.date))}</span>
                 </li>
             }
         }).collect_view();

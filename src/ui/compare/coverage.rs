@@ -2,11 +2,12 @@
 //! how many sources each language has, when it first reported, who was first. Paged, so a
 //! filter change at any corpus size draws at most one page.
 
-use super::{is_hovered, lang_name, on_row_click, on_row_over};
+use super::{is_hovered, lang_names, on_row_click, on_row_over};
 use crate::core::compare::coverage::{columns, coverage, Rows};
 use crate::core::compare::reports::Reports;
 use crate::core::text::i18n::{t, tf, Key, Lang};
-use crate::core::time::calendar::{format_date, minute_date};
+use crate::core::time::calendar::minute_date;
+use crate::ui::intl::{self, number};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -22,7 +23,8 @@ fn cell(lang: Lang, reports: &Reports, event: usize, col: u32) -> AnyView {
         // only the words; one element less per empty cell.
         return view! { <td class="cov none"><span class="visually-hidden">{t(lang, Key::NotCovered)}</span></td> }.into_any();
     };
-    let n = tf(lang, Key::SourceCount, &[("n", &r.sources.to_string())]);
+    let sources = number(lang, u64::from(r.sources));
+    let n = tf(lang, Key::SourceCount, &[("n", &sources)]);
     let first = reports.is_first(event, col);
     let when = match (r.first, reports.earliest(event)) {
         (Some(_), _) if first => format!("★ {}", t(lang, Key::ReportedFirst)),
@@ -30,15 +32,15 @@ fn cell(lang: Lang, reports: &Reports, event: usize, col: u32) -> AnyView {
             tf(
                 lang,
                 Key::DaysLater,
-                &[("n", &((f - e) / 1440).to_string())],
-            ) + &format!(" · {}", format_date(lang, &minute_date(f)))
+                &[("n", &number(lang, ((f - e) / 1440).unsigned_abs()))],
+            ) + &format!(" · {}", intl::date(lang, &minute_date(f)))
         }
         _ => t(lang, Key::Undated).to_string(),
     };
     view! {
         <td class="cov yes" class:first=first>
             <span class="visually-hidden">{n}</span>
-            <b class="n" aria-hidden="true">{format!("✓ {}", r.sources)}</b>
+            <b class="n" aria-hidden="true">{format!("✓ {sources}")}</b>
             <span class="when">{when}</span>
         </td>
     }
@@ -89,13 +91,12 @@ pub fn Coverage() -> impl IntoView {
         })
     });
     let head = move || {
+        let lang = app.lang.get();
         app.corpus.with(|c| {
-            cols.get()
-                .iter()
-                .map(|&l| {
-                    let code = c.languages[l as usize].clone();
-                    view! { <th scope="col" lang=code.clone()>{lang_name(&code)}</th> }
-                })
+            let ls: Vec<usize> = cols.get().iter().map(|&l| l as usize).collect();
+            lang_names(c, &ls, lang)
+                .into_iter()
+                .map(|(name, in_lang)| view! { <th scope="col" lang=in_lang>{name}</th> })
                 .collect_view()
         })
     };
@@ -113,7 +114,7 @@ pub fn Coverage() -> impl IntoView {
                 view! {
                     <tr data-i=i data-event=e.id.clone() class:selected=selected class:hovered=move || is_hovered(app, i)>
                         <th scope="row" class="event">
-                            <span class="date">{format_date(lang, &e.date)}</span>" "
+                            <span class="date">{intl::date(lang, &e.date)}</span>" "
                             <button type="button" class="link" aria-pressed=selected.to_string()>{e.title.get(code).to_string()}</button>
                         </th>
                         {cells}
@@ -123,9 +124,10 @@ pub fn Coverage() -> impl IntoView {
         })
     };
     let foot = move || {
+        let lang = app.lang.get();
         cov.with(|m| {
-            m.covered.iter().zip(&m.first).map(|(n, f)| view! {
-                <td><span class="n">{n.to_string()}</span><span class="when">{app.tf(Key::FirstCount, &[("n", &f.to_string())])}</span></td>
+            m.covered.iter().zip(&m.first).map(|(&n, &f)| view! {
+                <td><span class="n">{number(lang, n as u64)}</span><span class="when">{intl::count(lang, Key::FirstCount, f as u64, &[("n", f as u64)], &[])}</span></td>
             }).collect_view()
         })
     };
@@ -133,14 +135,7 @@ pub fn Coverage() -> impl IntoView {
         let n = total();
         let from = (page.get() * PAGE + 1).min(n);
         let to = ((page.get() + 1) * PAGE).min(n);
-        app.tf(
-            Key::RowsRange,
-            &[
-                ("from", &from.to_string()),
-                ("to", &to.to_string()),
-                ("n", &n.to_string()),
-            ],
-        )
+        app.tn(Key::RowsRange, n, &[("from", from), ("to", to), ("n", n)])
     };
     let set_partial = move |on: bool| app.view.update(|v| v.partial = on);
     view! {

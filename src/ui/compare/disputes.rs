@@ -1,9 +1,9 @@
 //! Disputes: each question with its answers side by side (figure, claimant, date,
 //! languages, outlets with original headline and translation, status).
 
-use super::{is_hovered, lang_name, on_row_click, on_row_over};
+use super::{is_hovered, lang_names, on_row_click, on_row_over};
 use crate::core::text::i18n::Key;
-use crate::core::time::calendar::format_date;
+use crate::ui::intl;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -58,7 +58,7 @@ pub fn Disputes() -> impl IntoView {
                             view! { " "<span class="muted">{format!("({text})")}</span> }
                         });
                         let more = (*more > 0).then(|| {
-                            view! { <p class="muted more">{app.tf(Key::MoreAnswers, &[("n", &more.to_string())])}</p> }
+                            view! { <p class="muted more">{app.tn(Key::MoreAnswers, *more, &[("n", *more)])}</p> }
                         });
                         let rows = answers.iter().map(|&i| {
                             let e = &c.events[i];
@@ -71,7 +71,9 @@ pub fn Disputes() -> impl IntoView {
                                 .map(|a| c.actors[a].name.get(code).to_string())
                                 .unwrap_or_default();
                             let disputed = claim.is_some_and(|cl| cl.disputed);
-                            let langs = c.event_languages(i).into_iter().map(|l| lang_name(&c.languages[l])).collect::<Vec<_>>().join(", ");
+                            let langs = lang_names(c, &c.event_languages(i), lang).into_iter().enumerate().map(|(k, (name, in_lang))| {
+                                view! { {(k > 0).then_some(", ")}<span lang=in_lang>{name}</span> }
+                            }).collect_view();
                             let outlets = c.event_sources[i].iter().map(|&s| {
                                 let s = &c.sources[s as usize];
                                 view! {
@@ -89,7 +91,7 @@ pub fn Disputes() -> impl IntoView {
                                         <button type="button" class="link" aria-pressed=selected.to_string()>{answer}</button>
                                     </th>
                                     <td class="claimant">{who}</td>
-                                    <td class="date">{format_date(lang, &e.date)}</td>
+                                    <td class="date">{intl::date(lang, &e.date)}</td>
                                     <td class="langs">{langs}</td>
                                     <td class="outlets"><ul>{outlets}</ul></td>
                                     <td class="status"><span class="tag" class:disputed=disputed>
@@ -134,7 +136,7 @@ pub fn Disputes() -> impl IntoView {
                 <Show when=move || { pages() > 1 }>
                     <nav class="pager" aria-label=move || app.t(Key::Disputes)>
                         <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{move || format!("← {}", app.t(Key::PrevPage))}</button>
-                        <span>{move || format!("{} / {}", page.get() + 1, pages())}</span>
+                        <span>{move || { let lang = app.lang.get(); format!("{} / {}", intl::number(lang, page.get() as u64 + 1), intl::number(lang, pages() as u64)) }}</span>
                         <button type="button" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>{move || format!("{} →", app.t(Key::NextPage))}</button>
                     </nav>
                 </Show>

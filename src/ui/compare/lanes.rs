@@ -2,9 +2,10 @@
 //! first reported each event on the current page, so "Chinese media had this two days
 //! before Russian media" shows at a glance. The matrix below holds the same facts as text.
 
-use super::lang_name;
+use super::lang_names;
 use crate::core::text::i18n::Key;
-use crate::core::time::calendar::{format_date, minute_date};
+use crate::core::time::calendar::minute_date;
+use crate::ui::intl;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -35,24 +36,25 @@ pub fn FirstReports(
         let (lo, hi) = (lo - 1440, hi + 1440);
         let x = move |m: i64| (m - lo) as f64 / (hi - lo) as f64 * 100.0;
         app.corpus.with(|c| {
+            let ls: Vec<usize> = cols.iter().map(|&l| l as usize).collect();
             let lanes = cols
                 .iter()
-                .map(|&l| {
+                .zip(lang_names(c, &ls, lang))
+                .map(|(&l, (name, in_lang))| {
                     let marks = rows
                         .iter()
                         .filter_map(|&i| {
                             let f = reports.get(i, l)?.first?;
                             let first = reports.is_first(i, l);
-                            let title = format!("{} — {}", c.events[i].title.get(code), format_date(lang, &minute_date(f)));
+                            let title = format!("{} — {}", c.events[i].title.get(code), intl::date(lang, &minute_date(f)));
                             Some(view! {
                                 <span class="mark" class:first=first class:selected=sel == Some(i) data-i=i
                                     style:left=format!("{:.2}%", x(f)) title=title>{if first { "★" } else { "●" }}</span>
                             })
                         })
                         .collect_view();
-                    let name = lang_name(&c.languages[l as usize]);
                     view! {
-                        <div class="lane"><span class="lane-name">{name}</span><div class="lane-track">{marks}</div></div>
+                        <div class="lane"><span class="lane-name" lang=in_lang>{name}</span><div class="lane-track">{marks}</div></div>
                     }
                 })
                 .collect_view();
@@ -60,8 +62,8 @@ pub fn FirstReports(
                 <div class="lanes" role="img" aria-label=app.t(Key::FirstReportsHint)>
                     {lanes}
                     <div class="lane axis"><span class="lane-name"></span><div class="lane-track">
-                        <span class="from">{format_date(lang, &minute_date(lo + 1440))}</span>
-                        <span class="to">{format_date(lang, &minute_date(hi - 1440))}</span>
+                        <span class="from">{intl::date(lang, &minute_date(lo + 1440))}</span>
+                        <span class="to">{intl::date(lang, &minute_date(hi - 1440))}</span>
                     </div></div>
                 </div>
             }

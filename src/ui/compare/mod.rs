@@ -9,18 +9,20 @@ mod lanes;
 
 use super::state::{use_app, AppState};
 use crate::core::link::view_state::View;
-use crate::core::text::i18n::{endonym, Key};
+use crate::core::text::i18n::Key;
+use crate::core::text::lang::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The language's name in itself, else its code; a tag with a script or region keeps it
-/// ("中文 (zh-Hant)"), so two columns never read the same.
-fn lang_name(code: &str) -> String {
-    match endonym(code) {
-        Some(name) if code.contains('-') => format!("{name} ({code})"),
-        Some(name) => name.to_string(),
-        None => code.to_string(),
-    }
+/// The names of the corpus' languages `ls` (indices into its languages) with the language
+/// each name is written in, from the browser's `Intl` as everywhere else; two codes that
+/// read alike keep their codes beside them, so no two columns read the same.
+fn lang_names(c: &crate::core::corpus::Corpus, ls: &[usize], ui: Lang) -> Vec<(String, String)> {
+    let codes: Vec<String> = ls
+        .iter()
+        .filter_map(|&l| c.languages.get(l).cloned())
+        .collect();
+    super::intl::language_names(&codes, ui)
 }
 
 /// Delegated row handlers for a Compare table: a button in a `[data-i]` row selects its

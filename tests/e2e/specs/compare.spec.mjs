@@ -1,7 +1,7 @@
 // The Compare view: disputes side by side, coverage by source language, first reports,
 // reachable from a fresh page by one named control and carried by the shareable link.
 import { test, expect } from '@playwright/test';
-import { openApp, shot } from './helpers.mjs';
+import { openApp, shot, CORPUS } from './helpers.mjs';
 
 const TROOPS = [
   ['kz-2022-01-chinese-media-2500-paratroopers', '2,500', 'Chinese media', '中文'],
@@ -192,4 +192,22 @@ test('at 100,000 events Compare pages its questions and rows and stays under 3,0
   expect(await count()).toBeLessThanOrEqual(3000);
   await shot(page, 'compare-100k');
   expect(errors).toEqual([]);
+});
+
+test('in Russian, Compare writes dates in the genitive and names languages in their own words', async ({ page }) => {
+  await openApp(page, '/#view=compare&ui=ru');
+  const row = page.locator('table.dispute[data-question="csto-troop-numbers"] tbody tr').nth(1);
+  await expect(row.locator('td.date')).toHaveText(/^10 января 2022\s*г\.$/);
+  await expect(row.locator('td.langs span[lang="ru"]')).toHaveText('Русский');
+  await expect(page.locator('table.matrix thead th[lang="zh"]')).toHaveText('中文');
+  await shot(page, 'compare-ru');
+});
+
+test('in Russian, Compare groups a count past a thousand', async ({ page }) => {
+  const events = [];
+  for (let i = 0; i < 1200; i++) events.push({ ...CORPUS.events[i % CORPUS.events.length], id: `copy-${i}` });
+  const body = JSON.stringify({ ...CORPUS, events });
+  await page.route('**/corpus.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await openApp(page, '/#view=compare&ui=ru');
+  await expect(page.locator('table.matrix caption')).toContainText('1–15 из 1\u00a0200');
 });

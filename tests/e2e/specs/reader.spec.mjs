@@ -125,6 +125,19 @@ test('Kazakh readers get Russian corpus text before English', async ({ page }) =
   await expect(page.locator('.panel h2')).toHaveAttribute('lang', ev.title.kk ? 'kk' : 'ru');
 });
 
+test('tags and roles read in the interface language, along the fallback chain', async ({ page }) => {
+  await openApp(page, '/#e=kz-2022-01-06-almaty-police-dozens-eliminated&ui=ru');
+  await expect(page.locator('.panel .type')).toHaveText('насилие · столкновение, жертвы');
+  await expect(page.locator('.panel .type .tag-text').first()).toHaveAttribute('lang', 'ru');
+  await expect(page.locator('.panel .actors')).toContainText('роль: автор заявления');
+  await page.selectOption('#ui-lang', 'zh');
+  await expect(page.locator('.panel .type .tag-text')).toHaveText(['冲突', '伤亡']);
+  await expect(page.locator('.panel .actors')).toContainText('声称方');
+  await page.selectOption('#ui-lang', 'kk');
+  await expect(page.locator('.panel .type .tag-text')).toHaveText(['қақтығыс', 'құрбандар']);
+  await shot(page, 'panel-tags-kk');
+});
+
 test("the corpus' credits show, and the page title is the corpus title", async ({ page }) => {
   await openApp(page, '/#ui=en');
   await expect(page).toHaveTitle(CORPUS.meta.title.en);

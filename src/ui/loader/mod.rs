@@ -4,19 +4,20 @@
 //! the core, as the CLI does, so a UTF-16 file is named and invalid UTF-8 is reported where
 //! it was replaced; TimelineJS, StoryMapJS and CSV files are imported first.
 
+mod fetch;
+
 use super::diagnostics::remember;
 use super::state::{AppState, Load, Progress};
 use super::worker::{self, Outcome, WORKER_FROM_BYTES};
 use crate::core::corpus::diagnostic::{echo, Diagnostic, Message, Msg, Severity};
 use crate::core::corpus::parse;
 use crate::core::interchange;
-use crate::core::link::corpus_source::{
-    check_corpus_url, corpus_param, fetch_message, FetchProblem,
-};
+use crate::core::link::corpus_source::{check_corpus_url, corpus_param, fetch_message};
 use crate::core::text::i18n::{tf, Key, Lang};
+use fetch::fetch_bytes;
+pub use fetch::own_file;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// Id of the `<script type="application/json">` element that may hold the corpus.
 pub const INLINE_ID: &str = "steppe-corpus";
@@ -163,64 +164,6 @@ fn note_import(app: AppState, name: &str, imported: Option<&str>) {
     if let Some(o) = ORIGIN.with(std::cell::Cell::get) {
         o.1.set(note);
     }
-}
-
-/// One of the app's own built files, for the single-file explorer (through the service
-/// worker's cache, so this works offline after one visit); the error says what failed.
-pub async fn own_file(app: AppState, url: &str) -> Result<Vec<u8>, String> {
-    fetch_bytes(url, |_, _| {})
-        .await
-        .map_err(|p| fetch_message(app.lang.get_untracked(), url, p))
-}
-
-/// The bytes at `url`, read as they arrive: `progress` hears how many have come, of how
-/// many the server announced.
-async fn fetch_bytes(
-    url: &str,
-    progress: impl Fn(u64, Option<u64>),
-) -> Result<Vec<u8>, FetchProblem> {
-    let resp = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|_| {
-            let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
-            if online {
-                FetchProblem::Network
-            } else {
-                FetchProblem::Offline
-            }
-        })?;
-    match resp.status() {
-        404 => return Err(FetchProblem::NotFound),
-        s if !resp.ok() => return Err(FetchProblem::Status(s)),
-        _ => {}
-    }
-    let total = resp
-        .headers()
-        .get("content-length")
-        .and_then(|v| v.parse::<u64>().ok());
-    let Some(body) = resp.body() else {
-        return resp.binary().await.map_err(|_| FetchProblem::Network);
-    };
-    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut out: Vec<u8> = Vec::new();
-    loop {
-        let step = wasm_bindgen_futures::JsFuture::from(reader.read())
-            .await
-            .map_err(|_| FetchProblem::Network)?;
-        let field = |k: &str| js_sys::Reflect::get(&step, &k.into()).unwrap_or_default();
-        if field("done").as_bool() != Some(false) {
-            break;
-        }
-        let chunk = js_sys::Uint8Array::new(&field("value"));
-        let at = out.len();
-        out.resize(at + chunk.length() as usize, 0);
-        if let Some(tail) = out.get_mut(at..) {
-            chunk.copy_to(tail);
-        }
-        progress(out.len() as u64, total);
-    }
-    Ok(out)
 }
 
 fn inline_corpus() -> Option<String> {

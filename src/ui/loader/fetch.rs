@@ -1,0 +1,65 @@
+//! Reading files over the network: the corpus as it arrives, with its progress, and the
+//! app's own built files (for the single-file explorer).
+
+use super::super::state::AppState;
+use crate::core::link::corpus_source::{fetch_message, FetchProblem};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// One of the app's own built files, for the single-file explorer (through the service
+/// worker's cache, so this works offline after one visit); the error says what failed.
+pub async fn own_file(app: AppState, url: &str) -> Result<Vec<u8>, String> {
+    fetch_bytes(url, |_, _| {})
+        .await
+        .map_err(|p| fetch_message(app.lang.get_untracked(), url, p))
+}
+
+/// The bytes at `url`, read as they arrive: `progress` hears how many have come, of how
+/// many the server announced.
+pub(super) async fn fetch_bytes(
+    url: &str,
+    progress: impl Fn(u64, Option<u64>),
+) -> Result<Vec<u8>, FetchProblem> {
+    let resp = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|_| {
+            let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
+            if online {
+                FetchProblem::Network
+            } else {
+                FetchProblem::Offline
+            }
+        })?;
+    match resp.status() {
+        404 => return Err(FetchProblem::NotFound),
+        s if !resp.ok() => return Err(FetchProblem::Status(s)),
+        _ => {}
+    }
+    let total = resp
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.parse::<u64>().ok());
+    let Some(body) = resp.body() else {
+        return resp.binary().await.map_err(|_| FetchProblem::Network);
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut out: Vec<u8> = Vec::new();
+    loop {
+        let step = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|_| FetchProblem::Network)?;
+        let field = |k: &str| js_sys::Reflect::get(&step, &k.into()).unwrap_or_default();
+        if field("done").as_bool() != Some(false) {
+            break;
+        }
+        let chunk = js_sys::Uint8Array::new(&field("value"));
+        let at = out.len();
+        out.resize(at + chunk.length() as usize, 0);
+        if let Some(tail) = out.get_mut(at..) {
+            chunk.copy_to(tail);
+        }
+        progress(out.len() as u64, total);
+    }
+    Ok(out)
+}
