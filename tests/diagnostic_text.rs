@@ -416,7 +416,7 @@ fn counts_in_real_diagnostics_take_the_plural_form() {
     // Each empty event has 5 missing fields: 2,001 events make 10,005 errors.
     assert_eq!(
         over(2_001).text(Lang::Ru),
-        "ещё 5 проблем (5 ошибок) начиная с этого места не перечислены: показаны только первые 10000"
+        "начиная с этого места не перечислены ещё: 5 проблем (5 ошибок); показаны только первые 10000"
     );
     assert_eq!(
         over(2_001).to_string(),

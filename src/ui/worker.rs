@@ -31,6 +31,11 @@ pub struct Outcome {
 
 type Done = Box<dyn FnOnce(Result<Outcome, Vec<u8>>)>;
 
+thread_local! {
+    // The worker reading now: a file opened while another loads replaces it.
+    static CURRENT: RefCell<Option<Worker>> = const { RefCell::new(None) };
+}
+
 struct Job {
     worker: Worker,
     name: String,
@@ -44,6 +49,12 @@ struct Job {
 impl Job {
     fn finish(&mut self, result: Result<Outcome, ()>) {
         self.worker.terminate();
+        CURRENT.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.as_ref() == Some(&self.worker) {
+                *c = None;
+            }
+        });
         let bytes = self.bytes.take().unwrap_or_default();
         if let Some(done) = self.done.take() {
             done(result.map_err(|()| bytes));
@@ -105,6 +116,13 @@ impl Job {
     }
 }
 
+/// Stops the worker reading now, if any: a newer file replaces what it was reading.
+pub fn cancel() {
+    if let Some(old) = CURRENT.with(|c| c.borrow_mut().take()) {
+        old.terminate();
+    }
+}
+
 /// Reads `bytes` (a file called `name`) in the loading worker. `progress` hears how far it
 /// has gone; `done` gets what was read or, if the worker could not start or failed, the
 /// bytes back.
@@ -118,6 +136,8 @@ pub fn read(
         Ok(w) => w,
         Err(_) => return done(Err(bytes)),
     };
+    cancel();
+    CURRENT.with(|c| c.replace(Some(worker.clone())));
     let job = Rc::new(RefCell::new(Job {
         worker: worker.clone(),
         name: name.to_string(),

@@ -10,11 +10,14 @@
 //! (the filters' bit sets, the id lookups) is not sent.
 
 use super::diagnostic::Diagnostic;
-use super::index::Corpus;
+use super::index::{Corpus, MAX_FACET_ACTORS, MAX_FACET_LANGUAGES};
 use super::model::{Actor, Event, Meta, Question, Source, Tags};
 use super::validate::Dropped;
 use super::wire::{fields, Reader, Wire};
 use crate::query::bitset::Bitset;
+
+/// Most events a corpus handed over may hold (far beyond what a page can show).
+pub const MAX_EVENTS: usize = 1 << 24;
 
 /// Events per chunk: small enough that the page decodes one in a few milliseconds.
 pub const CHUNK_EVENTS: usize = 2048;
@@ -180,7 +183,10 @@ pub struct Assembler {
 impl Assembler {
     /// Starts from the head.
     pub fn new(head: Head) -> Self {
-        let n = head.events;
+        // The head comes from the worker, but its count still bounds what is reserved: bit
+        // sets for more events than the budget allows are never made (and `finish` then
+        // refuses the corpus, its count unmet).
+        let n = head.events.min(MAX_EVENTS);
         let language: std::collections::HashMap<&str, usize> = head
             .languages
             .iter()
@@ -193,8 +199,13 @@ impl Assembler {
             .map(|s| language.get(s.lang.as_str()).copied())
             .collect();
         let mut corpus = Corpus::default();
-        corpus.by_actor = vec![Bitset::empty(n); head.facet_actors.min(head.actors.len())];
-        corpus.by_language = vec![Bitset::empty(n); head.languages.len()];
+        corpus.by_actor = vec![
+            Bitset::empty(n);
+            head.facet_actors
+                .min(head.actors.len())
+                .min(MAX_FACET_ACTORS)
+        ];
+        corpus.by_language = vec![Bitset::empty(n); head.languages.len().min(MAX_FACET_LANGUAGES)];
         corpus.meta = head.meta;
         corpus.actors = head.actors;
         corpus.sources = head.sources;
@@ -205,7 +216,7 @@ impl Assembler {
         Assembler {
             corpus,
             diagnostics: head.diagnostics,
-            expected: n,
+            expected: head.events,
             source_language,
             out_of_range: false,
             imported: head.imported,

@@ -7,7 +7,8 @@
 //! 0/1 byte then the value, a list as its length then the items, an enum of the format as
 //! its position in [`NamedEnum::ALL`]. Decoding reads a cursor and returns `None` at the
 //! first thing out of place (truncated input, a bad length, invalid UTF-8, an unknown enum
-//! value): never a panic, and never an allocation larger than the input.
+//! value, messages nested too deep): never a panic, and lists grow as their items arrive
+//! rather than by the length they claim.
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
 use super::diagnostic::{Arg, Diagnostic, Message, Msg, Severity};
@@ -74,6 +75,11 @@ impl<'a> Reader<'a> {
             .filter(|&n| n <= self.rest.len())
     }
 }
+
+/// Most items a list reserves room for before they arrive.
+const PREALLOCATE: usize = 4096;
+/// Deepest nesting of messages within messages (real ones nest once).
+const MAX_MESSAGE_DEPTH: usize = 4;
 
 /// The bytes of `value`.
 pub fn encode<T: Wire>(value: &T) -> Vec<u8> {
@@ -189,7 +195,9 @@ impl<T: Wire> Wire for Vec<T> {
     }
     fn take(r: &mut Reader<'_>) -> Option<Self> {
         let n = r.len()?;
-        let mut v = Vec::with_capacity(n);
+        // A length is at most the bytes left, but an item may be far bigger in memory than
+        // its one byte: the vector grows as items actually arrive.
+        let mut v = Vec::with_capacity(n.min(PREALLOCATE));
         for _ in 0..n {
             v.push(T::take(r)?);
         }
@@ -307,21 +315,28 @@ impl Wire for Message {
     }
 
     fn take(r: &mut Reader<'_>) -> Option<Self> {
-        let key = *Msg::ALL.get(usize::take(r)?)?;
-        let count = Wire::take(r)?;
-        let n = r.len()?;
-        let mut args = Vec::with_capacity(n);
-        for _ in 0..n {
-            let name = placeholder(key, &String::take(r)?)?;
-            let arg = match r.byte()? {
-                0 => Arg::Text(Wire::take(r)?),
-                1 => Arg::Msg(Box::new(Wire::take(r)?)),
-                _ => return None,
-            };
-            args.push((name, arg));
-        }
-        Some(Message { key, count, args })
+        take_message(r, 0)
     }
+}
+
+fn take_message(r: &mut Reader<'_>, depth: usize) -> Option<Message> {
+    if depth > MAX_MESSAGE_DEPTH {
+        return None;
+    }
+    let key = *Msg::ALL.get(usize::take(r)?)?;
+    let count = Wire::take(r)?;
+    let n = r.len()?;
+    let mut args = Vec::with_capacity(n.min(PREALLOCATE));
+    for _ in 0..n {
+        let name = placeholder(key, &String::take(r)?)?;
+        let arg = match r.byte()? {
+            0 => Arg::Text(Wire::take(r)?),
+            1 => Arg::Msg(Box::new(take_message(r, depth.saturating_add(1))?)),
+            _ => return None,
+        };
+        args.push((name, arg));
+    }
+    Some(Message { key, count, args })
 }
 
 /// `name` as it appears (`{name}`) in the English template of `key`.
@@ -433,5 +448,16 @@ mod tests {
             *b = b'x';
         }
         assert_eq!(decode::<Message>(&bad), None);
+        // A list as long as the bytes left, of items far bigger in memory: refused once
+        // the bytes run out, without reserving room for all of them first.
+        let mut long = encode(&4000usize);
+        long.extend(std::iter::repeat_n(0u8, 4000));
+        assert_eq!(decode::<Vec<Event>>(&long), None);
+        // Messages nested deeper than any real one.
+        let mut deep = Message::new(Msg::Problems).count(1);
+        for _ in 0..6 {
+            deep = Message::new(Msg::MalformedJson).sub("error", deep);
+        }
+        assert_eq!(decode::<Message>(&encode(&deep)), None);
     }
 }

@@ -69,7 +69,7 @@ diag_table! {
         "жарамсыз UTF-8 ({bytes}) U+FFFD таңбасымен ауыстырылды: файл бұл жерде дұрыс UTF-8 емес",
     ],
     MoreInvalidUtf8 => [
-        "{n} more invalid UTF-8 sequences after this one were replaced by U+FFFD|{n} more invalid UTF-8 sequences after this one were replaced by U+FFFD",
+        "{n} more invalid UTF-8 sequence after this one was replaced by U+FFFD|{n} more invalid UTF-8 sequences after this one were replaced by U+FFFD",
         "после этой заменена на U+FFFD ещё {n} недопустимая последовательность UTF-8|после этой заменены на U+FFFD ещё {n} недопустимые последовательности UTF-8|после этой заменено на U+FFFD ещё {n} недопустимых последовательностей UTF-8|после этой заменено на U+FFFD ещё {n} недопустимой последовательности UTF-8",
         "此后另有 {n} 处无效的 UTF-8 序列已替换为 U+FFFD",
         "осыдан кейін тағы {n} жарамсыз UTF-8 тізбегі U+FFFD таңбасымен ауыстырылды|осыдан кейін тағы {n} жарамсыз UTF-8 тізбегі U+FFFD таңбасымен ауыстырылды",
@@ -82,7 +82,7 @@ diag_table! {
     ],
     TooManyDiagnostics => [
         "{problems} more ({errors}) from here on are not listed: only the first {max} are",
-        "ещё {problems} ({errors}) начиная с этого места не перечислены: показаны только первые {max}",
+        "начиная с этого места не перечислены ещё: {problems} ({errors}); показаны только первые {max}",
         "从此处起另有 {problems}（{errors}）未列出：只列出前 {max} 个",
         "осы жерден бастап тағы {problems} ({errors}) тізілмеді: тек алғашқы {max} көрсетілді",
     ],
@@ -264,21 +264,21 @@ diag_table! {
     KindObject => ["an object", "object", "object", "object"],
     KindTagTable => [
         "an object of tag ids to texts by language code",
-        "object: идентификаторы меток и их тексты по кодам языков",
-        "object：标签 ID 及其按语言代码的文本",
-        "object: тег идентификаторлары және олардың тіл кодтары бойынша мәтіндері",
+        "object (идентификаторы меток и их тексты по кодам языков)",
+        "object（标签 ID 及其按语言代码的文本）",
+        "object (тег идентификаторлары және олардың тіл кодтары бойынша мәтіндері)",
     ],
     KindLabelText => [
         "an object of texts by language code",
-        "object: тексты по кодам языков",
-        "object：按语言代码的文本",
-        "object: тіл кодтары бойынша мәтіндер",
+        "object (тексты по кодам языков)",
+        "object（按语言代码的文本）",
+        "object (тіл кодтары бойынша мәтіндер)",
     ],
     KindRole => [
         "a role as a string or as an object of texts by language code",
-        "роль (string или object: тексты по кодам языков)",
+        "роль (string или object с текстами по кодам языков)",
         "角色（string，或按语言代码的文本 object）",
-        "рөл (string не object: тіл кодтары бойынша мәтіндер)",
+        "рөл (string не тіл кодтары бойынша мәтіндері бар object)",
     ],
     TagIdKey => [
         "expected a tag id of 1 to {max} characters as key, found {found}",
@@ -436,7 +436,7 @@ diag_table! {
         "the end {end} is before the start {start}",
         "конец {end} раньше начала {start}",
         "结束时间 {end} 早于开始时间 {start}",
-        "соңы {end} басынан {start} бұрын",
+        "соңы ({end}) басталуынан ({start}) бұрын",
     ],
     NoSources => [
         "expected at least one source id, found an empty list",
@@ -1000,6 +1000,9 @@ mod tests {
         assert_eq!(problems(Lang::Ru, 21), "21 проблема");
         assert_eq!(problems(Lang::Kk, 5), "5 мәселе");
         assert_eq!(problems(Lang::Zh, 1), "1 个问题");
+        let more_en = |n| Message::new(Msg::MoreInvalidUtf8).count(n).text(Lang::En);
+        assert!(more_en(1).starts_with("1 more invalid UTF-8 sequence after this one was"));
+        assert!(more_en(2).starts_with("2 more invalid UTF-8 sequences after this one were"));
         let more = |n| Message::new(Msg::MoreInvalidUtf8).count(n).text(Lang::Ru);
         assert_eq!(
             more(1),
@@ -1023,7 +1026,7 @@ mod tests {
         );
         assert_eq!(
             m.text(Lang::Ru),
-            "ещё 5 проблем (1 ошибка) начиная с этого места не перечислены: показаны только первые 200"
+            "начиная с этого места не перечислены ещё: 5 проблем (1 ошибка); показаны только первые 200"
         );
     }
 

@@ -205,7 +205,7 @@ table! {
     Role => ["role: {role}", "роль: {role}", "角色：{role}", "рөлі: {role}"],
     EventKind => ["Type", "Тип", "类型", "Түрі"],
     // Loading a large corpus, with a progress bar.
-    LoadDownloading => ["Downloading the corpus", "Загрузка корпуса", "正在下载资料库", "Корпус жүктелуде"],
+    LoadDownloading => ["Downloading the corpus", "Скачивание корпуса", "正在下载资料库", "Корпус жүктеп алынуда"],
     LoadChecking => ["Checking the events", "Проверка событий", "正在检查事件", "Оқиғалар тексерілуде"],
     LoadPreparing => ["Preparing the map and timeline", "Подготовка карты и хронологии", "正在准备地图和时间轴", "Карта мен уақыт желісі дайындалуда"],
     LoadMegabytes => ["{done} of {total} MB", "{done} из {total} МБ", "{done} / {total} MB", "{done} / {total} МБ"],

@@ -115,6 +115,7 @@ pub fn start(app: AppState) {
 /// read in the loading worker when it is large, on the page otherwise or when no worker can
 /// start; `then` gets what was read.
 fn read(app: AppState, name: String, bytes: Vec<u8>, then: impl FnOnce(Outcome) + 'static) {
+    worker::cancel();
     if bytes.len() < WORKER_FROM_BYTES {
         return then(read_on_page(&name, &bytes));
     }

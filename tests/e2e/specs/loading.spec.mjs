@@ -71,6 +71,20 @@ test('a large file the reader opens goes through the worker too', async ({ page 
   expect(labels).toEqual(expect.arrayContaining(['Checking the events', 'Preparing the map and timeline']));
 });
 
+test('a file opened while a large one loads replaces it; the large one never lands after it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  const input = page.locator('.file-open input[type=file]');
+  await input.setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: readFileSync(BIG) });
+  await expect(page.locator('.load-progress')).toBeVisible();
+  await input.setInputFiles({ name: 'small.json', mimeType: 'application/json', buffer: readFileSync(new URL('../../../public/corpus.json', import.meta.url).pathname) });
+  await expect(page.locator('.count')).toHaveText(`${N} of ${N} events`);
+  // Long enough for the large file to have landed, had its worker not been stopped.
+  await page.waitForTimeout(8_000);
+  await expect(page.locator('.count')).toHaveText(`${N} of ${N} events`);
+  await expect(page.locator('.load-progress')).toHaveCount(0);
+});
+
 test('from file://, where no worker can start, the single file reads a large file itself', async () => {
   test.setTimeout(120_000);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
