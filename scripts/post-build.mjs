@@ -6,7 +6,7 @@
 //  3. writes steppe.html: one self-contained file (CSS, JS, wasm and corpus inlined) that
 //     opens from file:// with no server and no network.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -46,6 +46,22 @@ function main() {
   const bootName = `boot-${hash(boot)}.js`;
   writeFileSync(join(dir, bootName), boot);
   html = html.replace(inlineBoot[0], `<script type="module" src="./${bootName}"></script>`);
+
+  // 1b. The loading worker's files, named by their content (Trunk does not hash them), so a
+  // page never starts a worker from another build out of a cache; the page finds its
+  // starting script in a meta element.
+  const workerHash = hash(Buffer.concat([read('steppe-worker.js'), read('steppe-worker_bg.wasm')]));
+  const workerJs = `steppe-worker-${workerHash}.js`;
+  const workerWasm = `steppe-worker-${workerHash}_bg.wasm`;
+  renameSync(join(dir, 'steppe-worker.js'), join(dir, workerJs));
+  renameSync(join(dir, 'steppe-worker_bg.wasm'), join(dir, workerWasm));
+  const starter = read('worker.js').toString()
+    .replace("'steppe-worker.js'", `'${workerJs}'`)
+    .replace("'steppe-worker_bg.wasm'", `'${workerWasm}'`);
+  const starterName = `worker-${hash(starter)}.js`;
+  writeFileSync(join(dir, starterName), starter);
+  unlinkSync(join(dir, 'worker.js'));
+  html = html.replace('</head>', `  <meta name="steppe-worker" content="./${starterName}">\n</head>`);
   writeFileSync(join(dir, 'index.html'), html);
 
   // 2. The service worker.

@@ -19,8 +19,15 @@ use web_sys::{MessageEvent, Worker};
 /// Files smaller than this are read on the page: starting a worker would cost more than
 /// reading them there (a few milliseconds).
 pub const WORKER_FROM_BYTES: usize = 1_000_000;
-/// The worker's starting script (`public/worker.js`), beside the page.
-const SCRIPT: &str = "worker.js";
+/// The worker's starting script (`public/worker.js`, renamed by its content at build time
+/// and named in `<meta name="steppe-worker">`), beside the page.
+fn script() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=steppe-worker]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| "worker.js".into())
+}
 
 /// What the worker read: the corpus, its diagnostics, and the format it was imported from.
 pub struct Outcome {
@@ -33,7 +40,7 @@ type Done = Box<dyn FnOnce(Result<Outcome, Vec<u8>>)>;
 
 thread_local! {
     // The worker reading now: a file opened while another loads replaces it.
-    static CURRENT: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    static CURRENT: RefCell<Option<Rc<RefCell<Job>>>> = const { RefCell::new(None) };
 }
 
 struct Job {
@@ -49,9 +56,11 @@ struct Job {
 impl Job {
     fn finish(&mut self, result: Result<Outcome, ()>) {
         self.worker.terminate();
+        self.assembler = None;
         CURRENT.with(|c| {
             let mut c = c.borrow_mut();
-            if c.as_ref() == Some(&self.worker) {
+            if c.as_ref().and_then(|j| j.try_borrow().ok()).is_none() {
+                // The current job is the one borrowed now: this one.
                 *c = None;
             }
         });
@@ -62,8 +71,11 @@ impl Job {
     }
 
     fn on_message(&mut self, data: JsValue) {
-        if data.as_string().as_deref() == Some("ready") {
-            return self.send();
+        match data.as_string().as_deref() {
+            Some("ready") => return self.send(),
+            // The worker's wasm could not start (`public/worker.js`).
+            Some(_) => return self.finish(Err(())),
+            None => {}
         }
         let bytes = data
             .dyn_into::<js_sys::Uint8Array>()
@@ -119,7 +131,13 @@ impl Job {
 /// Stops the worker reading now, if any: a newer file replaces what it was reading.
 pub fn cancel() {
     if let Some(old) = CURRENT.with(|c| c.borrow_mut().take()) {
-        old.terminate();
+        if let Ok(mut job) = old.try_borrow_mut() {
+            // Its bytes and half-built corpus go now; the worker will not call back.
+            job.worker.terminate();
+            job.bytes = None;
+            job.assembler = None;
+            job.done = None;
+        }
     }
 }
 
@@ -132,12 +150,11 @@ pub fn read(
     progress: impl Fn(Progress) + 'static,
     done: impl FnOnce(Result<Outcome, Vec<u8>>) + 'static,
 ) {
-    let worker = match Worker::new(SCRIPT) {
+    let worker = match Worker::new(&script()) {
         Ok(w) => w,
         Err(_) => return done(Err(bytes)),
     };
     cancel();
-    CURRENT.with(|c| c.replace(Some(worker.clone())));
     let job = Rc::new(RefCell::new(Job {
         worker: worker.clone(),
         name: name.to_string(),
@@ -146,6 +163,7 @@ pub fn read(
         progress: Box::new(progress),
         done: Some(Box::new(done)),
     }));
+    CURRENT.with(|c| c.replace(Some(job.clone())));
     let on_job = job.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |m: MessageEvent| {
         on_job.borrow_mut().on_message(m.data());
@@ -153,6 +171,7 @@ pub fn read(
     let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| job.borrow_mut().finish(Err(())));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
     // One pair per corpus loaded; a terminated worker never calls them again.
     on_message.forget();
     on_error.forget();

@@ -1243,10 +1243,10 @@ impl<'t> Reader<'t> {
         let Some(n) = top.get("tags") else {
             return (tags, at);
         };
-        let Value::Object(_) = &n.value else {
+        if !matches!(n.value, Value::Object(_)) {
             self.mismatch("tags", n, Msg::KindTagTable);
             return (tags, at);
-        };
+        }
         let Some(o) = self.object(n, "tags") else {
             return (tags, at);
         };

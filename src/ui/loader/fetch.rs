@@ -2,6 +2,7 @@
 //! app's own built files (for the single-file explorer).
 
 use super::super::state::AppState;
+use crate::core::corpus::validate::MAX_FILE_BYTES;
 use crate::core::link::corpus_source::{fetch_message, FetchProblem};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -36,9 +37,11 @@ pub(super) async fn fetch_bytes(
         s if !resp.ok() => return Err(FetchProblem::Status(s)),
         _ => {}
     }
-    let total = resp
-        .headers()
+    // A compressed response announces its compressed length, not the bytes read here.
+    let headers = resp.headers();
+    let total = headers
         .get("content-length")
+        .filter(|_| headers.get("content-encoding").is_none())
         .and_then(|v| v.parse::<u64>().ok());
     let Some(body) = resp.body() else {
         return resp.binary().await.map_err(|_| FetchProblem::Network);
@@ -60,6 +63,12 @@ pub(super) async fn fetch_bytes(
             chunk.copy_to(tail);
         }
         progress(out.len() as u64, total);
+        if out.len() > MAX_FILE_BYTES {
+            // Past the budget the validator refuses the file anyway (and says so): a
+            // response without end must not fill the page's memory first.
+            let _ = reader.cancel();
+            break;
+        }
     }
     Ok(out)
 }

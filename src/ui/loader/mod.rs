@@ -34,6 +34,23 @@ pub struct CorpusOrigin(pub RwSignal<Option<String>>, pub RwSignal<Option<String
 thread_local! {
     // The same signal, for a file opened from an event handler (outside any component).
     static ORIGIN: std::cell::Cell<Option<CorpusOrigin>> = const { std::cell::Cell::new(None) };
+    // Which load is the latest: one that lands after a newer one started is dropped.
+    static LOAD: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Starts a new load; an earlier one still under way is dropped when it lands.
+fn begin() -> u64 {
+    worker::cancel();
+    LOAD.with(|l| {
+        let g = l.get().wrapping_add(1);
+        l.set(g);
+        g
+    })
+}
+
+/// Whether load `g` is still the latest.
+fn current(g: u64) -> bool {
+    LOAD.with(|l| l.get() == g)
 }
 
 /// Whether this page is the single-file build (its corpus inlined).
@@ -80,10 +97,11 @@ pub fn start(app: AppState) {
             return;
         }
     };
+    let load = begin();
     leptos::task::spawn_local(async move {
         let progress = move |done, total| {
             // Small files arrive at once: a bar would only flash.
-            if done >= WORKER_FROM_BYTES as u64 {
+            if done >= WORKER_FROM_BYTES as u64 && current(load) {
                 app.progress.set(Some(Progress::Download { done, total }));
             }
         };
@@ -97,11 +115,12 @@ pub fn start(app: AppState) {
                     .next()
                     .unwrap_or("")
                     .to_string();
-                read(app, name.clone(), bytes, move |outcome| {
+                read(app, load, name.clone(), bytes, move |outcome| {
                     note_import(app, &name, outcome.imported.as_deref());
                     show(app, outcome);
                 });
             }
+            Err(_) if !current(load) => {}
             Err(problem) => {
                 app.progress.set(None);
                 let msg = fetch_message(app.lang.get_untracked(), &url, problem);
@@ -113,16 +132,32 @@ pub fn start(app: AppState) {
 
 /// Any readable file as a corpus (a Steppe corpus as it is, another format imported first),
 /// read in the loading worker when it is large, on the page otherwise or when no worker can
-/// start; `then` gets what was read.
-fn read(app: AppState, name: String, bytes: Vec<u8>, then: impl FnOnce(Outcome) + 'static) {
-    worker::cancel();
+/// start; `then` gets what was read, unless a newer load (`load` is this one's) has begun.
+fn read(
+    app: AppState,
+    load: u64,
+    name: String,
+    bytes: Vec<u8>,
+    then: impl FnOnce(Outcome) + 'static,
+) {
+    let then = move |outcome| {
+        if current(load) {
+            then(outcome);
+        }
+    };
     if bytes.len() < WORKER_FROM_BYTES {
         return then(read_on_page(&name, &bytes));
     }
     if is_single_file() {
         return read_on_page_after_paint(app, name, bytes, then);
     }
-    let progress = move |p| app.progress.set(Some(p));
+    // Indeterminate until the worker has parsed the file and counted its events.
+    app.progress.set(Some(Progress::Read { done: 0, total: 0 }));
+    let progress = move |p| {
+        if current(load) {
+            app.progress.set(Some(p));
+        }
+    };
     worker::read(&name.clone(), bytes, progress, move |result| match result {
         Ok(outcome) => then(outcome),
         Err(bytes) => read_on_page_after_paint(app, name, bytes, then),
@@ -233,13 +268,17 @@ fn apply_opened(app: AppState, name: &str, outcome: Outcome) {
 
 /// Reads a file the reader chose and loads it in place of the current corpus.
 pub fn open_file(app: AppState, file: web_sys::File) {
+    let load = begin();
+    if file.size() >= WORKER_FROM_BYTES as f64 {
+        app.progress.set(Some(Progress::Read { done: 0, total: 0 }));
+    }
     leptos::task::spawn_local(async move {
         let promise = file.array_buffer();
         match wasm_bindgen_futures::JsFuture::from(promise).await {
             Ok(buffer) => {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                 let name = file.name();
-                read(app, name.clone(), bytes, move |outcome| {
+                read(app, load, name.clone(), bytes, move |outcome| {
                     apply_opened(app, &name, outcome);
                     // A file the reader opened is theirs: no host to name.
                     if let Some(o) = ORIGIN.with(std::cell::Cell::get) {
@@ -247,10 +286,13 @@ pub fn open_file(app: AppState, file: web_sys::File) {
                     }
                 });
             }
-            Err(_) => app.diagnostics.set(vec![Diagnostic::at_start(
-                Severity::Error,
-                Message::new(Msg::FileUnreadable).arg("file", echo(&file.name())),
-            )]),
+            Err(_) => {
+                app.progress.set(None);
+                app.diagnostics.set(vec![Diagnostic::at_start(
+                    Severity::Error,
+                    Message::new(Msg::FileUnreadable).arg("file", echo(&file.name())),
+                )])
+            }
         }
     });
 }
