@@ -468,13 +468,14 @@ impl<T, I: Iterator<Item = (bool, T)>> PartitionBool<T> for I {
     }
 }
 
-/// An index as `u32` (indices stay far below 2^32: the file is at most 64 MB).
+/// Each id's position in `ids`, for looking records up by id.
 fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, u32> {
     ids.enumerate()
         .map(|(i, id)| (id.clone(), index_u32(i)))
         .collect()
 }
 
+/// An index as `u32` (indices stay far below 2^32: the file is at most 64 MB).
 fn index_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
