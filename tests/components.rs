@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use steppe::core::link::view_state::ViewState;
 use steppe::core::text::i18n::Lang;
-use steppe::ui::state::AppState;
+use steppe::ui::progress::LoadProgress;
+use steppe::ui::state::{AppState, Progress};
 use steppe::ui::{
     diagnostics::Diagnostics, facets::Facets, list::EventList, loader, panel::EventPanel,
 };
@@ -800,4 +801,75 @@ async fn compare_writes_dates_language_names_and_counts_as_the_reader_reads_them
     tick().await;
     let caption = text(&host, "table.matrix caption");
     assert!(caption.contains("1–15 из 1\u{a0}200"), "{caption}");
+}
+
+#[wasm_bindgen_test]
+async fn loading_progress_names_each_phase_in_one_live_region_and_counts_in_the_interface_language()
+{
+    let (host, app) = mount(SMALL, || view! { <LoadProgress/> });
+    tick().await;
+    assert!(host.query_selector(".load-progress").unwrap().is_none());
+    let figures = || text(&host, ".load-progress .muted").replace('\u{a0}', " ");
+    let bar = || {
+        host.query_selector(".load-progress progress")
+            .unwrap()
+            .unwrap()
+    };
+
+    app.progress.set(Some(Progress::Download {
+        done: 2_500_000,
+        total: Some(10_000_000),
+    }));
+    tick().await;
+    let status = host
+        .query_selector(".load-progress [role=status]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(status.text_content().unwrap(), "Downloading the corpus");
+    assert_eq!(figures(), "2.5 of 10.0 MB");
+    assert_eq!(bar().get_attribute("value").as_deref(), Some("2500000"));
+
+    // Later steps update the bar; the live region is the same element, so it is not
+    // announced again for figures.
+    app.progress.set(Some(Progress::Download {
+        done: 5_000_000,
+        total: Some(10_000_000),
+    }));
+    tick().await;
+    let same = host
+        .query_selector(".load-progress [role=status]")
+        .unwrap()
+        .unwrap();
+    assert!(same.is_same_node(Some(&status)));
+    assert_eq!(bar().get_attribute("value").as_deref(), Some("5000000"));
+
+    app.view.update(|v| v.lang = Some(Lang::Ru));
+    app.progress.set(Some(Progress::Read { done: 0, total: 0 }));
+    tick().await;
+    assert_eq!(status.text_content().unwrap(), "Проверка событий");
+    assert_eq!(
+        bar().get_attribute("value"),
+        None,
+        "indeterminate while nothing is counted"
+    );
+    assert_eq!(figures(), "");
+
+    app.progress.set(Some(Progress::Read {
+        done: 1_000,
+        total: 100_000,
+    }));
+    tick().await;
+    assert_eq!(figures(), "1 000 из 100 000 событий");
+    app.progress
+        .set(Some(Progress::Prepare { done: 1, total: 1 }));
+    tick().await;
+    assert_eq!(
+        status.text_content().unwrap(),
+        "Подготовка карты и хронологии"
+    );
+    assert_eq!(figures(), "1 из 1 события");
+
+    app.progress.set(None);
+    tick().await;
+    assert!(host.query_selector(".load-progress").unwrap().is_none());
 }

@@ -13,7 +13,7 @@ pub mod list;
 pub mod loader;
 pub mod map;
 pub mod panel;
-mod progress;
+pub mod progress;
 pub mod share;
 pub mod state;
 pub mod timeline;
