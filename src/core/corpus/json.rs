@@ -14,6 +14,7 @@
 
 use super::diagnostic::{quote, Message, Msg};
 use super::work;
+use std::borrow::Cow;
 
 /// Containers nested deeper than this are not built: the whole over-deep value is skipped
 /// (with a heap stack, so no input can overflow the call stack) and becomes
@@ -28,36 +29,37 @@ pub const MAX_JSON_VALUES: usize = 6_000_000;
 
 /// A JSON value with the byte range it occupies in the source text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
-    pub value: Value,
+pub struct Node<'t> {
+    pub value: Value<'t>,
     pub start: usize,
     pub end: usize,
 }
 
 /// An object member: its key, where the key starts, and its value.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Member {
+pub struct Member<'t> {
     /// The key; a broken escape in it is kept as U+FFFD.
-    pub key: String,
+    pub key: Cow<'t, str>,
     pub key_start: usize,
-    pub node: Node,
+    pub node: Node<'t>,
 }
 
 /// The JSON value kinds.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'t> {
     Null,
     Bool(bool),
     Number(f64),
-    String(String),
-    Array(Vec<Node>),
-    Object(Vec<Member>),
+    /// Borrowed from the input unless it held escapes: most strings cost no allocation.
+    String(Cow<'t, str>),
+    Array(Vec<Node<'t>>),
+    Object(Vec<Member<'t>>),
     /// Well-formed enough to skip, but not a value this reader can hold: the message says
     /// why (a number out of range, a broken escape, nesting too deep).
     Invalid(Message),
 }
 
-impl Value {
+impl Value<'_> {
     /// The JSON name of this kind, for messages ("expected a string, found an array");
     /// `None` for an unreadable value, whose own message says what it is.
     pub fn kind(&self) -> Option<Msg> {
@@ -83,12 +85,12 @@ pub struct SyntaxError {
 }
 
 /// Parses a whole JSON document (surrounding whitespace allowed, a leading BOM ignored).
-pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
     parse_limited(text, MAX_JSON_VALUES)
 }
 
 /// [`parse`] with at most `max_values` values.
-fn parse_limited(text: &str, max_values: usize) -> Result<Node, SyntaxError> {
+fn parse_limited(text: &str, max_values: usize) -> Result<Node<'_>, SyntaxError> {
     let mut p = Parser {
         s: text.as_bytes(),
         i: 0,
@@ -196,7 +198,7 @@ struct Parser<'a> {
     max_values: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     /// Moves `n` bytes forward (never past the end of the input, so never overflows).
     fn bump(&mut self, n: usize) {
         self.i = self.i.saturating_add(n).min(self.s.len());
@@ -230,7 +232,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
+    fn value(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
         work::add(1);
         self.values = self.values.saturating_add(1);
         if self.values > self.max_values {
@@ -299,7 +301,7 @@ impl Parser<'_> {
         }
     }
 
-    fn literal(&mut self, word: &str, v: Value) -> Result<Value, SyntaxError> {
+    fn literal(&mut self, word: &str, v: Value<'a>) -> Result<Value<'a>, SyntaxError> {
         if self.rest().starts_with(word.as_bytes()) {
             self.bump(word.len());
             Ok(v)
@@ -316,7 +318,7 @@ impl Parser<'_> {
         self.i.saturating_sub(from)
     }
 
-    fn number(&mut self) -> Result<Value, SyntaxError> {
+    fn number(&mut self) -> Result<Value<'a>, SyntaxError> {
         let start = self.i;
         if self.peek() == Some(b'-') {
             self.bump(1);
@@ -368,9 +370,10 @@ impl Parser<'_> {
     /// broken escape's description, if any. Only a missing closing quote or a raw control
     /// character is a syntax error: those usually mean a quote is missing, so reading on
     /// would misread the rest of the file.
-    fn string(&mut self) -> Result<(String, Option<Message>), SyntaxError> {
+    fn string(&mut self) -> Result<(Cow<'a, str>, Option<Message>), SyntaxError> {
         self.bump(1); // opening quote
         let mut out = String::new();
+        let mut first_run = true;
         let mut problem: Option<Message> = None;
         let note = |p: &mut Option<Message>, msg: Message| {
             if p.is_none() {
@@ -386,11 +389,18 @@ impl Parser<'_> {
                 self.bump(1);
             }
             // The run ends on an ASCII byte, so it is a whole UTF-8 slice.
-            out.push_str(self.text.get(run_start..self.i).unwrap_or_default());
+            let run = self.text.get(run_start..self.i).unwrap_or_default();
+            if first_run && self.peek() == Some(b'"') {
+                // No escape at all: the string is that slice of the input.
+                self.bump(1);
+                return Ok((Cow::Borrowed(run), problem));
+            }
+            first_run = false;
+            out.push_str(run);
             match self.peek() {
                 Some(b'"') => {
                     self.bump(1);
-                    return Ok((out, problem));
+                    return Ok((Cow::Owned(out), problem));
                 }
                 Some(b'\\') => {
                     let esc_start = self.i;
@@ -468,7 +478,7 @@ impl Parser<'_> {
         Err(Message::new(Msg::JsonLoneHighSurrogate).arg("escape", escape_text(self)))
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
         self.bump(1);
         let mut items = Vec::new();
         self.ws();
@@ -491,7 +501,7 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+    fn object(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
         self.bump(1);
         let mut members = Vec::new();
         self.ws();

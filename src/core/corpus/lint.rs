@@ -309,34 +309,34 @@ fn family(tag: &str) -> &str {
     tag.split('-').next().unwrap_or(tag)
 }
 
-fn member<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
+fn member<'n>(node: &'n Node<'n>, key: &str) -> Option<&'n Node<'n>> {
     match &node.value {
         Value::Object(members) => members.iter().find(|m| m.key == key).map(|m| &m.node),
         _ => None,
     }
 }
 
-fn as_str(node: &Node) -> Option<&str> {
+fn as_str<'n>(node: &'n Node<'n>) -> Option<&'n str> {
     match &node.value {
         Value::String(s) => Some(s),
         _ => None,
     }
 }
 
-fn string<'n>(node: &'n Node, key: &str) -> Option<&'n str> {
+fn string<'n>(node: &'n Node<'n>, key: &str) -> Option<&'n str> {
     member(node, key).and_then(as_str)
 }
 
-fn array<'n>(node: &'n Node, key: &str) -> &'n [Node] {
+fn array<'n>(node: &'n Node<'n>, key: &str) -> &'n [Node<'n>] {
     match member(node, key).map(|n| &n.value) {
         Some(Value::Array(items)) => items,
         _ => &[],
     }
 }
 
-fn keys(node: Option<&Node>) -> Vec<&str> {
+fn keys<'n>(node: Option<&'n Node<'n>>) -> Vec<&'n str> {
     match node.map(|n| &n.value) {
-        Some(Value::Object(members)) => members.iter().map(|m| m.key.as_str()).collect(),
+        Some(Value::Object(members)) => members.iter().map(|m| m.key.as_ref()).collect(),
         _ => Vec::new(),
     }
 }

@@ -289,13 +289,13 @@ struct Refs<'a> {
 
 /// An object node with its members (the last of each key) and path.
 struct Obj<'a> {
-    node: &'a Node,
-    members: Vec<&'a Member>,
+    node: &'a Node<'a>,
+    members: Vec<&'a Member<'a>>,
     path: String,
 }
 
 impl<'a> Obj<'a> {
-    fn get(&self, key: &str) -> Option<&'a Node> {
+    fn get(&self, key: &str) -> Option<&'a Node<'a>> {
         work::add(self.members.len());
         self.members.iter().find(|m| m.key == key).map(|m| &m.node)
     }
@@ -521,7 +521,7 @@ impl<'t> Reader<'t> {
         out
     }
 
-    fn object<'n>(&mut self, n: &'n Node, path: &str) -> Option<Obj<'n>> {
+    fn object<'n>(&mut self, n: &'n Node<'n>, path: &str) -> Option<Obj<'n>> {
         let Value::Object(all) = &n.value else {
             self.mismatch(path, n, Msg::KindObject);
             return None;
@@ -539,12 +539,12 @@ impl<'t> Reader<'t> {
             let mut last: HashMap<&str, usize> = HashMap::with_capacity(all.len());
             for (i, m) in all.iter().enumerate() {
                 work::add(m.key.len());
-                last.insert(m.key.as_str(), i);
+                last.insert(m.key.as_ref(), i);
             }
             if last.len() < all.len() {
                 members.clear();
                 for (i, m) in all.iter().enumerate() {
-                    if last.get(m.key.as_str()) == Some(&i) {
+                    if last.get(m.key.as_ref()) == Some(&i) {
                         members.push(m);
                     } else {
                         self.warn(
@@ -566,7 +566,7 @@ impl<'t> Reader<'t> {
     fn unknown(&mut self, o: &Obj, allowed: &[&str]) {
         work::add(o.members.len().saturating_mul(allowed.len()));
         for m in &o.members {
-            if !allowed.contains(&m.key.as_str()) && self.room(Severity::Warning, m.key_start) {
+            if !allowed.contains(&m.key.as_ref()) && self.room(Severity::Warning, m.key_start) {
                 let message = Message::new(Msg::UnknownField)
                     .quoted("field", &m.key)
                     .arg("allowed", allowed.join(", "));
@@ -583,7 +583,7 @@ impl<'t> Reader<'t> {
         }
     }
 
-    fn required<'n>(&mut self, o: &Obj<'n>, key: &str) -> Option<&'n Node> {
+    fn required<'n>(&mut self, o: &Obj<'n>, key: &str) -> Option<&'n Node<'n>> {
         let n = o.get(key);
         if n.is_none() {
             self.missing(o, key);
@@ -591,7 +591,7 @@ impl<'t> Reader<'t> {
         n
     }
 
-    fn array_items<'n>(&mut self, o: &Obj<'n>, key: &str) -> Vec<(usize, &'n Node)> {
+    fn array_items<'n>(&mut self, o: &Obj<'n>, key: &str) -> Vec<(usize, &'n Node<'n>)> {
         match o.get(key) {
             None => {
                 self.missing(o, key);
@@ -615,7 +615,7 @@ impl<'t> Reader<'t> {
             Value::String(s) => {
                 work::add(s.len());
                 match close_bidi(s) {
-                    None => Some(s.clone()),
+                    None => Some(s.to_string()),
                     Some(closed) => {
                         self.warn(path, n.start, Msg::BidiOpen.into());
                         Some(closed)
@@ -818,7 +818,7 @@ impl<'t> Reader<'t> {
                 );
             }
             if let (Some(s), true) = (self.short(&m.node, &p, max), key_ok) {
-                out.insert(m.key.clone(), s);
+                out.insert(m.key.to_string(), s);
             }
         }
         if need_en && !out.contains_key("en") && o.get("en").is_none() {
@@ -942,9 +942,9 @@ impl<'t> Reader<'t> {
     /// The first [`MAX_LIST_ITEMS`] of `items`, with a warning at the first one left out.
     fn capped<'n>(
         &mut self,
-        mut items: Vec<(usize, &'n Node)>,
+        mut items: Vec<(usize, &'n Node<'n>)>,
         path: &str,
-    ) -> Vec<(usize, &'n Node)> {
+    ) -> Vec<(usize, &'n Node<'n>)> {
         let total = items.len();
         if let Some(&(_, first_out)) = items.get(MAX_LIST_ITEMS) {
             self.warn(
@@ -1265,8 +1265,8 @@ impl<'t> Reader<'t> {
                 continue;
             }
             if let Some(t) = self.label_text(&m.node, &p) {
-                tags.insert(m.key.clone(), t);
-                at.push((m.key.clone(), m.key_start));
+                tags.insert(m.key.to_string(), t);
+                at.push((m.key.to_string(), m.key_start));
             }
         }
         (tags, at)

@@ -432,14 +432,14 @@ impl<'t> Builder<'t> {
 }
 
 /// A JSON object's member by key.
-pub(crate) fn member<'a>(members: &'a [Member], key: &str) -> Option<&'a Node> {
+pub(crate) fn member<'a, 't>(members: &'a [Member<'t>], key: &str) -> Option<&'a Node<'t>> {
     members.iter().find(|m| m.key == key).map(|m| &m.node)
 }
 
 /// A JSON value as text: strings as they are, numbers written plainly.
 pub(crate) fn scalar(n: &Node) -> Option<String> {
     match &n.value {
-        Value::String(s) => Some(s.clone()),
+        Value::String(s) => Some(s.to_string()),
         Value::Number(x) if x.fract() == 0.0 && x.abs() < 1e15 => Some(format!("{}", *x as i64)),
         Value::Number(x) => Some(x.to_string()),
         _ => None,
@@ -460,7 +460,7 @@ pub(crate) fn headline_and_body(members: &[Member]) -> (String, String) {
     (plain("headline"), plain("text"))
 }
 
-pub(crate) fn object_of<'a>(members: &'a [Member], key: &str) -> Option<&'a [Member]> {
+pub(crate) fn object_of<'a, 't>(members: &'a [Member<'t>], key: &str) -> Option<&'a [Member<'t>]> {
     match member(members, key).map(|n| &n.value) {
         Some(Value::Object(m)) => Some(m),
         _ => None,
