@@ -80,7 +80,7 @@ fn messages(input: &Input) -> Vec<Message> {
             let mut todo = vec![json::parse(text).unwrap()];
             while let Some(n) = todo.pop() {
                 match n.value {
-                    Value::Invalid(m) => out.push(m),
+                    Value::Invalid(m) => out.push(*m),
                     Value::Array(items) => todo.extend(items),
                     Value::Object(members) => todo.extend(members.into_iter().map(|m| m.node)),
                     _ => {}

@@ -56,7 +56,8 @@ pub enum Value<'t> {
     Object(Vec<Member<'t>>),
     /// Well-formed enough to skip, but not a value this reader can hold: the message says
     /// why (a number out of range, a broken escape, nesting too deep).
-    Invalid(Message),
+    /// (Boxed: rare, and it would make every value twice as big.)
+    Invalid(Box<Message>),
 }
 
 impl Value<'_> {
@@ -246,13 +247,15 @@ impl<'a> Parser<'a> {
         let value = match self.peek() {
             Some(b'{' | b'[') if depth >= MAX_DEPTH => {
                 self.skip_nested()?;
-                Value::Invalid(Message::new(Msg::JsonTooDeep).arg("max", MAX_DEPTH))
+                Value::Invalid(Box::new(
+                    Message::new(Msg::JsonTooDeep).arg("max", MAX_DEPTH),
+                ))
             }
             Some(b'{') => self.object(depth)?,
             Some(b'[') => self.array(depth)?,
             Some(b'"') => match self.string()? {
                 (s, None) => Value::String(s),
-                (_, Some(problem)) => Value::Invalid(problem),
+                (_, Some(problem)) => Value::Invalid(Box::new(problem)),
             },
             Some(b't') => self.literal("true", Value::Bool(true))?,
             Some(b'f') => self.literal("false", Value::Bool(false))?,
@@ -348,9 +351,9 @@ impl<'a> Parser<'a> {
         let text = self.text.get(start..self.i).unwrap_or_default();
         Ok(match text.parse::<f64>() {
             Ok(n) if n.is_finite() => Value::Number(n),
-            _ => Value::Invalid(
+            _ => Value::Invalid(Box::new(
                 Message::new(Msg::JsonNumberRange).arg("number", quote(text).trim_matches('"')),
-            ),
+            )),
         })
     }
 

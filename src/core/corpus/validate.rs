@@ -381,6 +381,10 @@ impl<'t> Reader<'t> {
 
     /// The diagnostics, located: one pass over the text for all of them.
     fn finish(self) -> Vec<Diagnostic> {
+        if self.pending.is_empty() && self.unlisted.0 == 0 {
+            // Nothing to locate: a clean file is not scanned for its lines.
+            return Vec::new();
+        }
         let lines = LineIndex::new(self.text);
         let offsets: Vec<usize> = self.pending.iter().map(|p| p.offset).collect();
         let located = lines.locate_all(self.text, &offsets);
@@ -442,7 +446,7 @@ impl<'t> Reader<'t> {
             return;
         }
         let message = match &n.value {
-            Value::Invalid(why) => why.clone(),
+            Value::Invalid(why) => (**why).clone(),
             v => {
                 let m = Message::new(Msg::ExpectedFound).sub("expected", expected.into());
                 match v.kind() {
