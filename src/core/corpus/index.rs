@@ -229,12 +229,18 @@ impl Corpus {
             facet.into_iter().zip(actors).partition_map_bool();
         let n_facet_actors = actors.len();
         actors.extend(rest);
-        let mut events: Vec<(bool, Event)> = events
+        // Sorted through a permutation: moving whole events about is what a sort of them
+        // would spend its time on.
+        let mut order: Vec<usize> = (0..events.len()).collect();
+        order.sort_by(|&a, &b| match (events.get(a), events.get(b)) {
+            (Some(a), Some(b)) => a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)),
+            _ => std::cmp::Ordering::Equal,
+        });
+        let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+        let events: Vec<(bool, Event)> = order
             .into_iter()
-            .enumerate()
-            .map(|(i, e)| (i < searchable, e))
+            .filter_map(|i| Some((i < searchable, slots.get_mut(i)?.take()?)))
             .collect();
-        events.sort_by(|(_, a), (_, b)| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
         let n = events.len();
         work::add(n.saturating_add(actors.len()).saturating_add(sources.len()));
         let actor_ix = ids(actors.iter().map(|a| &a.id));

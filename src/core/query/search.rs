@@ -17,6 +17,11 @@ pub fn normalize(s: &str) -> String {
             out.push(' ');
         }
         space = false;
+        // ASCII lowers the same way, without the Unicode tables.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         for l in c.to_lowercase() {
             out.push(if l == 'ё' { 'е' } else { l });
         }
