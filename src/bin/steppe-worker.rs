@@ -30,7 +30,7 @@ fn main() {
         });
         drop(bytes);
         let (mut head, chunks) = split(read.corpus, read.diagnostics, CHUNK_EVENTS);
-        head.imported = read.imported.map(|f| f.name().to_string());
+        head.imported = read.imported;
         post(&FromWorker::Head(Box::new(head)));
         for chunk in chunks {
             post(&FromWorker::Chunk(chunk));

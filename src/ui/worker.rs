@@ -6,10 +6,8 @@
 //! workers) or fails, the bytes come back to the caller, which reads them on the page.
 
 use super::state::Progress;
-use crate::core::corpus::diagnostic::Diagnostic;
 use crate::core::corpus::transfer::{Assembler, FromWorker};
 use crate::core::corpus::wire::decode;
-use crate::core::corpus::Corpus;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -29,12 +27,9 @@ fn script() -> String {
         .unwrap_or_else(|| "worker.js".into())
 }
 
-/// What the worker read: the corpus, its diagnostics, and the format it was imported from.
-pub struct Outcome {
-    pub corpus: Corpus,
-    pub diagnostics: Vec<Diagnostic>,
-    pub imported: Option<String>,
-}
+/// What was read: the corpus, its diagnostics, and the format it was imported from, as the
+/// page would have read it itself.
+pub use crate::core::interchange::Read as Outcome;
 
 type Done = Box<dyn FnOnce(Result<Outcome, Vec<u8>>)>;
 

@@ -113,8 +113,8 @@ pub struct Read {
     pub corpus: Corpus,
     /// The import's diagnostics (located in the original file) first, then the validator's.
     pub diagnostics: Vec<Diagnostic>,
-    /// The format the file was imported from; `None` for a Steppe corpus.
-    pub imported: Option<Format>,
+    /// The name of the format the file was imported from; `None` for a Steppe corpus.
+    pub imported: Option<String>,
 }
 
 /// Reads any supported file as a corpus, as the page and its loading worker both do: a
@@ -138,7 +138,7 @@ pub fn read_any(name: &str, bytes: &[u8], progress: &mut dyn FnMut(usize, usize)
             Read {
                 corpus: Corpus::new(v.file, v.dropped),
                 diagnostics,
-                imported: Some(im.format),
+                imported: Some(im.format.name().to_string()),
             }
         }
     }

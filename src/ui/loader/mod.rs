@@ -180,12 +180,7 @@ fn read_on_page_after_paint(
 }
 
 fn read_on_page(name: &str, bytes: &[u8]) -> Outcome {
-    let read = interchange::read_any(name, bytes, &mut |_, _| {});
-    Outcome {
-        corpus: read.corpus,
-        diagnostics: read.diagnostics,
-        imported: read.imported.map(|f| f.name().to_string()),
-    }
+    interchange::read_any(name, bytes, &mut |_, _| {})
 }
 
 /// Says in the header which format a file was imported from (nothing for a Steppe corpus).
