@@ -3,22 +3,12 @@
 //! Prints figures (median of a few runs, ms); it is not a test and asserts nothing.
 //! Run with `cargo bench --bench load`.
 
+mod common;
+
+use common::time_ms;
 use std::hint::black_box;
-use std::time::Instant;
 use steppe::core::corpus::generate::generate;
 use steppe::core::corpus::{validate_bytes, Corpus};
-
-fn median_ms(reps: usize, mut f: impl FnMut()) -> f64 {
-    let mut v: Vec<f64> = (0..reps)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
 
 fn main() {
     println!("corpus loading, by phase (median of repeated runs, ms)");
@@ -29,10 +19,10 @@ fn main() {
     for n in [1_000usize, 10_000, 100_000] {
         let bytes = serde_json::to_vec(&generate(n, 1)).unwrap_or_default();
         let reps = if n >= 100_000 { 3 } else { 9 };
-        let validate = median_ms(reps, || {
+        let (validate, _) = time_ms(reps, || {
             black_box(validate_bytes(&bytes));
         });
-        let total = median_ms(reps, || {
+        let (total, _) = time_ms(reps, || {
             let v = validate_bytes(&bytes);
             black_box(Corpus::new(v.file, v.dropped));
         });

@@ -2,23 +2,14 @@
 //! Prints figures (median and worst of repeated runs); it is not a test and asserts nothing.
 //! Run with `make bench` (or `cargo bench --bench query`).
 
+mod common;
+
+use common::time_ms;
 use std::hint::black_box;
 use std::time::Instant;
 use steppe::core::corpus::generate::generate;
 use steppe::core::corpus::{Corpus, Dropped};
 use steppe::core::query::{run, Filter};
-
-fn time_ms(reps: usize, mut f: impl FnMut()) -> (f64, f64) {
-    let mut v: Vec<f64> = (0..reps)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    v.sort_by(f64::total_cmp);
-    (v[v.len() / 2], v[v.len() - 1])
-}
 
 fn main() {
     println!("query engine: select + facet counts (median / worst of repeated runs, ms)");
