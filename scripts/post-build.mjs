@@ -42,7 +42,17 @@ function main() {
     navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('offline cache unavailable:', e.message));
   }
   `;
-  const boot = inlineBoot[1].trim() + '\n' + register;
+  // The bundled corpus downloads while the app does (not after it starts), unless the link
+  // names another corpus: then the bundled one is never fetched.
+  const preload = `
+if (!new URLSearchParams(location.search).has('corpus')) {
+  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: 'corpus.json', crossOrigin: 'anonymous' });
+  document.head.append(link);
+}
+`;
+  const body = inlineBoot[1].trim();
+  const imports = body.match(/^(import[^;]*;\s*)+/)?.[0] ?? '';
+  const boot = imports + preload + body.slice(imports.length) + '\n' + register;
   const bootName = `boot-${hash(boot)}.js`;
   writeFileSync(join(dir, bootName), boot);
   html = html.replace(inlineBoot[0], `<script type="module" src="./${bootName}"></script>`);

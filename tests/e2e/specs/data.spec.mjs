@@ -24,9 +24,14 @@ test('?corpus= opens a second corpus, names its host and stays in shared links',
   try {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     // Relative, on the same site.
     await page.goto('http://127.0.0.1:8192/?corpus=data/acled.csv');
     await expect(page.locator('.count')).toHaveText('3 of 3 events', { timeout: 30_000 });
+    // The bundled corpus is not downloaded for a page that shows another.
+    expect(fetched).toContain('/data/acled.csv');
+    expect(fetched).not.toContain('/corpus.json');
     await expect(page.locator('.corpus-origin:not(.imported)')).toHaveText('Corpus from 127.0.0.1:8192');
     await expect(page.locator('.corpus-origin.imported')).toHaveText('acled.csv was read as CSV.');
     await expect(page.locator('.notice')).toHaveCount(0);
@@ -42,9 +47,13 @@ test('?corpus= opens a second corpus, names its host and stays in shared links',
     await expect(page.locator('.count')).toHaveText('3 of 3 events', { timeout: 30_000 });
     await expect(page.locator('.corpus-origin:not(.imported)')).toHaveText('Corpus from 127.0.0.1:8192');
     await expect(page.locator('.list tbody tr').first()).toContainText('Zhanaozen');
-    // The bundled corpus names no host.
+    // The bundled corpus names no host; it downloads while the app does, from the start.
+    fetched.length = 0;
     await page.goto('/');
     await expect(page.locator('.count')).toHaveText(`${N} of ${N} events`, { timeout: 30_000 });
+    expect(fetched.filter((p) => p === '/corpus.json')).toHaveLength(1);
+    expect(await page.evaluate(() => performance.getEntriesByName(new URL('corpus.json', location.href).href)
+      .some((e) => e.initiatorType === 'link'))).toBe(true);
     await expect(page.locator('.corpus-origin')).toHaveCount(0);
     expect(errors).toEqual([]);
   } finally {
