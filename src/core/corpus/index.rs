@@ -20,6 +20,7 @@ use super::validate::Dropped;
 use super::work;
 use crate::query::bitset::Bitset;
 use crate::query::search::normalize;
+use crate::time::date::PartialDate;
 use std::collections::HashMap;
 
 /// Most actors offered as filters (with a bit set each): those named by the most events.
@@ -231,15 +232,18 @@ impl Corpus {
         actors.extend(rest);
         // Sorted through a permutation: moving whole events about is what a sort of them
         // would spend its time on.
-        let mut order: Vec<usize> = (0..events.len()).collect();
-        order.sort_by(|&a, &b| match (events.get(a), events.get(b)) {
-            (Some(a), Some(b)) => a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)),
-            _ => std::cmp::Ordering::Equal,
-        });
+        // Dates sit in a compact array beside their positions; ids are read only on a tie.
+        let mut order: Vec<(PartialDate, usize)> = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.date, i))
+            .collect();
+        let id = |i: usize| events.get(i).map_or("", |e| e.id.as_str());
+        order.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1))));
         let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
         let events: Vec<(bool, Event)> = order
             .into_iter()
-            .filter_map(|i| Some((i < searchable, slots.get_mut(i)?.take()?)))
+            .filter_map(|(_, i)| Some((i < searchable, slots.get_mut(i)?.take()?)))
             .collect();
         let n = events.len();
         work::add(n.saturating_add(actors.len()).saturating_add(sources.len()));
