@@ -2,9 +2,8 @@
 
 use super::MapCtx;
 use crate::core::geo::basemap;
-use crate::core::geo::labels::{plan, LabelKind, CITY_SIZE};
+use crate::core::geo::labels::{place_counts, plan, LabelKind, CITY_SIZE};
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 /// City, country and water names that fit the frame without overlapping.
 #[component]
@@ -13,13 +12,13 @@ pub(super) fn Labels() -> impl IntoView {
     let app = ctx.app;
     // How many events each place name has, to give busy places' labels priority.
     let busy = Memo::new(move |_| {
-        let mut counts: HashMap<String, usize> = HashMap::new();
         app.corpus.with(|c| {
-            for p in c.events.iter().filter_map(|e| e.place.as_ref()) {
-                *counts.entry(p.name.get("en").to_string()).or_default() += 1;
-            }
-        });
-        counts
+            place_counts(
+                c.events
+                    .iter()
+                    .filter_map(|e| e.place.as_ref().map(|p| &p.name)),
+            )
+        })
     });
     let labels = move || {
         let vp = ctx.vp.get();
