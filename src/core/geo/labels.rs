@@ -158,9 +158,12 @@ pub fn max_city_rank(zoom: f64) -> u8 {
 pub fn place_counts<'a>(names: impl IntoIterator<Item = &'a Text>) -> HashMap<String, usize> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for name in names {
-        // The English text when there is one, as `get` would find it, without its lookup
-        // of the fallback chain.
-        let en = name.exact("en").unwrap_or_else(|| name.get("en"));
+        // The English text, as `get` finds it, without its walk of the fallback chain;
+        // "en" is usually the first key, found without a search.
+        let en = match name.0.first_key_value() {
+            Some((k, v)) if k == "en" => v.as_str(),
+            _ => name.exact("en").unwrap_or_else(|| name.get("en")),
+        };
         *counts.entry(en).or_default() += 1;
     }
     counts
@@ -275,6 +278,16 @@ mod tests {
             crate::corpus::generate::generate(5_000, 3),
             Default::default(),
         );
+        let mut mixed = Text::en("Almaty");
+        mixed.0.insert("de".into(), "Almaty (de)".into());
+        let ru_only = Text(std::collections::BTreeMap::from([(
+            "ru".into(),
+            "Алматы".into(),
+        )]));
+        let names = [mixed, Text::en("Almaty"), ru_only.clone(), ru_only];
+        let counts = place_counts(names.iter());
+        assert_eq!(counts.get("Almaty"), Some(&2));
+        assert_eq!(counts.get("Алматы"), Some(&2));
         for c in [c, g] {
             let mut before: HashMap<String, usize> = HashMap::new();
             for p in c.events.iter().filter_map(|e| e.place.as_ref()) {
