@@ -3,6 +3,7 @@
 use super::MapCtx;
 use crate::core::geo::basemap;
 use crate::core::geo::labels::{place_counts, plan, LabelKind, CITY_SIZE};
+use crate::core::text::fixed::fixed;
 use leptos::prelude::*;
 
 /// City, country and water names that fit the frame without overlapping.
@@ -31,17 +32,17 @@ pub(super) fn Labels() -> impl IntoView {
             .map(|l| match l.kind {
                 LabelKind::City { x, y, capital } => view! {
                     <g class="city" class:capital=capital>
-                        <circle cx=format!("{x:.0}") cy=format!("{y:.0}") r="2.5"/>
-                        <text x=format!("{:.0}", l.x) y=format!("{:.0}", l.y + CITY_SIZE)>{l.text}</text>
+                        <circle cx=fixed(x, 0) cy=fixed(y, 0) r="2.5"/>
+                        <text x=fixed(l.x, 0) y=fixed(l.y + CITY_SIZE, 0)>{l.text}</text>
                     </g>
                 }
                 .into_any(),
                 LabelKind::Country => view! {
-                    <text class="country-label" x=format!("{:.0}", l.x) y=format!("{:.0}", l.y)>{l.text}</text>
+                    <text class="country-label" x=fixed(l.x, 0) y=fixed(l.y, 0)>{l.text}</text>
                 }
                 .into_any(),
                 LabelKind::Water => view! {
-                    <text class="water-label" x=format!("{:.0}", l.x) y=format!("{:.0}", l.y)>{l.text}</text>
+                    <text class="water-label" x=fixed(l.x, 0) y=fixed(l.y, 0)>{l.text}</text>
                 }
                 .into_any(),
             })
