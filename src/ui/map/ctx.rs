@@ -24,6 +24,10 @@ pub(super) struct MapCtx {
     pub(super) app: AppState,
     pub(super) container: NodeRef<html::Div>,
     pub(super) size: RwSignal<(f64, f64)>,
+    /// Whether `size` is the box's own (measured once mounted): the layers placed in
+    /// pixels wait for it, so they are computed once at the real size, not first at a
+    /// guess.
+    pub(super) measured: RwSignal<bool>,
     pub(super) vp: Memo<Viewport>,
     pub(super) marks: Memo<Arc<Marks>>,
     pub(super) tip: RwSignal<Option<Tip>>,
@@ -98,6 +102,7 @@ impl MapCtx {
             app,
             container,
             size,
+            measured: RwSignal::new(false),
             vp,
             marks,
             tip: RwSignal::new(None),
