@@ -531,12 +531,12 @@ pub fn embedded_ref() -> &'static BaseMap {
     MAP.get_or_init(embedded)
 }
 
-/// Write `v` with one decimal, without a "-0.0".
+/// Write `v` with one decimal, without a "-0.0" (with integer arithmetic: the base map
+/// writes tens of thousands of coordinates on the first render).
 fn push_coord(out: &mut String, v: f64) {
-    use std::fmt::Write;
     let r = (v * 10.0).round() / 10.0;
     let r = if r == 0.0 { 0.0 } else { r };
-    let _ = write!(out, "{r:.1}");
+    crate::text::fixed::push_fixed(out, r, 1);
 }
 
 /// An SVG path `d` for one ring: "M x y L x y ... Z", each point mapped by `project`
@@ -600,6 +600,27 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coordinates_are_written_as_the_formatter_wrote_them() {
+        let before = |v: f64| {
+            let r = (v * 10.0).round() / 10.0;
+            let r = if r == 0.0 { 0.0 } else { r };
+            format!("{r:.1}")
+        };
+        let mut v = -1000.0;
+        while v < 1000.0 {
+            let mut s = String::new();
+            push_coord(&mut s, v);
+            assert_eq!(s, before(v), "{v}");
+            v += 0.0137;
+        }
+        for v in [0.0, -0.0, -0.04, 0.05, -0.05, 0.25, 0.35, 1e12, -7.95] {
+            let mut s = String::new();
+            push_coord(&mut s, v);
+            assert_eq!(s, before(v), "{v}");
+        }
+    }
 
     const REQUIRED: [&str; 11] = [
         "KZ", "UZ", "KG", "TJ", "TM", "AF", "IR", "CN", "MN", "RU", "AZ",

@@ -2,6 +2,7 @@
 //! labelled beside the mark rather than hidden by it. Greedy, in priority order: cities by
 //! rank (busiest places first among equals), then countries, then water.
 
+use crate::corpus::Text;
 use crate::geo::basemap::{BaseMap, City};
 use crate::geo::cluster::Cluster;
 use crate::geo::marks::halo_radius;
@@ -152,6 +153,25 @@ pub fn max_city_rank(zoom: f64) -> u8 {
     }
 }
 
+/// How many events each place name (in English) has: [`plan`]'s `busy`, computed once per
+/// corpus. Names are counted borrowed and copied once each, not once per event.
+pub fn place_counts<'a>(names: impl IntoIterator<Item = &'a Text>) -> HashMap<String, usize> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for name in names {
+        // The English text, as `get` finds it, without its walk of the fallback chain;
+        // "en" is usually the first key, found without a search.
+        let en = match name.0.first_key_value() {
+            Some((k, v)) if k == "en" => v.as_str(),
+            _ => name.exact("en").unwrap_or_else(|| name.get("en")),
+        };
+        *counts.entry(en).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .map(|(name, n)| (name.to_string(), n))
+        .collect()
+}
+
 /// The labels of the base map for `vp`, in `lang`, kept off the `marks`; `busy` counts the
 /// corpus' events per place name (in English), so among cities of one rank the busiest get
 /// the space.
@@ -250,6 +270,36 @@ mod tests {
     use super::*;
     use crate::geo::basemap::embedded_ref;
     use crate::geo::viewport::{home, MapView};
+
+    #[test]
+    fn place_counts_count_every_event_by_its_english_name() {
+        let (c, _) = crate::corpus::parse(include_str!("../../../public/corpus.json"));
+        let g = crate::corpus::Corpus::new(
+            crate::corpus::generate::generate(5_000, 3),
+            Default::default(),
+        );
+        let mut mixed = Text::en("Almaty");
+        mixed.0.insert("de".into(), "Almaty (de)".into());
+        let ru_only = Text(std::collections::BTreeMap::from([(
+            "ru".into(),
+            "Алматы".into(),
+        )]));
+        let names = [mixed, Text::en("Almaty"), ru_only.clone(), ru_only];
+        let counts = place_counts(names.iter());
+        assert_eq!(counts.get("Almaty"), Some(&2));
+        assert_eq!(counts.get("Алматы"), Some(&2));
+        for c in [c, g] {
+            let mut before: HashMap<String, usize> = HashMap::new();
+            for p in c.events.iter().filter_map(|e| e.place.as_ref()) {
+                *before.entry(p.name.get("en").to_string()).or_default() += 1;
+            }
+            let names = c
+                .events
+                .iter()
+                .filter_map(|e| e.place.as_ref().map(|p| &p.name));
+            assert_eq!(place_counts(names), before);
+        }
+    }
 
     #[test]
     fn the_plan_labels_capitals_first_and_more_cities_closer_in() {

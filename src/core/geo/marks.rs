@@ -3,11 +3,11 @@
 
 use crate::corpus::Corpus;
 use crate::geo::cluster::{Cluster, Frame};
+use crate::text::fixed::push_fixed;
 use crate::text::i18n::{tn, Key, Lang};
 use crate::time::calendar::format_date;
 use crate::time::date::PartialDate;
 use std::f64::consts::TAU;
-use std::fmt::Write;
 
 /// Distinct language colours; languages past the eighth share the last one.
 pub const LANG_SLOTS: usize = 9;
@@ -61,11 +61,19 @@ pub fn arc(d: &mut String, cx: f64, cy: f64, r: f64, f0: f64, f1: f64) {
     };
     let (x0, y0) = p(f0);
     let (x1, y1) = p(f1);
-    let large = u8::from(f1 - f0 > 0.5);
-    let _ = write!(
-        d,
-        "M{x0:.1} {y0:.1}A{r:.1} {r:.1} 0 {large} 1 {x1:.1} {y1:.1}"
-    );
+    // Written with integers, not the float formatter: rings are drawn by the hundred.
+    d.push('M');
+    push_fixed(d, x0, 1);
+    d.push(' ');
+    push_fixed(d, y0, 1);
+    d.push('A');
+    push_fixed(d, r, 1);
+    d.push(' ');
+    push_fixed(d, r, 1);
+    d.push_str(if f1 - f0 > 0.5 { " 0 1 1 " } else { " 0 0 1 " });
+    push_fixed(d, x1, 1);
+    d.push(' ');
+    push_fixed(d, y1, 1);
 }
 
 /// How many of `members` have a source in each language slot (an event with sources in
@@ -159,6 +167,39 @@ pub fn core_words(lang: Lang) -> (impl Fn(&PartialDate) -> String, impl Fn(usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arcs_are_written_as_the_formatter_wrote_them() {
+        use std::fmt::Write;
+        let before = |cx: f64, cy: f64, r: f64, f0: f64, f1: f64| {
+            let p = |f: f64| {
+                let a = f * TAU - TAU / 4.0;
+                (cx + r * a.cos(), cy + r * a.sin())
+            };
+            let ((x0, y0), (x1, y1)) = (p(f0), p(f1));
+            let large = u8::from(f1 - f0 > 0.5);
+            let mut d = String::new();
+            let _ = write!(
+                d,
+                "M{x0:.1} {y0:.1}A{r:.1} {r:.1} 0 {large} 1 {x1:.1} {y1:.1}"
+            );
+            d
+        };
+        for i in 0..2_000 {
+            let (cx, cy, r) = (
+                i as f64 * 0.731 - 40.0,
+                i as f64 * 0.377,
+                4.0 + (i % 17) as f64 * 0.55,
+            );
+            let (f0, f1) = (
+                (i % 7) as f64 / 9.0,
+                (i % 7) as f64 / 9.0 + (i % 5) as f64 / 6.0 + 0.01,
+            );
+            let mut d = String::new();
+            arc(&mut d, cx, cy, r, f0, f1);
+            assert_eq!(d, before(cx, cy, r, f0, f1), "{i}");
+        }
+    }
 
     #[test]
     fn marks_grow_with_the_square_root_and_stop() {

@@ -167,21 +167,24 @@ impl Viewport {
 
     /// The view framing all `points` (lon, lat) with `padding` pixels, or home if none.
     pub fn fit(&self, points: impl IntoIterator<Item = (f64, f64)>, padding: f64) -> MapView {
-        let mut b = [
-            f64::INFINITY,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NEG_INFINITY,
-        ];
-        for (lon, lat) in points {
-            let (x, y) = self.world.to_screen(lon, lat);
-            if x.is_finite() && y.is_finite() {
-                b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
-            }
-        }
-        if !b[0].is_finite() {
+        let world = self.world;
+        self.fit_bounds(
+            world_bounds(
+                points
+                    .into_iter()
+                    .map(|(lon, lat)| world.to_screen(lon, lat)),
+            ),
+            padding,
+        )
+    }
+
+    /// The view framing `bounds` in world units (as [`world_bounds`] gives them) with
+    /// `padding` pixels, or home if `None`. Framing costs nothing per point, so bounds
+    /// computed once per corpus serve every map size.
+    pub fn fit_bounds(&self, bounds: Option<[f64; 4]>, padding: f64) -> MapView {
+        let Some(b) = bounds else {
             return home();
-        }
+        };
         let (bw, bh) = ((b[2] - b[0]).max(1.0), (b[3] - b[1]).max(1.0));
         let avail = (
             (self.width - 2.0 * padding).max(10.0),
@@ -193,6 +196,23 @@ impl Viewport {
     }
 }
 
+/// The bounds `[min x, min y, max x, max y]` of the finite `points` (world units), or
+/// `None` if there are none.
+pub fn world_bounds(points: impl IntoIterator<Item = (f64, f64)>) -> Option<[f64; 4]> {
+    let mut b = [
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    for (x, y) in points {
+        if x.is_finite() && y.is_finite() {
+            b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+        }
+    }
+    b[0].is_finite().then_some(b)
+}
+
 /// The points a default frame should fit: all but the few far from the rest.
 ///
 /// A corpus about Kazakhstan also holds statements from Moscow, Beijing or Geneva; fitting
@@ -200,28 +220,66 @@ impl Viewport {
 /// times the median distance (and at least 3 degrees) are left to the edge markers. The
 /// distance is in degrees with longitude scaled by the cosine of the latitude.
 pub fn core_points(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
-    let finite: Vec<(f64, f64)> = points
+    let keep = core_test(points);
+    points
         .iter()
         .copied()
-        .filter(|(x, y)| x.is_finite() && y.is_finite())
-        .collect();
-    let median = |mut v: Vec<f64>| -> Option<f64> {
-        v.sort_by(f64::total_cmp);
-        v.get(v.len() / 2).copied()
+        .filter(|p| p.0.is_finite() && p.1.is_finite() && keep(p))
+        .collect()
+}
+
+/// The `k`-th smallest of `v` (as a sort by [`f64::total_cmp`] would place it), in linear
+/// time: a default frame is computed from every event, and sorting 100,000 of them three
+/// times showed in the first render.
+fn nth(mut v: Vec<f64>, k: usize) -> Option<f64> {
+    if k >= v.len() {
+        return None;
+    }
+    v.select_nth_unstable_by(k, f64::total_cmp);
+    v.get(k).copied()
+}
+
+/// Whether a finite point is among the core ones ([`core_points`]) of `points`.
+fn core_test(points: &[(f64, f64)]) -> impl Fn(&(f64, f64)) -> bool {
+    let finite = || {
+        points
+            .iter()
+            .copied()
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
     };
-    let (Some(lon), Some(lat)) = (
-        median(finite.iter().map(|p| p.0).collect()),
-        median(finite.iter().map(|p| p.1).collect()),
-    ) else {
-        return finite;
+    let n = finite().count();
+    let median = |v: Vec<f64>| nth(v, n / 2);
+    let centre = match (
+        median(finite().map(|p| p.0).collect()),
+        median(finite().map(|p| p.1).collect()),
+    ) {
+        (Some(lon), Some(lat)) => {
+            let scale = lat.to_radians().cos().abs().max(0.1);
+            let dist = move |p: &(f64, f64)| ((p.0 - lon) * scale).hypot(p.1 - lat);
+            median(finite().map(|p| dist(&p)).collect())
+                .map(|typical| (dist, (3.0 * typical).max(3.0)))
+        }
+        _ => None,
     };
-    let scale = lat.to_radians().cos().abs().max(0.1);
-    let dist = |p: &(f64, f64)| ((p.0 - lon) * scale).hypot(p.1 - lat);
-    let Some(typical) = median(finite.iter().map(dist).collect()) else {
-        return finite;
-    };
-    let limit = (3.0 * typical).max(3.0);
-    finite.into_iter().filter(|p| dist(p) <= limit).collect()
+    move |p: &(f64, f64)| {
+        centre
+            .as_ref()
+            .is_none_or(|(dist, limit)| dist(p) <= *limit)
+    }
+}
+
+/// The world-unit bounds a corpus' default frame fits: those of its core points
+/// ([`core_points`]). `world` holds each point of `points` already projected
+/// ([`world`]`().to_screen`), so a corpus is projected once for its marks and its frame.
+pub fn core_bounds(points: &[(f64, f64)], world: &[(f64, f64)]) -> Option<[f64; 4]> {
+    let keep = core_test(points);
+    world_bounds(
+        points
+            .iter()
+            .zip(world)
+            .filter(|(p, _)| p.0.is_finite() && p.1.is_finite() && keep(p))
+            .map(|(_, &w)| w),
+    )
 }
 
 impl Viewport {
@@ -229,11 +287,20 @@ impl Viewport {
     /// never closer than zoom 8 (a one-place corpus still shows its surroundings); the
     /// whole region when there are no events.
     pub fn default_frame(&self, points: &[(f64, f64)]) -> MapView {
-        let core = core_points(points);
-        if core.is_empty() {
+        let world = self.world;
+        let projected: Vec<(f64, f64)> = points
+            .iter()
+            .map(|&(lon, lat)| world.to_screen(lon, lat))
+            .collect();
+        self.default_frame_of(core_bounds(points, &projected))
+    }
+
+    /// [`Viewport::default_frame`] from the bounds [`core_bounds`] gave.
+    pub fn default_frame_of(&self, bounds: Option<[f64; 4]>) -> MapView {
+        if bounds.is_none() {
             return home();
         }
-        let v = self.fit(core, 30.0);
+        let v = self.fit_bounds(bounds, 30.0);
         MapView {
             zoom: v.zoom.min(8.0),
             ..v
@@ -344,6 +411,79 @@ mod tests {
             (before.0 + 30.0, before.1 - 20.0),
             1e-6
         ));
+    }
+
+    /// The default frame as it was computed before [`core_bounds`]: three full sorts and a
+    /// second projection of every point. The new way must give exactly the same view.
+    fn default_frame_by_sorting(vp: &Viewport, points: &[(f64, f64)]) -> MapView {
+        let finite: Vec<(f64, f64)> = points
+            .iter()
+            .copied()
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .collect();
+        let median = |mut v: Vec<f64>| -> Option<f64> {
+            v.sort_by(f64::total_cmp);
+            v.get(v.len() / 2).copied()
+        };
+        let core = match (
+            median(finite.iter().map(|p| p.0).collect()),
+            median(finite.iter().map(|p| p.1).collect()),
+        ) {
+            (Some(lon), Some(lat)) => {
+                let scale = lat.to_radians().cos().abs().max(0.1);
+                let dist = |p: &(f64, f64)| ((p.0 - lon) * scale).hypot(p.1 - lat);
+                match median(finite.iter().map(dist).collect()) {
+                    Some(typical) => {
+                        let limit = (3.0 * typical).max(3.0);
+                        finite.into_iter().filter(|p| dist(p) <= limit).collect()
+                    }
+                    None => finite,
+                }
+            }
+            _ => finite,
+        };
+        if core.is_empty() {
+            return home();
+        }
+        let v = vp.fit(core, 30.0);
+        MapView {
+            zoom: v.zoom.min(8.0),
+            ..v
+        }
+    }
+
+    fn places(c: &crate::corpus::Corpus) -> Vec<(f64, f64)> {
+        c.events
+            .iter()
+            .filter_map(|e| e.place.as_ref().map(|p| (p.lon, p.lat)))
+            .collect()
+    }
+
+    #[test]
+    fn default_frame_is_unchanged_for_the_bundled_and_a_generated_corpus() {
+        let (bundled, _) = crate::corpus::parse(include_str!("../../../public/corpus.json"));
+        let generated = crate::corpus::Corpus::new(
+            crate::corpus::generate::generate(20_000, 42),
+            Default::default(),
+        );
+        let mut odd = places(&bundled);
+        odd.extend([(f64::NAN, 40.0), (70.0, f64::INFINITY), (-77.04, 38.9)]);
+        for pts in [
+            places(&bundled),
+            places(&generated),
+            odd,
+            vec![],
+            vec![(1.0, 2.0)],
+        ] {
+            for (w, h) in [(800.0, 480.0), (1280.0, 520.0), (390.0, 300.0)] {
+                let vp = Viewport::new(w, h, home());
+                let before = default_frame_by_sorting(&vp, &pts);
+                assert_eq!(vp.default_frame(&pts), before, "{} points", pts.len());
+                let world: Vec<(f64, f64)> =
+                    pts.iter().map(|&(x, y)| vp.world.to_screen(x, y)).collect();
+                assert_eq!(vp.default_frame_of(core_bounds(&pts, &world)), before);
+            }
+        }
     }
 
     #[test]

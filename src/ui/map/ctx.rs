@@ -3,7 +3,7 @@
 
 use crate::core::geo::cluster::{aggregate, Marks};
 use crate::core::geo::marks::frame;
-use crate::core::geo::viewport::{home, world, MapView as View, Viewport};
+use crate::core::geo::viewport::{core_bounds, home, world, MapView as View, Viewport};
 use crate::core::input::gesture::Tracker;
 use crate::ui::state::AppState;
 use leptos::html;
@@ -24,6 +24,10 @@ pub(super) struct MapCtx {
     pub(super) app: AppState,
     pub(super) container: NodeRef<html::Div>,
     pub(super) size: RwSignal<(f64, f64)>,
+    /// Whether `size` is the box's own (measured once mounted): the layers placed in
+    /// pixels wait for it, so they are computed once at the real size, not first at a
+    /// guess.
+    pub(super) measured: RwSignal<bool>,
     pub(super) vp: Memo<Viewport>,
     pub(super) marks: Memo<Arc<Marks>>,
     pub(super) tip: RwSignal<Option<Tip>>,
@@ -42,25 +46,6 @@ impl MapCtx {
         container: NodeRef<html::Div>,
         size: RwSignal<(f64, f64)>,
     ) -> Self {
-        // The frame a corpus opens on: its own events, the distant few left to edge markers.
-        let default_view = Memo::new(move |_| {
-            let (w, h) = size.get();
-            let pts: Vec<(f64, f64)> = app.corpus.with(|c| {
-                c.events
-                    .iter()
-                    .filter_map(|e| e.place.as_ref().map(|p| (p.lon, p.lat)))
-                    .collect()
-            });
-            Viewport::new(w, h, home()).default_frame(&pts)
-        });
-        let vp = Memo::new(move |_| {
-            let (w, h) = size.get();
-            Viewport::new(
-                w,
-                h,
-                app.map_view.get().unwrap_or_else(|| default_view.get()),
-            )
-        });
         // Each event's position in world units, computed once per corpus.
         let world_xy = Memo::new(move |_| {
             let w = world();
@@ -70,6 +55,34 @@ impl MapCtx {
                     .map(|e| e.place.as_ref().map(|p| w.to_screen(p.lon, p.lat)))
                     .collect::<Vec<_>>()
             }))
+        });
+        // What the frame a corpus opens on fits (its own events, the distant few left to
+        // edge markers), once per corpus from the positions above: a resize only refits.
+        let core = Memo::new(move |_| {
+            let xy = world_xy.get();
+            let (lonlat, world): (Vec<_>, Vec<_>) = app.corpus.with(|c| {
+                c.events
+                    .iter()
+                    .zip(xy.iter())
+                    .filter_map(|(e, w)| {
+                        let p = e.place.as_ref()?;
+                        Some(((p.lon, p.lat), (*w)?))
+                    })
+                    .unzip()
+            });
+            core_bounds(&lonlat, &world)
+        });
+        let default_view = Memo::new(move |_| {
+            let (w, h) = size.get();
+            Viewport::new(w, h, home()).default_frame_of(core.get())
+        });
+        let vp = Memo::new(move |_| {
+            let (w, h) = size.get();
+            Viewport::new(
+                w,
+                h,
+                app.map_view.get().unwrap_or_else(|| default_view.get()),
+            )
         });
         let marks = Memo::new(move |_| {
             let vp = vp.get();
@@ -89,6 +102,7 @@ impl MapCtx {
             app,
             container,
             size,
+            measured: RwSignal::new(false),
             vp,
             marks,
             tip: RwSignal::new(None),

@@ -116,11 +116,13 @@ pub(super) fn MapSurface() -> impl IntoView {
             on:pointercancel=move |ev| on_up(ctx, ev) on:keydown=move |ev| on_key(ctx, ev)>
             <svg width="100%" height="100%" viewBox=move || { let (w, h) = ctx.size.get(); format!("0 0 {w:.0} {h:.0}") }>
                 <base::BaseLayer/>
-                <labels::Labels/>
-                <marks::Rings/>
-                <marks::Halos/>
-                <marks::Marks/>
-                <edges::Edges/>
+                <Show when=move || ctx.measured.get()>
+                    <labels::Labels/>
+                    <marks::Rings/>
+                    <marks::Halos/>
+                    <marks::Marks/>
+                    <edges::Edges/>
+                </Show>
             </svg>
             <Tooltip/>
         </div>

@@ -2,9 +2,9 @@
 
 use super::MapCtx;
 use crate::core::geo::basemap;
-use crate::core::geo::labels::{plan, LabelKind, CITY_SIZE};
+use crate::core::geo::labels::{place_counts, plan, LabelKind, CITY_SIZE};
+use crate::core::text::fixed::fixed;
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 /// City, country and water names that fit the frame without overlapping.
 #[component]
@@ -13,13 +13,13 @@ pub(super) fn Labels() -> impl IntoView {
     let app = ctx.app;
     // How many events each place name has, to give busy places' labels priority.
     let busy = Memo::new(move |_| {
-        let mut counts: HashMap<String, usize> = HashMap::new();
         app.corpus.with(|c| {
-            for p in c.events.iter().filter_map(|e| e.place.as_ref()) {
-                *counts.entry(p.name.get("en").to_string()).or_default() += 1;
-            }
-        });
-        counts
+            place_counts(
+                c.events
+                    .iter()
+                    .filter_map(|e| e.place.as_ref().map(|p| &p.name)),
+            )
+        })
     });
     let labels = move || {
         let vp = ctx.vp.get();
@@ -32,17 +32,17 @@ pub(super) fn Labels() -> impl IntoView {
             .map(|l| match l.kind {
                 LabelKind::City { x, y, capital } => view! {
                     <g class="city" class:capital=capital>
-                        <circle cx=format!("{x:.0}") cy=format!("{y:.0}") r="2.5"/>
-                        <text x=format!("{:.0}", l.x) y=format!("{:.0}", l.y + CITY_SIZE)>{l.text}</text>
+                        <circle cx=fixed(x, 0) cy=fixed(y, 0) r="2.5"/>
+                        <text x=fixed(l.x, 0) y=fixed(l.y + CITY_SIZE, 0)>{l.text}</text>
                     </g>
                 }
                 .into_any(),
                 LabelKind::Country => view! {
-                    <text class="country-label" x=format!("{:.0}", l.x) y=format!("{:.0}", l.y)>{l.text}</text>
+                    <text class="country-label" x=fixed(l.x, 0) y=fixed(l.y, 0)>{l.text}</text>
                 }
                 .into_any(),
                 LabelKind::Water => view! {
-                    <text class="water-label" x=format!("{:.0}", l.x) y=format!("{:.0}", l.y)>{l.text}</text>
+                    <text class="water-label" x=fixed(l.x, 0) y=fixed(l.y, 0)>{l.text}</text>
                 }
                 .into_any(),
             })

@@ -8,6 +8,7 @@ use crate::core::geo::cluster::Cluster;
 use crate::core::geo::marks::{
     halo_radius, intersects, lang_class, radius, ring_paths, tooltip, tooltip_anchor,
 };
+use crate::core::text::fixed::fixed;
 use crate::core::text::i18n::{Key, Lang};
 use crate::ui::dom::data_index;
 use crate::ui::intl;
@@ -48,7 +49,7 @@ pub(super) fn Halos() -> impl IntoView {
                     let h = intersects(&cl.members, hov);
                     (s || h).then(|| {
                         let r = halo_radius(cl.members.len());
-                        view! { <circle class="halo" class:selected=s class:hovered=h cx=format!("{:.1}", cl.x) cy=format!("{:.1}", cl.y) r=format!("{r:.1}")/> }
+                        view! { <circle class="halo" class:selected=s class:hovered=h cx=fixed(cl.x, 1) cy=fixed(cl.y, 1) r=fixed(r, 1)/> }
                     })
                 })
                 .collect_view()
@@ -75,9 +76,9 @@ fn mark_view(ctx: MapCtx, lang: Lang, idx: usize, cl: &Cluster) -> impl IntoView
     let (x, y) = (cl.x, cl.y);
     view! {
         <g class="mark">
-            <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r=format!("{r:.1}")
+            <circle cx=fixed(x, 1) cy=fixed(y, 1) r=fixed(r, 1)
                 tabindex="0" role="button" aria-label=label data-i=idx data-count=n data-event=single_id/>
-            {(n > 1).then(|| view! { <text x=format!("{x:.1}") y=format!("{:.1}", y + 4.0) aria-hidden="true">{n}</text> })}
+            {(n > 1).then(|| view! { <text x=fixed(x, 1) y=fixed(y + 4.0, 1) aria-hidden="true">{n}</text> })}
         </g>
     }
 }

@@ -13,6 +13,8 @@ mod labels;
 mod legend;
 mod marks;
 
+pub(crate) use base::warm;
+
 use super::state::use_app;
 use crate::core::text::i18n::Key;
 use ctx::MapCtx;
@@ -33,6 +35,18 @@ pub fn MapView() -> impl IntoView {
     });
     let ctx = MapCtx::new(app, container, size);
     provide_context(ctx);
+    // The box's size right after mounting (the size observer reports only before the next
+    // paint): marks, labels and edges are then computed once, at the real size. A box with
+    // no size yet keeps the default one.
+    Effect::new(move |_| {
+        if let Some(el) = container.get() {
+            let r = el.get_bounding_client_rect();
+            if r.width() > 0.0 && r.height() > 0.0 {
+                size.set((r.width(), r.height()));
+            }
+            ctx.measured.set(true);
+        }
+    });
     follow::follow_selection(ctx);
     // A cluster's list holds event indices: a new corpus closes it.
     Effect::new(move |_| {

@@ -1,6 +1,7 @@
 //! The time axis: calendar ticks labelled in the interface language.
 
 use super::TimelineCtx;
+use crate::core::text::fixed::fixed;
 use crate::core::time::layout::{axis_ticks, LANE_TOP};
 use leptos::prelude::*;
 
@@ -17,8 +18,8 @@ pub(super) fn Axis() -> impl IntoView {
             .map(move |t| {
                 view! {
                     <g class="tick">
-                        <line x1=format!("{:.1}", t.x) x2=format!("{:.1}", t.x) y1=LANE_TOP y2=axis_y + 4.0/>
-                        {t.label.map(|l| view! { <text x=format!("{:.1}", t.x + 3.0) y=axis_y + 16.0>{l}</text> })}
+                        <line x1=fixed(t.x, 1) x2=fixed(t.x, 1) y1=LANE_TOP y2=axis_y + 4.0/>
+                        {t.label.map(|l| view! { <text x=fixed(t.x + 3.0, 1) y=axis_y + 16.0>{l}</text> })}
                     </g>
                 }
             })

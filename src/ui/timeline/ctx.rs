@@ -2,7 +2,9 @@
 //! view and their layout, and the state of a press, a brush and playing.
 
 use crate::core::input::gesture::Tracker;
-use crate::core::time::layout::{default_frame, pack, Geometry, MarkInput, Packed, MARGIN};
+use crate::core::time::layout::{
+    default_frame, pack, Geometry, MarkInput, Packed, MARGIN, MAX_MARKS,
+};
 use crate::core::time::time_scale::TimeScale;
 use crate::ui::state::AppState;
 use leptos::html;
@@ -68,6 +70,10 @@ impl TimelineCtx {
             })
         });
         let layout = Memo::new(move |_| {
+            // Too many to draw one by one: say so without building an input per event.
+            if in_view.with(|ids| ids.len() > MAX_MARKS) {
+                return None;
+            }
             let s = scale.get();
             let inputs: Vec<MarkInput> = app.corpus.with(|c| {
                 app.result.with(|r| {

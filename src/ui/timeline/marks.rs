@@ -2,6 +2,7 @@
 //! hovered ones. Marks are static; their handlers are delegated to the group.
 
 use super::TimelineCtx;
+use crate::core::text::fixed::fixed;
 use crate::core::text::i18n::Key;
 use crate::core::time::layout::{Mark, LANE_TOP, MARGIN};
 use crate::ui::dom::data_index;
@@ -18,13 +19,13 @@ fn shape(m: &Mark, class: &'static str, id: String, title: Option<String>) -> An
     let title = title.map(|t| view! { <title>{t}</title> });
     if m.span {
         view! {
-            <rect class=class data-i=m.event data-event=id x=format!("{:.1}", m.x0) y=format!("{:.1}", m.y + 1.0)
-                width=format!("{:.1}", m.x1 - m.x0) height="8" rx="2">{title}</rect>
+            <rect class=class data-i=m.event data-event=id x=fixed(m.x0, 1) y=fixed(m.y + 1.0, 1)
+                width=fixed(m.x1 - m.x0, 1) height="8" rx="2">{title}</rect>
         }
         .into_any()
     } else {
         view! {
-            <circle class=class data-i=m.event data-event=id cx=format!("{:.1}", (m.x0 + m.x1) / 2.0) cy=format!("{:.1}", m.y + 5.0)
+            <circle class=class data-i=m.event data-event=id cx=fixed((m.x0 + m.x1) / 2.0, 1) cy=fixed(m.y + 5.0, 1)
                 r="4.5">{title}</circle>
         }
         .into_any()
