@@ -28,24 +28,16 @@ pub fn MapView() -> impl IntoView {
     let app = use_app();
     let container = NodeRef::<html::Div>::new();
     let size = RwSignal::new((800.0, 480.0));
+    let ctx = MapCtx::new(app, container, size);
+    provide_context(ctx);
+    // Marks, labels and edges wait for the box's first size report (which comes after
+    // layout and before the first paint, without forcing a layout of its own), so they are
+    // computed once, at the real size. A box with no size yet keeps the default one.
     super::dom::observe_size(container, move |w, h| {
         if w > 0.0 && h > 0.0 {
             size.set((w, h));
         }
-    });
-    let ctx = MapCtx::new(app, container, size);
-    provide_context(ctx);
-    // The box's size right after mounting (the size observer reports only before the next
-    // paint): marks, labels and edges are then computed once, at the real size. A box with
-    // no size yet keeps the default one.
-    Effect::new(move |_| {
-        if let Some(el) = container.get() {
-            let r = el.get_bounding_client_rect();
-            if r.width() > 0.0 && r.height() > 0.0 {
-                size.set((r.width(), r.height()));
-            }
-            ctx.measured.set(true);
-        }
+        ctx.measured.set(true);
     });
     follow::follow_selection(ctx);
     // A cluster's list holds event indices: a new corpus closes it.
