@@ -89,9 +89,12 @@ test('a file opened while a large one loads replaces it; the large one never lan
   await expect(page.locator('.load-progress')).toHaveCount(0);
 });
 
-test('when the worker cannot start, the page reads the file itself and the bar goes', async ({ page }) => {
+test('when the worker cannot start, the page reads the file itself and the bar goes', async ({ browser }) => {
   test.setTimeout(120_000);
-  await page.route(/steppe-worker-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  // No service worker: its cache would hand the worker its file past the route below.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await context.route(/steppe-worker-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
   await watch(page);
   await openApp(page, '/big/');
   await expect(page.locator('.count')).toHaveText(ALL, { timeout: 60_000 });
@@ -99,6 +102,7 @@ test('when the worker cannot start, the page reads the file itself and the bar g
   const labels = (await page.evaluate(() => window.__bars)).map((b) => b.label);
   expect(labels).toContain('Checking the events');
   expect(labels).not.toContain('Preparing the map and timeline');
+  await context.close();
 });
 
 test('from file://, where no worker can start, the single file reads a large file itself', async () => {
