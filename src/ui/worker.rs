@@ -8,7 +8,7 @@
 use super::state::Progress;
 use crate::core::corpus::transfer::{Assembler, FromWorker};
 use crate::core::corpus::wire::decode;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -36,6 +36,40 @@ type Done = Box<dyn FnOnce(Result<Outcome, Vec<u8>>)>;
 thread_local! {
     // The worker reading now: a file opened while another loads replaces it.
     static CURRENT: RefCell<Option<Rc<RefCell<Job>>>> = const { RefCell::new(None) };
+    // A worker started ahead of its file, and how its start went.
+    static WARM: RefCell<Option<(Worker, Rc<Cell<Start>>)>> = const { RefCell::new(None) };
+}
+
+/// How a worker's start went.
+#[derive(Clone, Copy, PartialEq)]
+enum Start {
+    Starting,
+    Ready,
+    Failed,
+}
+
+/// Starts a worker ahead of its file (while a large file still downloads or is read from
+/// disk), so its code is fetched and compiled meanwhile; the next [`read`] takes it.
+pub fn warm() {
+    if WARM.with(|w| w.borrow().is_some()) {
+        return;
+    }
+    let Ok(worker) = Worker::new(&script()) else {
+        return;
+    };
+    let start = Rc::new(Cell::new(Start::Starting));
+    let on_start = start.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |m: MessageEvent| {
+        let ready = m.data().as_string().as_deref() == Some("ready");
+        on_start.set(if ready { Start::Ready } else { Start::Failed });
+    });
+    let on_fail = start.clone();
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| on_fail.set(Start::Failed));
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_message.forget();
+    on_error.forget();
+    WARM.with(|w| w.replace(Some((worker, start))));
 }
 
 struct Job {
@@ -145,10 +179,17 @@ pub fn read(
     progress: impl Fn(Progress) + 'static,
     done: impl FnOnce(Result<Outcome, Vec<u8>>) + 'static,
 ) {
-    let worker = match Worker::new(&script()) {
-        Ok(w) => w,
-        Err(_) => return done(Err(bytes)),
+    let (worker, start) = match WARM.with(|w| w.borrow_mut().take()) {
+        Some((w, start)) => (w, start.get()),
+        None => match Worker::new(&script()) {
+            Ok(w) => (w, Start::Starting),
+            Err(_) => return done(Err(bytes)),
+        },
     };
+    if start == Start::Failed {
+        worker.terminate();
+        return done(Err(bytes));
+    }
     cancel();
     let job = Rc::new(RefCell::new(Job {
         worker: worker.clone(),
@@ -163,11 +204,19 @@ pub fn read(
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |m: MessageEvent| {
         on_job.borrow_mut().on_message(m.data());
     });
-    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| job.borrow_mut().finish(Err(())));
+    let on_fail = job.clone();
+    let on_error =
+        Closure::<dyn FnMut(JsValue)>::new(move |_| on_fail.borrow_mut().finish(Err(())));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
     // One pair per corpus loaded; a terminated worker never calls them again.
     on_message.forget();
     on_error.forget();
+    // A warm worker has said "ready" already.
+    if start == Start::Ready {
+        if let Ok(mut job) = job.try_borrow_mut() {
+            job.send();
+        }
+    }
 }

@@ -1,9 +1,12 @@
-//! Reading files over the network: the corpus as it arrives, with its progress, and the
-//! app's own built files (for the single-file explorer).
+//! Reading files over the network: the corpus `?corpus=` names, the corpus as it arrives
+//! (with its progress), and the app's own built files (for the single-file explorer).
 
 use super::super::state::AppState;
 use crate::core::corpus::validate::MAX_FILE_BYTES;
-use crate::core::link::corpus_source::{fetch_message, FetchProblem};
+use crate::core::link::corpus_source::{
+    check_corpus_url, corpus_param, fetch_message, FetchProblem,
+};
+use crate::core::text::i18n::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -71,4 +74,23 @@ pub(super) async fn fetch_bytes(
         }
     }
     Ok(out)
+}
+
+/// The corpus URL `?corpus=` asks for, resolved against the page, with its host; an error
+/// message for one that is not an http(s) link.
+pub(super) fn requested(lang: Lang) -> Option<Result<(String, String), String>> {
+    let loc = web_sys::window()?.location();
+    let param = corpus_param(&loc.search().ok()?)?;
+    let href = loc.href().ok()?;
+    Some(
+        web_sys::Url::new_with_base(&param, &href)
+            .map_err(|_| param.clone())
+            .and_then(|u| {
+                let abs = u.href();
+                check_corpus_url(&abs)
+                    .map(|()| (abs, u.host()))
+                    .map_err(|e| e.text(lang))
+            })
+            .map_err(|e| format!("?corpus=: {e}")),
+    )
 }

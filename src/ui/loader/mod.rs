@@ -12,10 +12,10 @@ use super::worker::{self, Outcome, WORKER_FROM_BYTES};
 use crate::core::corpus::diagnostic::{echo, Diagnostic, Message, Msg, Severity};
 use crate::core::corpus::parse;
 use crate::core::interchange;
-use crate::core::link::corpus_source::{check_corpus_url, corpus_param, fetch_message};
-use crate::core::text::i18n::{tf, Key, Lang};
-use fetch::fetch_bytes;
+use crate::core::link::corpus_source::fetch_message;
+use crate::core::text::i18n::{tf, Key};
 pub use fetch::own_file;
+use fetch::{fetch_bytes, requested};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -58,25 +58,6 @@ pub fn is_single_file() -> bool {
     inline_corpus().is_some()
 }
 
-/// The corpus URL `?corpus=` asks for, resolved against the page, with its host; an error
-/// message for one that is not an http(s) link.
-fn requested(lang: Lang) -> Option<Result<(String, String), String>> {
-    let loc = web_sys::window()?.location();
-    let param = corpus_param(&loc.search().ok()?)?;
-    let href = loc.href().ok()?;
-    Some(
-        web_sys::Url::new_with_base(&param, &href)
-            .map_err(|_| param.clone())
-            .and_then(|u| {
-                let abs = u.href();
-                check_corpus_url(&abs)
-                    .map(|()| (abs, u.host()))
-                    .map_err(|e| e.text(lang))
-            })
-            .map_err(|e| format!("?corpus=: {e}")),
-    )
-}
-
 /// Starts loading the corpus into `app`.
 pub fn start(app: AppState) {
     let origin = CorpusOrigin(RwSignal::new(None), RwSignal::new(None));
@@ -99,9 +80,13 @@ pub fn start(app: AppState) {
     };
     let load = begin();
     leptos::task::spawn_local(async move {
-        let progress = move |done, total| {
+        let progress = move |done, total: Option<u64>| {
+            let large = |n: u64| n >= WORKER_FROM_BYTES as u64;
+            if (large(done) || total.is_some_and(large)) && !is_single_file() {
+                worker::warm();
+            }
             // Small files arrive at once: a bar would only flash.
-            if done >= WORKER_FROM_BYTES as u64 && current(load) {
+            if large(done) && current(load) {
                 app.progress.set(Some(Progress::Download { done, total }));
             }
         };
@@ -140,6 +125,9 @@ fn read(
     bytes: Vec<u8>,
     then: impl FnOnce(Outcome) + 'static,
 ) {
+    if !current(load) {
+        return;
+    }
     let then = move |outcome| {
         if current(load) {
             then(outcome);
@@ -266,6 +254,9 @@ pub fn open_file(app: AppState, file: web_sys::File) {
     let load = begin();
     if file.size() >= WORKER_FROM_BYTES as f64 {
         app.progress.set(Some(Progress::Read { done: 0, total: 0 }));
+        if !is_single_file() {
+            worker::warm();
+        }
     }
     leptos::task::spawn_local(async move {
         let promise = file.array_buffer();
