@@ -1,5 +1,5 @@
-// Hostile input through the real page: crafted corpus files of every class in issue #12
-// (freezes, crashes, all-or-nothing faults, encodings, echo, bidi, script injection),
+// Hostile input through the real page: crafted corpus files of every class of attack we guard
+// against (freezes, crashes, all-or-nothing faults, encodings, echo, bidi, script injection),
 // generated here at run time. For each: no script runs, no request leaves the origin, the
 // page never blanks, and a requestAnimationFrame heartbeat never sees the main thread
 // blocked for more than 100 ms.
