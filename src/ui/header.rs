@@ -2,7 +2,7 @@
 
 use super::intl;
 use super::loader;
-use super::state::use_app;
+use super::state::{use_app, Load};
 use crate::core::text::i18n::{Key, Lang};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -31,6 +31,10 @@ pub fn Header() -> impl IntoView {
         }
     });
     let count = move || {
+        // Until the first corpus is in, there is nothing to count ("0 of 0" would mislead).
+        if app.load.get() == Load::Loading {
+            return String::new();
+        }
         let n = app.result.with(|r| r.count());
         let total = app.corpus.with(|c| c.len());
         app.tn(Key::ResultCount, total, &[("n", n), ("total", total)])

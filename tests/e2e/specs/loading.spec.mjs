@@ -23,7 +23,8 @@ async function watch(page) {
       if (!bar) return;
       const label = document.querySelector('.load-progress [role=status]').textContent;
       const last = window.__bars[window.__bars.length - 1];
-      const state = { label, value: bar.getAttribute('value'), max: bar.getAttribute('max') };
+      const count = document.querySelector('.count')?.textContent ?? '';
+      const state = { label, value: bar.getAttribute('value'), max: bar.getAttribute('max'), count };
       if (!last || last.label !== state.label || last.value !== state.value) window.__bars.push(state);
     }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   });
@@ -41,6 +42,8 @@ test('a large corpus loads in the worker, with a progress bar, the page answerin
     expect.stringMatching(/^\/big\/steppe-worker-[0-9a-f]{16}_bg\.wasm$/),
   ]));
   const bars = await page.evaluate(() => window.__bars);
+  // Nothing is counted before the corpus is in.
+  expect(bars.every((b) => b.count === '')).toBe(true);
   const labels = [...new Set(bars.map((b) => b.label))];
   // Downloading (over a local server, possibly too fast to see), then checking, then preparing.
   expect(labels).toEqual(expect.arrayContaining(['Checking the events', 'Preparing the map and timeline']));
