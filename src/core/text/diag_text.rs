@@ -11,7 +11,7 @@
 //! (a reason inside "row left out: …"), rendered in the same language.
 
 use super::lang::Lang;
-use super::plural::{self, Category};
+use super::plural;
 use crate::corpus::diagnostic::quote;
 use std::fmt;
 
@@ -877,30 +877,10 @@ impl Message {
     pub fn text(&self, lang: Lang) -> String {
         let whole = template(lang, self.key);
         let form = match self.count {
-            Some(n) => plural_form(lang, whole, plural::category(lang, n)),
+            Some(n) => plural::form(lang, whole, plural::category(lang, n)),
             None => whole,
         };
-        let mut out = String::with_capacity(form.len());
-        let mut rest = form;
-        // One pass over the template: text an argument brings in is never read again, so
-        // an echoed "{n}" in the input stays as it was written.
-        while let Some(open) = rest.find('{') {
-            let (before, from) = rest.split_at(open);
-            out.push_str(before);
-            let name = from.get(1..).and_then(|s| s.split_once('}'));
-            match name.and_then(|(name, after)| Some((self.value(lang, name)?, after))) {
-                Some((value, after)) => {
-                    out.push_str(&value);
-                    rest = after;
-                }
-                None => {
-                    out.push('{');
-                    rest = from.get(1..).unwrap_or_default();
-                }
-            }
-        }
-        out.push_str(rest);
-        out
+        plural::fill(form, |name| self.value(lang, name))
     }
 
     fn value(&self, lang: Lang, name: &str) -> Option<String> {
@@ -915,19 +895,6 @@ impl Message {
                 Arg::Msg(m) => m.text(lang),
             })
     }
-}
-
-/// The form of a template for a plural category, in the order of
-/// [`plural::categories`] (the last form when the template has fewer).
-fn plural_form(lang: Lang, text: &'static str, cat: Category) -> &'static str {
-    let at = plural::categories(lang)
-        .iter()
-        .position(|&c| c == cat)
-        .unwrap_or(0);
-    text.split('|')
-        .nth(at)
-        .or_else(|| text.split('|').next_back())
-        .unwrap_or(text)
 }
 
 impl From<Msg> for Message {

@@ -227,20 +227,12 @@ pub const PLURAL: &[Key] = &[
 
 /// The form of a plural key for a category (the last form when the text has fewer).
 pub fn plural_form(lang: Lang, key: Key, cat: Category) -> &'static str {
-    let text = t(lang, key);
-    let at = plural::categories(lang)
-        .iter()
-        .position(|&c| c == cat)
-        .unwrap_or(0);
-    text.split('|')
-        .nth(at)
-        .or_else(|| text.split('|').next_back())
-        .unwrap_or(text)
+    plural::form(lang, t(lang, key), cat)
 }
 
 /// A plural key's form for `cat`, with placeholders filled.
 pub fn tp(lang: Lang, key: Key, cat: Category, args: &[(&str, &str)]) -> String {
-    fill(plural_form(lang, key, cat).to_string(), args)
+    fill(plural_form(lang, key, cat), args)
 }
 
 /// A plural key for the number `n` by the core's rules and digit grouping, `n` filling `{n}`
@@ -254,14 +246,15 @@ pub fn tn(lang: Lang, key: Key, n: u64, args: &[(&str, &str)]) -> String {
 
 /// `t` with `{name}` placeholders replaced by the given values.
 pub fn tf(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
-    fill(t(lang, key).to_string(), args)
+    fill(t(lang, key), args)
 }
 
-fn fill(mut s: String, args: &[(&str, &str)]) -> String {
-    for (name, value) in args {
-        s = s.replace(&format!("{{{name}}}"), value);
-    }
-    s
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    plural::fill(template, |name| {
+        args.iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    })
 }
 
 /// One actor of a kind ("state", "NGO"), for an actor's own label.
@@ -470,6 +463,20 @@ mod tests {
         assert_eq!(
             tf(Lang::Zh, Key::ResultCount, &[("n", "37"), ("total", "52")]),
             "52 个事件中的 37 个"
+        );
+        // Values are not read again: a file named "{format}.csv" stays so named.
+        assert_eq!(
+            tf(
+                Lang::En,
+                Key::ImportedAs,
+                &[("file", "{format}.csv"), ("format", "CSV")]
+            ),
+            tf(
+                Lang::En,
+                Key::ImportedAs,
+                &[("file", "X"), ("format", "CSV")]
+            )
+            .replacen('X', "{format}.csv", 1)
         );
         assert_eq!(Lang::from_code("kk-KZ"), Some(Lang::Kk));
         assert_eq!(Lang::from_code("zh-Hans"), Some(Lang::Zh));

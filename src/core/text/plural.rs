@@ -40,6 +40,41 @@ pub fn categories(lang: Lang) -> &'static [Category] {
     }
 }
 
+/// The form for `cat` of a text holding one form per plural category of `lang`, separated
+/// by `|`, in the order of [`categories`] (the last form when the text has fewer).
+pub fn form(lang: Lang, text: &'static str, cat: Category) -> &'static str {
+    let at = categories(lang).iter().position(|&c| c == cat).unwrap_or(0);
+    text.split('|')
+        .nth(at)
+        .or_else(|| text.split('|').next_back())
+        .unwrap_or(text)
+}
+
+/// `template` with each `{name}` replaced by `value(name)` (left as it is when that is
+/// `None`), in one pass: text a value brings in is never read again, so a corpus title or
+/// a file name holding "{n}" is shown as it was written.
+pub fn fill(template: &str, mut value: impl FnMut(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from) = rest.split_at(open);
+        out.push_str(before);
+        let name = from.get(1..).and_then(|s| s.split_once('}'));
+        match name.and_then(|(name, after)| Some((value(name)?, after))) {
+            Some((v, after)) => {
+                out.push_str(&v);
+                rest = after;
+            }
+            None => {
+                out.push('{');
+                rest = from.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// CLDR's category of a whole number `n` in `lang`.
 pub fn category(lang: Lang, n: u64) -> Category {
     match lang {
