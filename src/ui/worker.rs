@@ -83,16 +83,11 @@ struct Job {
 }
 
 impl Job {
+    /// Ends the job: the worker stops, its bytes and half-built corpus go, and `done`
+    /// (unless the job was cancelled) gets the result.
     fn finish(&mut self, result: Result<Outcome, ()>) {
         self.worker.terminate();
         self.assembler = None;
-        CURRENT.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.as_ref().and_then(|j| j.try_borrow().ok()).is_none() {
-                // The current job is the one borrowed now: this one.
-                *c = None;
-            }
-        });
         let bytes = self.bytes.take().unwrap_or_default();
         if let Some(done) = self.done.take() {
             done(result.map_err(|()| bytes));
@@ -161,18 +156,15 @@ impl Job {
 pub fn cancel() {
     if let Some(old) = CURRENT.with(|c| c.borrow_mut().take()) {
         if let Ok(mut job) = old.try_borrow_mut() {
-            // Its bytes and half-built corpus go now; the worker will not call back.
-            job.worker.terminate();
-            job.bytes = None;
-            job.assembler = None;
             job.done = None;
+            job.finish(Err(()));
         }
     }
 }
 
 /// Reads `bytes` (a file called `name`) in the loading worker. `progress` hears how far it
 /// has gone; `done` gets what was read or, if the worker could not start or failed, the
-/// bytes back.
+/// bytes back. The caller [`cancel`]s any earlier job first.
 pub fn read(
     name: &str,
     bytes: Vec<u8>,
@@ -190,7 +182,6 @@ pub fn read(
         worker.terminate();
         return done(Err(bytes));
     }
-    cancel();
     let job = Rc::new(RefCell::new(Job {
         worker: worker.clone(),
         name: name.to_string(),
