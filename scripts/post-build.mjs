@@ -51,8 +51,13 @@ if (!new URLSearchParams(location.search).has('corpus')) {
 }
 `;
   const body = inlineBoot[1].trim();
-  const imports = body.match(/^(import[^;]*;\s*)+/)?.[0] ?? '';
-  const boot = imports + preload + body.slice(imports.length) + '\n' + register;
+  // Trunk's static import would hold the whole module back until the app's script has
+  // downloaded and been evaluated; imported dynamically, after the preload, it lets the
+  // corpus start downloading as soon as this small file arrives.
+  const imported = body.match(/^import init, \* as bindings from '([^']+)';\s*/);
+  if (!imported) throw new Error(`unexpected boot script imports: ${body.slice(0, 120)}`);
+  const dynamicImport = `const bindings = await import('${imported[1]}');\nconst init = bindings.default;\n`;
+  const boot = preload + dynamicImport + body.slice(imported[0].length) + '\n' + register;
   const bootName = `boot-${hash(boot)}.js`;
   writeFileSync(join(dir, bootName), boot);
   html = html.replace(inlineBoot[0], `<script type="module" src="./${bootName}"></script>`);
