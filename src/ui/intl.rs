@@ -146,10 +146,18 @@ fn has_month_names(lang: Lang) -> bool {
     .is_some_and(|s| !s.is_empty() && !s.chars().any(|c| c.is_ascii_digit()))
 }
 
-/// A language's name and the language it is written in: its own name in itself when the
-/// browser knows it ("中文（繁體）", "Srpski (latinica)"), else its name in the interface
-/// language, else the table's endonym, else the code.
+/// A language's name and the language it is written in: a plain code the table knows
+/// ("ru", "kk") by its endonym; otherwise its own name in itself when the browser knows it
+/// ("中文（繁體）", "Srpski (latinica)"), else its name in the interface language, else the
+/// code.
 pub fn language_name(code: &str, ui: Lang) -> (String, String) {
+    // Each `Intl.DisplayNames` costs the browser a locale's data (several ms on a first
+    // render that names a dozen languages); the table answers the common codes for free.
+    if !code.contains('-') {
+        if let Some(e) = endonym(code) {
+            return (e.to_string(), code.to_string());
+        }
+    }
     let opts = [("type", "language"), ("fallback", "none")];
     let of = |locale: &str| {
         formatter("DisplayNames", locale, &opts)
