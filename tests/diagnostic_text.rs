@@ -11,9 +11,14 @@ use steppe::core::corpus::{validate, validate_bytes};
 use steppe::core::interchange::{import, storymap, timelinejs};
 use steppe::core::text::lang::Lang;
 
-/// Keys no file can bring out: the browser's own failure to read a file, and a `\u`
-/// escape that decodes to no character (every hex value outside the surrogates is one).
-const NOT_FROM_A_FILE: &[Msg] = &[Msg::FileUnreadable, Msg::JsonNotACharacter];
+/// Keys no file can bring out: the browser's own failure to read a file, the loading
+/// worker stopping part-way (out of memory), and a `\u` escape that decodes to no
+/// character (every hex value outside the surrogates is one).
+const NOT_FROM_A_FILE: &[Msg] = &[
+    Msg::FileUnreadable,
+    Msg::ReadingStopped,
+    Msg::JsonNotACharacter,
+];
 
 const EVENT: &str =
     r#"{"id":"e","date":"2022-01-05","title":{"en":"E"},"type":"protest","sources":["s"]}"#;

@@ -3,7 +3,9 @@
 //! the page's grows with the corpus and the page stays responsive while it loads.
 //!
 //! Where a worker cannot start (the single file opened from `file://`, a browser without
-//! workers) or fails, the bytes come back to the caller, which reads them on the page.
+//! workers) or fails before it has the file, the bytes come back to the caller, which reads
+//! them on the page. The file is transferred to the worker, not copied: one that stops after
+//! taking it (out of memory) ends the load with nothing to retry.
 
 use super::state::Progress;
 use crate::core::corpus::transfer::{Assembler, FromWorker};
@@ -31,7 +33,9 @@ fn script() -> String {
 /// page would have read it itself.
 pub use crate::core::interchange::Read as Outcome;
 
-type Done = Box<dyn FnOnce(Result<Outcome, Vec<u8>>)>;
+/// What a job ends with: the corpus read, or the bytes back when the worker could not take
+/// them (`None`: it had them, and stopped).
+type Done = Box<dyn FnOnce(Result<Outcome, Option<js_sys::Uint8Array>>)>;
 
 thread_local! {
     // The worker reading now: a file opened while another loads replaces it.
@@ -75,8 +79,8 @@ pub fn warm() {
 struct Job {
     worker: Worker,
     name: String,
-    /// Kept until the worker has answered, to read on the page if it fails.
-    bytes: Option<Vec<u8>>,
+    /// Kept until the worker is ready for them, to read on the page if it never is.
+    bytes: Option<js_sys::Uint8Array>,
     assembler: Option<Assembler>,
     progress: Box<dyn Fn(Progress)>,
     done: Option<Done>,
@@ -88,7 +92,7 @@ impl Job {
     fn finish(&mut self, result: Result<Outcome, ()>) {
         self.worker.terminate();
         self.assembler = None;
-        let bytes = self.bytes.take().unwrap_or_default();
+        let bytes = self.bytes.take();
         if let Some(done) = self.done.take() {
             done(result.map_err(|()| bytes));
         }
@@ -134,19 +138,19 @@ impl Job {
         }
     }
 
-    /// Sends the file: a copy of its bytes, transferred (the page keeps its own until the
-    /// worker has answered).
+    /// Sends the file, transferred: the page keeps no copy of a file this large.
     fn send(&mut self) {
-        let Some(bytes) = self.bytes.as_deref() else {
+        let Some(bytes) = self.bytes.take() else {
             return;
         };
-        let copy = js_sys::Uint8Array::from(bytes);
-        let msg = js_sys::Array::of2(&JsValue::from_str(&self.name), &copy);
+        let msg = js_sys::Array::of2(&JsValue::from_str(&self.name), &bytes);
         if self
             .worker
-            .post_message_with_transfer(&msg, &js_sys::Array::of1(&copy.buffer()))
+            .post_message_with_transfer(&msg, &js_sys::Array::of1(&bytes.buffer()))
             .is_err()
         {
+            // Not transferred: the bytes are still whole, to be read on the page.
+            self.bytes = Some(bytes);
             self.finish(Err(()));
         }
     }
@@ -162,25 +166,26 @@ pub fn cancel() {
     }
 }
 
-/// Reads `bytes` (a file called `name`) in the loading worker. `progress` hears how far it
-/// has gone; `done` gets what was read or, if the worker could not start or failed, the
-/// bytes back. The caller [`cancel`]s any earlier job first.
+/// Reads `bytes` (a file called `name`, the whole of their buffer) in the loading worker.
+/// `progress` hears how far it has gone; `done` gets what was read or, if the worker could
+/// not start, the bytes back (`None` if it stopped after taking them). The caller
+/// [`cancel`]s any earlier job first.
 pub fn read(
     name: &str,
-    bytes: Vec<u8>,
+    bytes: js_sys::Uint8Array,
     progress: impl Fn(Progress) + 'static,
-    done: impl FnOnce(Result<Outcome, Vec<u8>>) + 'static,
+    done: impl FnOnce(Result<Outcome, Option<js_sys::Uint8Array>>) + 'static,
 ) {
     let (worker, start) = match WARM.with(|w| w.borrow_mut().take()) {
         Some((w, start)) => (w, start.get()),
         None => match Worker::new(&script()) {
             Ok(w) => (w, Start::Starting),
-            Err(_) => return done(Err(bytes)),
+            Err(_) => return done(Err(Some(bytes))),
         },
     };
     if start == Start::Failed {
         worker.terminate();
-        return done(Err(bytes));
+        return done(Err(Some(bytes)));
     }
     let job = Rc::new(RefCell::new(Job {
         worker: worker.clone(),

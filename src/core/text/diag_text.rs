@@ -819,6 +819,13 @@ diag_table! {
         "{file}：无法将文件读取为文本",
         "{file}: файлды мәтін ретінде оқу мүмкін болмады",
     ],
+    // The loading worker stopped after it had taken the file (most often: out of memory).
+    ReadingStopped => [
+        "{file}: reading stopped before the end (the browser may have run out of memory); nothing from this file was loaded",
+        "{file}: чтение прервалось до конца (возможно, браузеру не хватило памяти); из этого файла ничего не загружено",
+        "{file}：读取在完成前中断（浏览器可能内存不足）；此文件中的内容均未加载",
+        "{file}: оқу соңына дейін жетпей тоқтады (браузердің жады жетпеген болуы мүмкін); бұл файлдан ештеңе жүктелмеді",
+    ],
 }
 
 /// One named argument of a [`Message`].

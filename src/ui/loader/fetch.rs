@@ -10,20 +10,25 @@ use crate::core::text::i18n::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Past this many bytes a download stops: the validator would refuse the file anyway.
+const MAX_DOWNLOAD_BYTES: usize = MAX_FILE_BYTES;
+
 /// One of the app's own built files, for the single-file explorer (through the service
 /// worker's cache, so this works offline after one visit); the error says what failed.
 pub async fn own_file(app: AppState, url: &str) -> Result<Vec<u8>, String> {
     fetch_bytes(url, |_, _| {})
         .await
+        .map(|b| b.to_vec())
         .map_err(|p| fetch_message(app.lang.get_untracked(), url, p))
 }
 
 /// The bytes at `url`, read as they arrive: `progress` hears how many have come, of how
-/// many the server announced.
+/// many the server announced. They stay in the browser's memory, not the page's wasm
+/// memory, which never shrinks: a large file goes on to the loading worker from there.
 pub(super) async fn fetch_bytes(
     url: &str,
     progress: impl Fn(u64, Option<u64>),
-) -> Result<Vec<u8>, FetchProblem> {
+) -> Result<js_sys::Uint8Array, FetchProblem> {
     let resp = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -47,10 +52,12 @@ pub(super) async fn fetch_bytes(
         .filter(|_| headers.get("content-encoding").is_none())
         .and_then(|v| v.parse::<u64>().ok());
     let Some(body) = resp.body() else {
-        return resp.binary().await.map_err(|_| FetchProblem::Network);
+        let bytes = resp.binary().await.map_err(|_| FetchProblem::Network)?;
+        return Ok(js_sys::Uint8Array::from(bytes.as_slice()));
     };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut out: Vec<u8> = Vec::new();
+    let mut chunks: Vec<js_sys::Uint8Array> = Vec::new();
+    let mut length = 0usize;
     loop {
         let step = wasm_bindgen_futures::JsFuture::from(reader.read())
             .await
@@ -60,20 +67,31 @@ pub(super) async fn fetch_bytes(
             break;
         }
         let chunk = js_sys::Uint8Array::new(&field("value"));
-        let at = out.len();
-        out.resize(at + chunk.length() as usize, 0);
-        if let Some(tail) = out.get_mut(at..) {
-            chunk.copy_to(tail);
-        }
-        progress(out.len() as u64, total);
-        if out.len() > MAX_FILE_BYTES {
+        length = length.saturating_add(chunk.length() as usize);
+        chunks.push(chunk);
+        progress(length as u64, total);
+        if length > MAX_DOWNLOAD_BYTES {
             // Past the budget the validator refuses the file anyway (and says so): a
-            // response without end must not fill the page's memory first.
+            // response without end must not fill the browser's memory first.
             let _ = reader.cancel();
             break;
         }
     }
-    Ok(out)
+    Ok(concat(&chunks, length))
+}
+
+/// The chunks one after another in one array (what the validator and the worker read).
+fn concat(chunks: &[js_sys::Uint8Array], length: usize) -> js_sys::Uint8Array {
+    if let [one] = chunks {
+        return one.clone();
+    }
+    let all = js_sys::Uint8Array::new_with_length(length as u32);
+    let mut at = 0u32;
+    for chunk in chunks {
+        all.set(chunk, at);
+        at = at.saturating_add(chunk.length());
+    }
+    all
 }
 
 /// The corpus URL `?corpus=` asks for, resolved against the page, with its host; an error

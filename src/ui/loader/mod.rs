@@ -118,11 +118,13 @@ pub fn start(app: AppState) {
 /// Any readable file as a corpus (a Steppe corpus as it is, another format imported first),
 /// read in the loading worker when it is large, on the page otherwise or when no worker can
 /// start; `then` gets what was read, unless a newer load (`load` is this one's) has begun.
+/// The bytes stay in the browser's memory until it is known where they are read: a large
+/// file handed to the worker never enters the page's wasm memory (which never shrinks).
 fn read(
     app: AppState,
     load: u64,
     name: String,
-    bytes: Vec<u8>,
+    bytes: js_sys::Uint8Array,
     then: impl FnOnce(Outcome) + 'static,
 ) {
     if !current(load) {
@@ -133,8 +135,8 @@ fn read(
             then(outcome);
         }
     };
-    if bytes.len() < WORKER_FROM_BYTES {
-        return then(read_on_page(&name, &bytes));
+    if (bytes.length() as usize) < WORKER_FROM_BYTES {
+        return then(read_on_page(&name, &bytes.to_vec()));
     }
     if is_single_file() {
         return read_on_page_after_paint(app, name, bytes, then);
@@ -148,7 +150,17 @@ fn read(
     };
     worker::read(&name.clone(), bytes, progress, move |result| match result {
         Ok(outcome) => then(outcome),
-        Err(bytes) => read_on_page_after_paint(app, name, bytes, then),
+        Err(Some(bytes)) => read_on_page_after_paint(app, name, bytes, then),
+        // The worker had the file and stopped: reading it again here would fail the same
+        // way. Nothing loads, and the diagnostic says so, as for a file that is all errors.
+        Err(None) => then(Outcome {
+            corpus: parse("").0,
+            diagnostics: vec![Diagnostic::at_start(
+                Severity::Error,
+                Message::new(Msg::ReadingStopped).arg("file", echo(&name)),
+            )],
+            imported: None,
+        }),
     });
 }
 
@@ -157,13 +169,13 @@ fn read(
 fn read_on_page_after_paint(
     app: AppState,
     name: String,
-    bytes: Vec<u8>,
+    bytes: js_sys::Uint8Array,
     then: impl FnOnce(Outcome) + 'static,
 ) {
     app.progress.set(Some(Progress::Read { done: 0, total: 0 }));
     leptos::task::spawn_local(async move {
         super::dom::next_paint().await;
-        then(read_on_page(&name, &bytes));
+        then(read_on_page(&name, &bytes.to_vec()));
     });
 }
 
@@ -262,7 +274,7 @@ pub fn open_file(app: AppState, file: web_sys::File) {
         let promise = file.array_buffer();
         match wasm_bindgen_futures::JsFuture::from(promise).await {
             Ok(buffer) => {
-                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                let bytes = js_sys::Uint8Array::new(&buffer);
                 let name = file.name();
                 read(app, load, name.clone(), bytes, move |outcome| {
                     apply_opened(app, &name, outcome);

@@ -108,6 +108,22 @@ test('when the worker cannot start, the page reads the file itself and the bar g
   await context.close();
 });
 
+test('a worker that stops after taking the file ends the load with a located message, not a blank page', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  // The worker says it is ready, takes the file, then fails as one out of memory does.
+  await context.route(/steppe-worker-[0-9a-f]+\.js$/, (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: `self.wasm_bindgen = () => { postMessage('ready'); self.onmessage = () => { throw new RangeError('out of memory'); }; return new Promise(() => {}); };`,
+  }));
+  await page.goto('/big/');
+  await expect(page.locator('.diagnostics')).toContainText('corpus.json: reading stopped before the end', { timeout: 60_000 });
+  await expect(page.locator('.status.error')).toContainText('The corpus could not be loaded');
+  await expect(page.locator('.load-progress')).toHaveCount(0);
+  await context.close();
+});
+
 test('from file://, where no worker can start, the single file reads a large file itself', async () => {
   test.setTimeout(120_000);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
