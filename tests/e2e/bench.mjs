@@ -2,13 +2,17 @@
 // figures; asserts nothing (a benchmark is not a test). Run with `make bench-browser`.
 //
 // For the bundled corpus and generated corpora of 1,000, 10,000 and 100,000 events
-// (and 1,000,000 with BENCH_1M=1), each in a fresh browser context:
+// (and 1,000,000 with BENCH_1M=1; or the sizes in BENCH_SIZES), each in a fresh browser
+// context:
 //   render   navigation start -> the map's marks and the timeline painted
 //   filter   a click on language "ru" and then on an actor -> painted (median of 10)
 //   clear    "Clear all filters" -> painted (median of 10)
 //   no-op    an input that changes nothing -> painted (the floor: waiting for a frame)
 //   longest  the longest main-thread task while loading (PerformanceObserver "longtask")
 //   DOM      elements in the page after the first render
+//   +MB      memory the load added: the browser's processes' proportional set size (PSS,
+//            shared pages counted once) at its highest while loading, less before it,
+//            sampled every 50 ms from /proc (page, loading worker, browser, GPU together)
 // and the app's transfer size (everything the page requests except the corpus, gzip), and
 // the embedded default corpus on a slow-4G phone (1.6 Mbps, 150 ms RTT, CPU slowed 4x,
 // 360 px, gzip served), through Chromium's DevTools protocol.
@@ -16,11 +20,14 @@
 // "Painted" means: after the input, requestAnimationFrame then a task have run.
 import { chromium } from '@playwright/test';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, existsSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, existsSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { stale } from './global-setup.mjs';
 
-const sizes = [1_000, 10_000, 100_000, ...(process.env.BENCH_1M ? [1_000_000] : [])];
+// BENCH_SIZES=1000,1000000 picks the generated sizes (the bundled corpus always runs).
+const sizes = process.env.BENCH_SIZES
+  ? process.env.BENCH_SIZES.split(',').map(Number).filter((n) => n > 0)
+  : [1_000, 10_000, 100_000, ...(process.env.BENCH_1M ? [1_000_000] : [])];
 for (const n of sizes) {
   const dir = `.cache/bench/${n}`;
   if (stale(`${dir}/corpus.json`)) {
@@ -37,6 +44,29 @@ await new Promise((r) => setTimeout(r, 700));
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+/** Proportional set size of the browser's processes (started by this script), in MB. */
+function browserPss() {
+  if (!existsSync('/proc/self')) return 0;
+  const parents = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parents.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch { /* gone */ }
+  }
+  let kb = 0;
+  for (const pid of parents.keys()) {
+    let p = parents.get(pid);
+    while (p && p !== process.pid) p = parents.get(p);
+    if (!p) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chrom')) continue;
+      kb += Number(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/Pss:\s+(\d+)/)?.[1] ?? 0);
+    } catch { /* gone */ }
+  }
+  return kb / 1024;
+}
 const f = (x) => (x === undefined ? '-' : `${Math.round(x)}`);
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
@@ -62,6 +92,9 @@ async function load(url, { viewport = { width: 1280, height: 800 }, throttle = f
       }).observe({ type: 'longtask', buffered: true });
     } catch { /* no long-task timing */ }
   });
+  const before = browserPss();
+  let peak = before;
+  const sampler = setInterval(() => { peak = Math.max(peak, browserPss()); }, 50);
   await page.goto(url, { waitUntil: 'commit' });
   const render = await page.evaluate((timeout) => new Promise((resolve, reject) => {
     const start = performance.now();
@@ -73,10 +106,11 @@ async function load(url, { viewport = { width: 1280, height: 800 }, throttle = f
       else requestAnimationFrame(check);
     };
     check();
-  }), timeout);
+  }), timeout).finally(() => clearInterval(sampler));
+  peak = Math.max(peak, browserPss());
   const longest = await page.evaluate(() => window.__longest);
   const dom = await page.evaluate(() => document.getElementsByTagName('*').length);
-  return { context, page, render, longest, dom, requests };
+  return { context, page, render, longest, dom, requests, added: peak - before };
 }
 
 /** Median time from an input of `kind` (noop, filter, clear) to the painted frame. */
@@ -105,7 +139,7 @@ async function inputs(page, kind, steps = 10) {
 
 try {
   console.log('Steppe browser benchmark (headless Chromium, 1280x800, local server; ms)\n');
-  console.log('corpus         render  filter  clear  no-op  longest-task   DOM');
+  console.log('corpus         render  filter  clear  no-op  longest-task   DOM     +MB');
   for (const [name, url] of [['bundled', 'http://127.0.0.1:8083/'], ...sizes.map((n) => [`${n.toLocaleString('en')}`, `http://127.0.0.1:8083/n${n}/`])]) {
     const runs = name === '100,000' || name === '1,000,000' ? 1 : 3;
     const r = [];
@@ -114,7 +148,7 @@ try {
     const noop = await inputs(last.page, 'noop');
     const filter = await inputs(last.page, 'filter');
     const clear = await inputs(last.page, 'clear');
-    console.log(`${name.padEnd(13)} ${f(median(r.map((x) => x.render))).padStart(7)} ${f(filter).padStart(7)} ${f(clear).padStart(6)} ${f(noop).padStart(6)} ${f(Math.max(...r.map((x) => x.longest))).padStart(13)} ${String(last.dom).padStart(6)}`);
+    console.log(`${name.padEnd(13)} ${f(median(r.map((x) => x.render))).padStart(7)} ${f(filter).padStart(7)} ${f(clear).padStart(6)} ${f(noop).padStart(6)} ${f(Math.max(...r.map((x) => x.longest))).padStart(13)} ${String(last.dom).padStart(6)} ${f(Math.max(...r.map((x) => x.added))).padStart(7)}`);
     if (name === 'bundled') {
       // The app's transfer: every file the page asked for except the corpus, gzip -9.
       const files = [...new Set(last.requests.map((u) => new URL(u).pathname.split('/').pop() || 'index.html'))]
