@@ -57,6 +57,17 @@ pub fn App() -> impl IntoView {
         }
     });
     let ready = move || app.load.get() == Load::Ready;
+    // The list (or Compare) sits below the map and timeline: drawn in the task after their
+    // first frame, its rows and dates are not part of the time to the first map.
+    let below = RwSignal::new(false);
+    Effect::new(move |_| {
+        if ready() && !below.get_untracked() {
+            leptos::task::spawn_local(async move {
+                dom::next_paint().await;
+                below.set(true);
+            });
+        }
+    });
     // A corpus file dropped anywhere on the page replaces the current one.
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
@@ -90,8 +101,10 @@ pub fn App() -> impl IntoView {
                     </div>
                     <panel::EventPanel/>
                 </div>
-                <Show when=move || app.compare.get() fallback=|| view! { <list::EventList/> }>
-                    <compare::CompareView/>
+                <Show when=move || below.get()>
+                    <Show when=move || app.compare.get() fallback=|| view! { <list::EventList/> }>
+                        <compare::CompareView/>
+                    </Show>
                 </Show>
                 </main>
             </Show>
