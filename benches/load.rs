@@ -35,7 +35,11 @@ fn main() {
         let pieces = |c: Corpus| {
             let (head, chunks) = split(c, Vec::new(), CHUNK_EVENTS);
             let mut msgs = vec![encode(&FromWorker::Head(Box::new(head)))];
-            msgs.extend(chunks.into_iter().map(|c| encode(&FromWorker::Chunk(c))));
+            msgs.extend(
+                chunks
+                    .into_iter()
+                    .map(|c| encode(&FromWorker::Chunk(Box::new(c)))),
+            );
             msgs
         };
         let (encoding, _) = time_ms(reps, || {
@@ -50,7 +54,7 @@ fn main() {
             for m in &msgs {
                 match decode::<FromWorker>(m) {
                     Some(FromWorker::Head(h)) => a = Some(Assembler::new(*h)),
-                    Some(FromWorker::Chunk(c)) => a.as_mut().map_or((), |a| a.push(c)),
+                    Some(FromWorker::Chunk(c)) => a.as_mut().map_or((), |a| a.push(*c)),
                     _ => {}
                 }
             }

@@ -83,7 +83,8 @@ fn main() {
 
         let mut rows: Vec<(&str, usize)> = Vec::new();
         let rest = {
-            let c = c;
+            // Moved into the block, so what is left of it is dropped at the block's end.
+            let moved = c;
             let Corpus {
                 meta,
                 actors,
@@ -101,7 +102,7 @@ fn main() {
                 spans,
                 haystacks,
                 ..
-            } = c;
+            } = moved;
             // The events' multilingual texts (title, summary, place name) apart from the
             // rest of them: each is a map of its own.
             let mut events = events;

@@ -7,13 +7,21 @@
 /// Folds `s` for matching: lower case, "ё" as "е", runs of whitespace as one space.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalize_into(s, &mut out);
+    out
+}
+
+/// [`normalize`], appending to `out` (whatever it already holds stays as it is), so many
+/// texts can be folded into one buffer without a string each.
+pub fn normalize_into(s: &str, out: &mut String) {
+    let start = out.len();
     let mut space = false;
     for c in s.chars() {
         if c.is_whitespace() {
             space = true;
             continue;
         }
-        if space && !out.is_empty() {
+        if space && out.len() > start {
             out.push(' ');
         }
         space = false;
@@ -26,11 +34,8 @@ pub fn normalize(s: &str) -> String {
             out.push(if l == 'ё' { 'е' } else { l });
         }
     }
-    out
 }
 
-/// Whether the normalized `haystack` contains every whitespace-separated term of `query`.
-/// `query` must already be normalized.
 pub fn matches(haystack: &str, query: &str) -> bool {
     query.split(' ').all(|t| haystack.contains(t))
 }
