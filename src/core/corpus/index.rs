@@ -21,7 +21,7 @@ use super::validate::Dropped;
 use super::work;
 use crate::query::bitset::Bitset;
 use crate::query::search::normalize_into;
-use crate::time::date::PartialDate;
+use crate::time::date::OrderKey;
 use std::collections::HashMap;
 
 /// Most actors offered as filters (with a bit set each): those named by the most events.
@@ -235,14 +235,20 @@ impl Corpus {
         actors.extend(rest);
         // Sorted through a permutation: moving whole events about is what a sort of them
         // would spend its time on.
-        // Dates sit in a compact array beside their positions; ids are read only on a tie.
-        let mut order: Vec<(PartialDate, usize)> = events
+        // Dates' order keys sit in a compact array beside their positions, worked out once;
+        // ids are read only on a tie, positions last, so the order is total and an unstable
+        // sort gives what a stable one would.
+        let mut order: Vec<(OrderKey, usize)> = events
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.date, i))
+            .map(|(i, e)| (e.date.order_key(), i))
             .collect();
         let id = |i: usize| events.get(i).map_or("", |e| e.id.as_str());
-        order.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1))));
+        order.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| id(a.1).cmp(id(b.1)))
+                .then(a.1.cmp(&b.1))
+        });
         let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
         // Reserved exactly: a list grown by doubling holds up to twice the events' room.
         let mut sorted = Vec::with_capacity(order.len());
