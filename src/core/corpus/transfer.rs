@@ -202,6 +202,13 @@ impl Assembler {
             .map(|s| language.get(s.lang.as_str()).copied())
             .collect();
         let mut corpus = Corpus::default();
+        // Room for every event up front, so the columns do not grow by doubling (up to twice
+        // the room the events need, at a million events hundreds of megabytes). Tried, not
+        // insisted on: a count the memory cannot hold leaves the columns to grow as they go.
+        let _ = corpus.events.try_reserve_exact(n);
+        let _ = corpus.spans.try_reserve_exact(n);
+        let _ = corpus.lang_bits.try_reserve_exact(n);
+        let _ = corpus.by_id.try_reserve_exact(n);
         corpus.by_actor = vec![
             Bitset::empty(n);
             head.facet_actors
@@ -296,6 +303,9 @@ impl Assembler {
             return Err("the events' id order does not list them by id".into());
         }
         c.index_actor_ids();
+        c.event_actors.shrink_to_fit();
+        c.event_sources.shrink_to_fit();
+        c.haystacks.shrink_to_fit();
         Ok((c, self.diagnostics))
     }
 }
