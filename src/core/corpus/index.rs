@@ -254,7 +254,11 @@ impl Corpus {
         let mut sorted = Vec::with_capacity(order.len());
         let mut is_searchable = Vec::with_capacity(order.len());
         for (_, i) in order {
-            if let Some(e) = slots.get_mut(i).and_then(Option::take) {
+            if let Some(mut e) = slots.get_mut(i).and_then(Option::take) {
+                // The reader grows these lists as it goes; the corpus keeps them for good.
+                e.actors.shrink_to_fit();
+                e.tags.shrink_to_fit();
+                e.sources.shrink_to_fit();
                 sorted.push(e);
                 is_searchable.push(i < searchable);
             }
