@@ -57,6 +57,10 @@ fn size_of_drop<T>(v: T) -> usize {
 
 fn main() {
     println!("heap bytes per event of an indexed corpus, by field");
+    println!(
+        "(an event's own record: {} bytes, the rest of it on the heap behind it)",
+        std::mem::size_of::<steppe::core::corpus::Event>()
+    );
     for n in [10_000usize, 100_000] {
         let bytes = serde_json::to_vec(&generate(n, 1)).unwrap_or_default();
         let b0 = live();
