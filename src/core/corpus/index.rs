@@ -373,6 +373,8 @@ impl Corpus {
             event_sources.push(&es);
         }
         haystacks.shrink_to_fit();
+        event_actors.shrink_to_fit();
+        event_sources.shrink_to_fit();
         let by_id = id_order(&events);
         Corpus {
             meta,
