@@ -115,9 +115,8 @@ fn keeps_every_seed_title_with_its_translation() {
         assert_eq!(s.lang, "zh");
         assert_eq!(s.title.trim(), s.title, "{original} is not verbatim");
         assert!(
-            c.event_sources
-                .iter()
-                .flatten()
+            (0..c.len())
+                .flat_map(|i| c.event_sources(i))
                 .any(|&i| c.sources[i as usize].id == s.id),
             "{original} is cited by no event"
         );

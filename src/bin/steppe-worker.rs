@@ -33,7 +33,7 @@ fn main() {
         head.imported = read.imported;
         post(&FromWorker::Head(Box::new(head)));
         for chunk in chunks {
-            post(&FromWorker::Chunk(chunk));
+            post(&FromWorker::Chunk(Box::new(chunk)));
         }
         post(&FromWorker::Done);
     });

@@ -45,7 +45,7 @@ pub fn EventList() -> impl IntoView {
                 app.result.with(|r| {
                     r.matches.iter().skip(p * PAGE).take(PAGE).map(|i| {
                         let e = &c.events[i];
-                        let actors = c.event_actors[i].iter().map(|&a| c.actors[a as usize].name.get(code).to_string()).collect::<Vec<_>>().join(", ");
+                        let actors = c.event_actors(i).iter().map(|&a| c.actors[a as usize].name.get(code).to_string()).collect::<Vec<_>>().join(", ");
                         let langs = c.event_languages(i).into_iter().enumerate().map(|(n, l)| {
                             let (name, in_lang) = intl::language_name(&c.languages[l], lang);
                             view! { {(n > 0).then_some(", ")}<span lang=in_lang>{name}</span> }

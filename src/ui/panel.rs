@@ -91,7 +91,7 @@ pub fn EventPanel() -> impl IntoView {
             // Tags in the interface language when the corpus' tag table has them; an id
             // without an entry is shown as written.
             let tags: Vec<(Option<String>, String)> = e.tags.iter().map(|t| c.tag(t, code)).collect();
-            let sources = c.event_sources[i].iter().map(|&s| c.sources[s as usize].clone()).collect::<Vec<_>>();
+            let sources = c.event_sources(i).iter().map(|&s| c.sources[s as usize].clone()).collect::<Vec<_>>();
             view! {
                 <h2 id="panel-title" lang=heading_lang.clone()>{e.title.get(&heading_lang).to_string()}</h2>
                 {other_titles.into_iter().map(|(l, t)| {

@@ -116,7 +116,7 @@ impl Job {
             Ok(FromWorker::Head(head)) => self.assembler = Some(Assembler::new(*head)),
             Ok(FromWorker::Chunk(chunk)) => {
                 if let Some(a) = self.assembler.as_mut() {
-                    a.push(chunk);
+                    a.push(*chunk);
                     let (done, total) = a.progress();
                     (self.progress)(Progress::Prepare { done, total });
                 }

@@ -15,12 +15,13 @@
 //! (sorting aside), counted in [`super::work`].
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
+use super::columns::{Lists, Texts};
 use super::model::*;
 use super::validate::Dropped;
 use super::work;
 use crate::query::bitset::Bitset;
-use crate::query::search::normalize;
-use crate::time::date::PartialDate;
+use crate::query::search::normalize_into;
+use crate::time::date::OrderKey;
 use std::collections::HashMap;
 
 /// Most actors offered as filters (with a bit set each): those named by the most events.
@@ -194,20 +195,22 @@ pub struct Corpus {
     pub by_actor: Vec<Bitset>,
     /// Per language (same order as `languages`): events with a source in it.
     pub by_language: Vec<Bitset>,
-    /// Per event: indices into `actors` (participants, then claimant).
-    pub event_actors: Vec<Vec<u32>>,
-    /// Per event: indices into `sources`.
-    pub event_sources: Vec<Vec<u32>>,
     /// Per event: its source languages as bits (bit `l` for `languages[l]`; languages past
     /// the 31st share bit 31), for drawing without allocating.
     pub lang_bits: Vec<u32>,
     /// Per event: first minute and one past the last (end date included).
     pub spans: Vec<(i64, i64)>,
-    /// Per event: folded text of everything a reader may search for (empty for events past
-    /// the [`MAX_SEARCH_TEXT_BYTES`] budget).
-    pub haystacks: Vec<String>,
+    /// Per event: indices into `actors` (participants, then claimant); see
+    /// [`Corpus::event_actors`].
+    pub event_actors: Lists,
+    /// Per event: indices into `sources`; see [`Corpus::event_sources`].
+    pub event_sources: Lists,
+    /// Per event: folded search text; see [`Corpus::haystack`].
+    pub haystacks: Texts,
     actor_ix: HashMap<String, u32>,
-    event_ix: HashMap<String, u32>,
+    /// Event indices in the order of their ids, so an id is found by binary search over the
+    /// events' own ids instead of a map holding a copy of every id.
+    pub(super) by_id: Vec<u32>,
 }
 
 impl Corpus {
@@ -232,19 +235,36 @@ impl Corpus {
         actors.extend(rest);
         // Sorted through a permutation: moving whole events about is what a sort of them
         // would spend its time on.
-        // Dates sit in a compact array beside their positions; ids are read only on a tie.
-        let mut order: Vec<(PartialDate, usize)> = events
+        // Dates' order keys sit in a compact array beside their positions, worked out once;
+        // ids are read only on a tie, positions last, so the order is total and an unstable
+        // sort gives what a stable one would.
+        let mut order: Vec<(OrderKey, usize)> = events
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.date, i))
+            .map(|(i, e)| (e.date.order_key(), i))
             .collect();
         let id = |i: usize| events.get(i).map_or("", |e| e.id.as_str());
-        order.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1))));
+        order.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| id(a.1).cmp(id(b.1)))
+                .then(a.1.cmp(&b.1))
+        });
         let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
-        let events: Vec<(bool, Event)> = order
-            .into_iter()
-            .filter_map(|(_, i)| Some((i < searchable, slots.get_mut(i)?.take()?)))
-            .collect();
+        // Reserved exactly: a list grown by doubling holds up to twice the events' room.
+        let mut sorted = Vec::with_capacity(order.len());
+        let mut is_searchable = Vec::with_capacity(order.len());
+        for (_, i) in order {
+            if let Some(mut e) = slots.get_mut(i).and_then(Option::take) {
+                // The reader grows these lists as it goes; the corpus keeps them for good.
+                e.actors.shrink_to_fit();
+                e.tags.shrink_to_fit();
+                e.sources.shrink_to_fit();
+                sorted.push(e);
+                is_searchable.push(i < searchable);
+            }
+        }
+        drop(slots);
+        let events: Vec<Event> = sorted;
         let n = events.len();
         work::add(n.saturating_add(actors.len()).saturating_add(sources.len()));
         let actor_ix = ids(actors.iter().map(|a| &a.id));
@@ -253,7 +273,6 @@ impl Corpus {
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), index_u32(i)))
             .collect();
-        let event_ix = ids(events.iter().map(|(_, e)| &e.id));
 
         let mut languages = ranked_languages(&sources);
         languages.truncate(MAX_FACET_LANGUAGES);
@@ -262,6 +281,11 @@ impl Corpus {
             .enumerate()
             .map(|(i, l)| (l.as_str(), i))
             .collect();
+        // Each source's language bit and filter, looked up once rather than per citation.
+        let source_lang: Vec<Option<usize>> = sources
+            .iter()
+            .map(|s| lang_ix.get(s.lang.as_str()).copied())
+            .collect();
 
         let mut by_actor = vec![Bitset::empty(n); n_facet_actors];
         let mut by_language = vec![Bitset::empty(n); languages.len()];
@@ -269,17 +293,27 @@ impl Corpus {
             n.div_ceil(64)
                 .saturating_mul(n_facet_actors.saturating_add(languages.len())),
         );
-        let mut event_actors = Vec::with_capacity(n);
-        let mut event_sources = Vec::with_capacity(n);
+        let refs = |f: fn(&Event) -> usize| events.iter().map(f).sum::<usize>();
+        let mut event_actors = Lists::with_capacity(
+            n,
+            refs(|e| {
+                e.actors
+                    .len()
+                    .saturating_add(usize::from(e.claim.is_some()))
+            }),
+        );
+        let mut event_sources = Lists::with_capacity(n, refs(|e| e.sources.len()));
         let mut spans = Vec::with_capacity(n);
         let mut lang_bits = Vec::with_capacity(n);
-        let mut haystacks = Vec::with_capacity(n);
+        let mut haystacks = Texts::with_capacity(n, 0);
         // Which event last listed each actor / source: repeats are listed once, in O(1).
         let mut actor_seen = vec![usize::MAX; actors.len()];
         let mut source_seen = vec![usize::MAX; sources.len()];
-        for (i, (searchable, e)) in events.iter().enumerate() {
+        // Reused from event to event, so indexing allocates per corpus, not per event.
+        let (mut ea, mut es, mut joined) = (Vec::new(), Vec::new(), String::new());
+        for (i, (e, &searchable)) in events.iter().zip(&is_searchable).enumerate() {
             let claimant = e.claim.as_ref().map(|c| &c.claimant);
-            let mut ea: Vec<u32> = Vec::new();
+            ea.clear();
             for id in e.actors.iter().map(|r| &r.id).chain(claimant) {
                 let Some(&a) = actor_ix.get(id) else { continue };
                 if let Some(seen) = actor_seen.get_mut(a as usize) {
@@ -294,7 +328,7 @@ impl Corpus {
                     set.insert(i);
                 }
             }
-            let mut es: Vec<u32> = Vec::new();
+            es.clear();
             for s in &e.sources {
                 let Some(&k) = source_ix.get(s.as_str()) else {
                     continue;
@@ -314,8 +348,7 @@ impl Corpus {
             );
             let mut bits = 0u32;
             for &s in &es {
-                let lang = sources.get(s as usize).map(|s| s.lang.as_str());
-                let Some(&l) = lang.and_then(|lang| lang_ix.get(lang)) else {
+                let Some(l) = source_lang.get(s as usize).copied().flatten() else {
                     continue;
                 };
                 if let Some(set) = by_language.get_mut(l) {
@@ -330,15 +363,19 @@ impl Corpus {
                 d.end_minute().max(e.date.end_minute())
             });
             spans.push((e.date.start_minute(), end));
-            haystacks.push(if *searchable {
-                haystack(e, &ea, &es, &actors, &sources, &tags)
+            if searchable {
+                join_haystack(&mut joined, e, &ea, &es, &actors, &sources, &tags);
+                haystacks.push_with(|out| normalize_into(&joined, out));
             } else {
-                String::new()
-            });
-            event_actors.push(ea);
-            event_sources.push(es);
+                haystacks.push("");
+            }
+            event_actors.push(&ea);
+            event_sources.push(&es);
         }
-        let events = events.into_iter().map(|(_, e)| e).collect();
+        haystacks.shrink_to_fit();
+        event_actors.shrink_to_fit();
+        event_sources.shrink_to_fit();
+        let by_id = id_order(&events);
         Corpus {
             meta,
             actors,
@@ -350,13 +387,13 @@ impl Corpus {
             languages,
             by_actor,
             by_language,
-            event_actors,
-            event_sources,
             lang_bits,
             spans,
+            event_actors,
+            event_sources,
             haystacks,
             actor_ix,
-            event_ix,
+            by_id,
         }
     }
 
@@ -366,9 +403,21 @@ impl Corpus {
         self.actor_ix = ids(self.actors.iter().map(|a| &a.id));
     }
 
-    /// Adds an event's id to the lookup (for a corpus assembled from pieces).
-    pub(super) fn add_id(&mut self, id: &str, event: usize) {
-        self.event_ix.insert(id.to_string(), index_u32(event));
+    /// The actors of event `i` (indices into `actors`: participants, then claimant; none
+    /// past the last event).
+    pub fn event_actors(&self, i: usize) -> &[u32] {
+        self.event_actors.get(i)
+    }
+
+    /// The sources of event `i` (indices into `sources`, each once; none past the last event).
+    pub fn event_sources(&self, i: usize) -> &[u32] {
+        self.event_sources.get(i)
+    }
+
+    /// The folded text of everything a reader may search for in event `i` (empty for events
+    /// past the [`MAX_SEARCH_TEXT_BYTES`] budget, and past the last event).
+    pub fn haystack(&self, i: usize) -> &str {
+        self.haystacks.get(i)
     }
 
     /// Number of events.
@@ -395,7 +444,9 @@ impl Corpus {
 
     /// Index of the event with this id.
     pub fn event_index(&self, id: &str) -> Option<usize> {
-        self.event_ix.get(id).map(|&i| i as usize)
+        let id_of = |&i: &u32| self.events.get(i as usize).map_or("", |e| e.id.as_str());
+        let at = self.by_id.binary_search_by(|i| id_of(i).cmp(id)).ok()?;
+        self.by_id.get(at).map(|&i| i as usize)
     }
 
     /// Index of a source language.
@@ -406,10 +457,8 @@ impl Corpus {
     /// Distinct languages of an event's sources, in `languages` order.
     pub fn event_languages(&self, event: usize) -> Vec<usize> {
         let mut v: Vec<usize> = self
-            .event_sources
-            .get(event)
-            .into_iter()
-            .flatten()
+            .event_sources(event)
+            .iter()
             .filter_map(|&s| self.sources.get(s as usize))
             .filter_map(|s| self.language_index(&s.lang))
             .collect();
@@ -419,44 +468,52 @@ impl Corpus {
     }
 }
 
-fn haystack(
+/// Writes into `out` (cleared first) everything a reader may search for in `e`, unfolded,
+/// fields apart.
+fn join_haystack(
+    out: &mut String,
     e: &Event,
     ea: &[u32],
     es: &[u32],
     actors: &[Actor],
     sources: &[Source],
     tags: &Tags,
-) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    parts.extend(e.title.0.values().map(String::as_str));
+) {
+    out.clear();
+    let mut parts = 0usize;
+    let mut put = |s: &str| {
+        // A separator no query term can contain, so a term never matches across two fields.
+        if parts > 0 {
+            out.push('\u{1}');
+        }
+        out.push_str(s);
+        parts = parts.saturating_add(1);
+    };
+    e.title.0.values().for_each(|v| put(v));
     if let Some(s) = &e.summary {
-        parts.extend(s.0.values().map(String::as_str));
+        s.0.values().for_each(|v| put(v));
     }
     if let Some(p) = &e.place {
-        parts.extend(p.name.0.values().map(String::as_str));
+        p.name.0.values().for_each(|v| put(v));
     }
     for t in &e.tags {
-        parts.push(t);
+        put(t);
         // A tag is found by its texts in every language, as titles are.
         if let Some(texts) = tags.get(t) {
-            parts.extend(texts.0.values().map(String::as_str));
+            texts.0.values().for_each(|v| put(v));
         }
     }
     for a in ea.iter().filter_map(|&a| actors.get(a as usize)) {
-        parts.extend(a.name.0.values().map(String::as_str));
+        a.name.0.values().for_each(|v| put(v));
     }
     for s in es.iter().filter_map(|&s| sources.get(s as usize)) {
-        parts.push(&s.outlet);
-        parts.push(&s.title);
-        parts.extend(s.title_en.as_deref());
+        put(&s.outlet);
+        put(&s.title);
+        if let Some(t) = &s.title_en {
+            put(t);
+        }
     }
-    work::add(
-        parts
-            .iter()
-            .fold(parts.len(), |n, p| n.saturating_add(p.len())),
-    );
-    // A separator no query term can contain, so a term never matches across two fields.
-    normalize(&parts.join("\u{1}"))
+    work::add(out.len().saturating_add(parts));
 }
 
 /// Splits `(flag, item)` pairs into the items flagged and the others, each in order.
@@ -478,6 +535,20 @@ impl<T, I: Iterator<Item = (bool, T)>> PartitionBool<T> for I {
     }
 }
 
+/// The indices of `events` in the order of their ids.
+fn id_order(events: &[Event]) -> Vec<u32> {
+    // Sorted beside the ids themselves rather than reaching each through its event, a few
+    // hundred bytes from the next.
+    let mut pairs: Vec<(&str, u32)> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), index_u32(i)))
+        .collect();
+    pairs.sort_unstable();
+    work::add(events.len());
+    pairs.into_iter().map(|(_, i)| i).collect()
+}
+
 /// Each id's position in `ids`, for looking records up by id.
 fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, u32> {
     ids.enumerate()
@@ -488,4 +559,107 @@ fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, u32> {
 /// An index as `u32` (indices stay far below 2^32: the file is at most 64 MB).
 fn index_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::generate::generate;
+    use crate::query::search::normalize;
+
+    /// Each id once, in order of first appearance.
+    fn distinct<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+        let mut out: Vec<&str> = Vec::new();
+        for id in ids {
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    /// The search text of `e`, built the plain way: every field's strings joined.
+    fn plain_haystack(c: &Corpus, e: &Event) -> String {
+        let mut parts: Vec<&str> = e.title.0.values().map(String::as_str).collect();
+        parts.extend(
+            e.summary
+                .iter()
+                .flat_map(|s| s.0.values().map(String::as_str)),
+        );
+        parts.extend(
+            e.place
+                .iter()
+                .flat_map(|p| p.name.0.values().map(String::as_str)),
+        );
+        for t in &e.tags {
+            parts.push(t);
+            parts.extend(
+                c.tags
+                    .get(t)
+                    .into_iter()
+                    .flat_map(|t| t.0.values().map(String::as_str)),
+            );
+        }
+        let claimant = e.claim.as_ref().map(|c| c.claimant.as_str());
+        for id in distinct(e.actors.iter().map(|r| r.id.as_str()).chain(claimant)) {
+            let a = &c.actors[c.actor_index(id).expect("actor")];
+            parts.extend(a.name.0.values().map(String::as_str));
+        }
+        for id in distinct(e.sources.iter().map(String::as_str)) {
+            let s = c.sources.iter().find(|s| s.id == id).expect("source");
+            parts.extend([s.outlet.as_str(), s.title.as_str()]);
+            parts.extend(s.title_en.as_deref());
+        }
+        normalize(&parts.join("\u{1}"))
+    }
+
+    #[test]
+    fn every_event_column_holds_what_its_event_says() {
+        let c = Corpus::new(generate(3000, 11), Dropped::default());
+        assert_eq!(c.len(), 3000);
+        let mut with_claim = 0;
+        for (i, e) in c.events.iter().enumerate() {
+            let claimant = e.claim.as_ref().map(|c| c.claimant.as_str());
+            with_claim += usize::from(claimant.is_some());
+            let actors: Vec<&str> = c
+                .event_actors(i)
+                .iter()
+                .map(|&a| c.actors[a as usize].id.as_str())
+                .collect();
+            assert_eq!(
+                actors,
+                distinct(e.actors.iter().map(|r| r.id.as_str()).chain(claimant))
+            );
+            let sources: Vec<&str> = c
+                .event_sources(i)
+                .iter()
+                .map(|&s| c.sources[s as usize].id.as_str())
+                .collect();
+            assert_eq!(sources, distinct(e.sources.iter().map(String::as_str)));
+            assert_eq!(c.haystack(i), plain_haystack(&c, e), "event {i}");
+            assert_eq!(c.event_index(&e.id), Some(i));
+        }
+        assert!(with_claim > 0, "the generated corpus has claims");
+        // Past the last event: nothing, and no panic.
+        assert!(c.event_actors(3000).is_empty() && c.event_sources(usize::MAX).is_empty());
+        assert_eq!(c.haystack(3000), "");
+        assert_eq!(c.event_index("no such event"), None);
+        assert_eq!(c.event_index(""), None);
+        assert_eq!(Corpus::default().event_index("x"), None);
+    }
+
+    #[test]
+    fn an_id_order_out_of_order_never_finds_the_wrong_event() {
+        let mut c = Corpus::new(generate(50, 2), Dropped::default());
+        let ids: Vec<String> = c.events.iter().map(|e| e.id.clone()).collect();
+        c.by_id.reverse();
+        c.by_id[7] = u32::MAX;
+        for id in &ids {
+            if let Some(i) = c.event_index(id) {
+                assert_eq!(&c.events[i].id, id);
+            }
+        }
+        c.by_id.clear();
+        assert_eq!(c.event_index(&ids[0]), None);
+    }
 }

@@ -1,5 +1,6 @@
 //! The corpus: its file model, JSON with spans, diagnostics, the validator, the in-memory
 //! index and synthetic corpora for scale tests.
+pub mod columns;
 pub mod diagnostic;
 pub mod encoding;
 pub mod generate;

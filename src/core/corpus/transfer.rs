@@ -9,6 +9,7 @@
 //! reported, never indexed out of bounds. What the page can rebuild as the chunks arrive
 //! (the filters' bit sets, the id lookups) is not sent.
 
+use super::columns::{Lists, Texts};
 use super::diagnostic::Diagnostic;
 use super::index::{Corpus, MAX_FACET_ACTORS, MAX_FACET_LANGUAGES};
 use super::model::{Actor, Event, Meta, Question, Source, Tags};
@@ -42,15 +43,19 @@ pub struct Head {
     pub imported: Option<String>,
 }
 
-/// Consecutive events (in the corpus' date order) with their index columns.
+/// Consecutive events (in the corpus' date order) with their index columns, flat as the
+/// corpus holds them (see [`super::columns`]), so the page appends each column in one go.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Chunk {
     pub events: Vec<Event>,
-    pub event_actors: Vec<Vec<u32>>,
-    pub event_sources: Vec<Vec<u32>>,
+    pub event_actors: Lists,
+    pub event_sources: Lists,
     pub lang_bits: Vec<u32>,
     pub spans: Vec<(i64, i64)>,
-    pub haystacks: Vec<String>,
+    pub haystacks: Texts,
+    /// The same stretch of the corpus' id order (event indices sorted by id, over the whole
+    /// corpus), so the page need not sort a million ids in one task to find events by id.
+    pub by_id: Vec<u32>,
 }
 
 /// A message from the loading worker to the page.
@@ -62,14 +67,14 @@ pub enum FromWorker {
         total: usize,
     },
     Head(Box<Head>),
-    Chunk(Chunk),
+    Chunk(Box<Chunk>),
     /// Every chunk has been sent.
     Done,
 }
 
 fields! {
     Head { meta, actors, sources, questions, tags, dropped, languages, facet_actors, diagnostics, events, imported }
-    Chunk { events, event_actors, event_sources, lang_bits, spans, haystacks }
+    Chunk { events, event_actors, event_sources, lang_bits, spans, haystacks, by_id }
 }
 
 impl Wire for FromWorker {
@@ -99,7 +104,7 @@ impl Wire for FromWorker {
                 total: Wire::take(r)?,
             },
             1 => FromWorker::Head(Box::new(Wire::take(r)?)),
-            2 => FromWorker::Chunk(Wire::take(r)?),
+            2 => FromWorker::Chunk(Box::new(Wire::take(r)?)),
             3 => FromWorker::Done,
             _ => return None,
         })
@@ -124,6 +129,7 @@ pub fn split(corpus: Corpus, diagnostics: Vec<Diagnostic>, chunk: usize) -> (Hea
         lang_bits,
         spans,
         haystacks,
+        by_id,
         ..
     } = corpus;
     let head = Head {
@@ -140,28 +146,25 @@ pub fn split(corpus: Corpus, diagnostics: Vec<Diagnostic>, chunk: usize) -> (Hea
         imported: None,
     };
     let size = chunk.max(1);
-    let mut columns = (
-        events.into_iter(),
-        event_actors.into_iter(),
-        event_sources.into_iter(),
-        lang_bits.into_iter(),
-        spans.into_iter(),
-        haystacks.into_iter(),
-    );
+    let mut events = events.into_iter();
     let mut chunks = Vec::new();
+    let mut start = 0usize;
     loop {
-        let c = Chunk {
-            events: columns.0.by_ref().take(size).collect(),
-            event_actors: columns.1.by_ref().take(size).collect(),
-            event_sources: columns.2.by_ref().take(size).collect(),
-            lang_bits: columns.3.by_ref().take(size).collect(),
-            spans: columns.4.by_ref().take(size).collect(),
-            haystacks: columns.5.by_ref().take(size).collect(),
-        };
-        if c.events.is_empty() {
+        let events: Vec<Event> = events.by_ref().take(size).collect();
+        if events.is_empty() {
             break;
         }
-        chunks.push(c);
+        let end = start.saturating_add(events.len());
+        chunks.push(Chunk {
+            events,
+            event_actors: event_actors.slice(start..end),
+            event_sources: event_sources.slice(start..end),
+            lang_bits: lang_bits.get(start..end).unwrap_or_default().to_vec(),
+            spans: spans.get(start..end).unwrap_or_default().to_vec(),
+            haystacks: haystacks.slice(start..end),
+            by_id: by_id.get(start..end).unwrap_or_default().to_vec(),
+        });
+        start = end;
     }
     (head, chunks)
 }
@@ -199,6 +202,13 @@ impl Assembler {
             .map(|s| language.get(s.lang.as_str()).copied())
             .collect();
         let mut corpus = Corpus::default();
+        // Room for every event up front, so the columns do not grow by doubling (up to twice
+        // the room the events need, at a million events hundreds of megabytes). Tried, not
+        // insisted on: a count the memory cannot hold leaves the columns to grow as they go.
+        let _ = corpus.events.try_reserve_exact(n);
+        let _ = corpus.spans.try_reserve_exact(n);
+        let _ = corpus.lang_bits.try_reserve_exact(n);
+        let _ = corpus.by_id.try_reserve_exact(n);
         corpus.by_actor = vec![
             Bitset::empty(n);
             head.facet_actors
@@ -230,7 +240,7 @@ impl Assembler {
         for (i, (actors, sources)) in chunk
             .event_actors
             .iter()
-            .zip(&chunk.event_sources)
+            .zip(chunk.event_sources.iter())
             .enumerate()
         {
             let event = first.saturating_add(i);
@@ -251,15 +261,17 @@ impl Assembler {
                 }
             }
         }
-        for (i, e) in chunk.events.iter().enumerate() {
-            c.add_id(&e.id, first.saturating_add(i));
-        }
         c.events.extend(chunk.events);
-        c.event_actors.extend(chunk.event_actors);
-        c.event_sources.extend(chunk.event_sources);
+        c.event_actors.extend(&chunk.event_actors);
+        c.event_sources.extend(&chunk.event_sources);
         c.lang_bits.extend(chunk.lang_bits);
         c.spans.extend(chunk.spans);
-        c.haystacks.extend(chunk.haystacks);
+        c.haystacks.extend(&chunk.haystacks);
+        // Its order is not checked (that would be a pass over every id in one task): an
+        // order out of order only makes an id not found, as a search only answers an event
+        // whose id is the one asked for. Its range is.
+        self.out_of_range |= chunk.by_id.iter().any(|&i| i as usize >= self.expected);
+        c.by_id.extend(chunk.by_id);
     }
 
     /// Events received so far, and how many the head announced.
@@ -279,6 +291,7 @@ impl Assembler {
             c.lang_bits.len(),
             c.spans.len(),
             c.haystacks.len(),
+            c.by_id.len(),
         ];
         if n != self.expected || columns.iter().any(|&len| len != n) {
             return Err(format!(
@@ -287,9 +300,16 @@ impl Assembler {
             ));
         }
         if self.out_of_range {
-            return Err("an event refers to an actor or source that was not sent".into());
+            return Err(
+                "an event refers to an actor or source that was not sent, or the id order to \
+                 an event"
+                    .into(),
+            );
         }
         c.index_actor_ids();
+        c.event_actors.shrink_to_fit();
+        c.event_sources.shrink_to_fit();
+        c.haystacks.shrink_to_fit();
         Ok((c, self.diagnostics))
     }
 }
@@ -313,10 +333,11 @@ mod tests {
         };
         let mut a = Assembler::new(*h);
         for c in chunks {
-            let Some(FromWorker::Chunk(c)) = back(msg(&FromWorker::Chunk(c.clone()))) else {
+            let Some(FromWorker::Chunk(c)) = back(msg(&FromWorker::Chunk(Box::new(c.clone()))))
+            else {
                 panic!("a chunk does not come back");
             };
-            a.push(c);
+            a.push(*c);
         }
         a
     }
@@ -380,7 +401,7 @@ mod tests {
         }
         let mut bad = chunks.first().cloned().unwrap_or_default();
         bad.events.clear();
-        bad.event_actors = vec![vec![u32::MAX]];
+        bad.event_actors = [[u32::MAX]].iter().collect();
         let mut wild = Assembler::new(Head {
             events: 1,
             ..head.clone()
@@ -392,14 +413,28 @@ mod tests {
                 .cloned()
                 .into_iter()
                 .collect(),
-            event_actors: vec![vec![u32::MAX]],
-            event_sources: vec![Vec::new()],
+            event_actors: [[u32::MAX]].iter().collect(),
+            event_sources: [Vec::<u32>::new()].iter().collect(),
             lang_bits: vec![0],
             spans: vec![(0, 1)],
-            haystacks: vec![String::new()],
+            haystacks: [""].iter().collect(),
+            by_id: vec![0],
         });
         assert!(wild.finish().is_err(), "an actor index out of range");
         ragged.push(bad);
         assert!(ragged.finish().is_err(), "a column longer than the events");
+
+        let mut stray = Assembler::new(head.clone());
+        for (k, c) in chunks.iter().enumerate() {
+            let mut c = c.clone();
+            if k == 1 {
+                c.by_id[5] = 3000;
+            }
+            stray.push(c);
+        }
+        assert!(
+            stray.finish().is_err(),
+            "an id order naming an event past the last"
+        );
     }
 }

@@ -224,8 +224,14 @@ impl<K: Wire + Ord, V: Wire> Wire for BTreeMap<K, V> {
         }
     }
     fn take(r: &mut Reader<'_>) -> Option<Self> {
-        let pairs: Vec<(K, V)> = Wire::take(r)?;
-        Some(pairs.into_iter().collect())
+        // Inserted as they come (a text has a few languages): collecting them into a list
+        // first would sort it and build the tree from it, several times the work.
+        let n = r.len()?;
+        let mut map = BTreeMap::new();
+        for _ in 0..n {
+            map.insert(K::take(r)?, V::take(r)?);
+        }
+        Some(map)
     }
 }
 

@@ -74,7 +74,7 @@ pub fn Disputes() -> impl IntoView {
                             let langs = lang_names(c, &c.event_languages(i), lang).into_iter().enumerate().map(|(k, (name, in_lang))| {
                                 view! { {(k > 0).then_some(", ")}<span lang=in_lang>{name}</span> }
                             }).collect_view();
-                            let outlets = c.event_sources[i].iter().map(|&s| {
+                            let outlets = c.event_sources(i).iter().map(|&s| {
                                 let s = &c.sources[s as usize];
                                 view! {
                                     <li>
