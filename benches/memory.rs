@@ -9,7 +9,7 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use steppe::core::corpus::generate::generate;
 use steppe::core::corpus::transfer::{split, Assembler, CHUNK_EVENTS};
-use steppe::core::corpus::{validate_bytes, Corpus, Text};
+use steppe::core::corpus::{validate_bytes, Corpus};
 
 /// The system allocator, counting the bytes live and the most live at once.
 struct Counting;
@@ -108,7 +108,7 @@ fn main() {
                 ..
             } = moved;
             // The events' multilingual texts (title, summary, place name) apart from the
-            // rest of them: each is a map of its own.
+            // rest of them: each is a list of (language, text) pairs of its own.
             let mut events = events;
             let mut texts = Vec::with_capacity(events.len());
             for e in &mut events {
@@ -117,19 +117,8 @@ fn main() {
             }
             // Not counting the list that holds them for the count.
             let list = std::mem::size_of_val(texts.as_slice());
-            // The same texts as sorted (language, text) pairs in a list of their exact
-            // length, for comparison: a map allocates a whole tree node for one entry.
-            type Pairs = Vec<(String, String)>;
-            let pairs = |t: &Text| -> Pairs { t.0.clone().into_iter().collect() };
-            let as_pairs: Vec<(Pairs, Option<Pairs>, Option<Pairs>)> = texts
-                .iter()
-                .map(|(t, s, p)| (pairs(t), s.as_ref().map(pairs), p.as_ref().map(pairs)))
-                .collect();
-            let pairs_list = std::mem::size_of_val(as_pairs.as_slice());
-            let as_pairs = size_of_drop(as_pairs).saturating_sub(pairs_list);
             let texts = size_of_drop(texts).saturating_sub(list);
             rows.push(("events' texts", texts));
-            rows.push(("(as pairs)", as_pairs));
             rows.push(("events, the rest", size_of_drop(events)));
             rows.push(("haystacks", size_of_drop(haystacks)));
             rows.push(("event_actors", size_of_drop(event_actors)));

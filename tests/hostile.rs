@@ -271,7 +271,7 @@ fn memory_stays_within_the_budgets() {
 
     // Languages per text and references per event.
     let (c, d) = parse(&many_languages_many_references(2_000));
-    assert_eq!(c.actors[0].name.0.len(), MAX_TEXT_LANGUAGES);
+    assert_eq!(c.actors[0].name.len(), MAX_TEXT_LANGUAGES);
     assert!((0..c.len()).all(|i| c.event_actors(i).len() == 1));
     assert!(c.events.iter().all(|e| e.actors.len() == MAX_LIST_ITEMS));
     assert!(

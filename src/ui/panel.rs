@@ -72,9 +72,9 @@ pub fn EventPanel() -> impl IntoView {
             // fallback chain (Kazakh: Russian, then English); every other title follows it.
             let heading_lang = e.title.pick(code).map_or("en", |(l, _)| l).to_string();
             let other_titles: Vec<(String, String)> =
-                e.title.0.iter().filter(|(l, _)| l.as_str() != heading_lang).map(|(l, t)| (l.clone(), t.clone())).collect();
+                e.title.iter().filter(|(l, _)| *l != heading_lang).map(|(l, t)| (l.to_string(), t.to_string())).collect();
             let summaries: Vec<(String, String)> = e.summary.as_ref().map(|s| {
-                let mut v: Vec<(String, String)> = s.0.iter().map(|(l, t)| (l.clone(), t.clone())).collect();
+                let mut v: Vec<(String, String)> = s.iter().map(|(l, t)| (l.to_string(), t.to_string())).collect();
                 // The interface language first, then English, then the rest.
                 v.sort_by_key(|(l, _)| (l != code, l != "en"));
                 v

@@ -167,8 +167,8 @@ pub fn searchable_events(
 
 /// Bytes of a multilingual text, with a separator after each language.
 fn text_len(t: &Text) -> usize {
-    work::add(t.0.len());
-    t.0.values()
+    work::add(t.len());
+    t.values()
         .fold(0usize, |n, v| n.saturating_add(v.len()).saturating_add(1))
 }
 
@@ -489,22 +489,22 @@ fn join_haystack(
         out.push_str(s);
         parts = parts.saturating_add(1);
     };
-    e.title.0.values().for_each(|v| put(v));
+    e.title.values().for_each(&mut put);
     if let Some(s) = &e.summary {
-        s.0.values().for_each(|v| put(v));
+        s.values().for_each(&mut put);
     }
     if let Some(p) = &e.place {
-        p.name.0.values().for_each(|v| put(v));
+        p.name.values().for_each(&mut put);
     }
     for t in &e.tags {
         put(t);
         // A tag is found by its texts in every language, as titles are.
         if let Some(texts) = tags.get(t) {
-            texts.0.values().for_each(|v| put(v));
+            texts.values().for_each(&mut put);
         }
     }
     for a in ea.iter().filter_map(|&a| actors.get(a as usize)) {
-        a.name.0.values().for_each(|v| put(v));
+        a.name.values().for_each(&mut put);
     }
     for s in es.iter().filter_map(|&s| sources.get(s as usize)) {
         put(&s.outlet);
@@ -580,16 +580,16 @@ mod tests {
 
     /// The search text of `e`, built the plain way: every field's strings joined.
     fn plain_haystack(c: &Corpus, e: &Event) -> String {
-        let mut parts: Vec<&str> = e.title.0.values().map(String::as_str).collect();
+        let mut parts: Vec<&str> = e.title.values().collect();
         parts.extend(
             e.summary
                 .iter()
-                .flat_map(|s| s.0.values().map(String::as_str)),
+                .flat_map(|s| s.values()),
         );
         parts.extend(
             e.place
                 .iter()
-                .flat_map(|p| p.name.0.values().map(String::as_str)),
+                .flat_map(|p| p.name.values()),
         );
         for t in &e.tags {
             parts.push(t);
@@ -597,13 +597,13 @@ mod tests {
                 c.tags
                     .get(t)
                     .into_iter()
-                    .flat_map(|t| t.0.values().map(String::as_str)),
+                    .flat_map(|t| t.values()),
             );
         }
         let claimant = e.claim.as_ref().map(|c| c.claimant.as_str());
         for id in distinct(e.actors.iter().map(|r| r.id.as_str()).chain(claimant)) {
             let a = &c.actors[c.actor_index(id).expect("actor")];
-            parts.extend(a.name.0.values().map(String::as_str));
+            parts.extend(a.name.values());
         }
         for id in distinct(e.sources.iter().map(String::as_str)) {
             let s = c.sources.iter().find(|s| s.id == id).expect("source");

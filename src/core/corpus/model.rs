@@ -15,15 +15,17 @@ pub const FORMAT_NAME: &str = "steppe-corpus";
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Text in several languages: BCP 47 code to string. English is required where noted.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(transparent)]
-pub struct Text(pub BTreeMap<String, String>);
+///
+/// Held as (code, text) pairs sorted by code, one per code: a corpus has one or more per
+/// event, mostly in one to three languages, and a tree map would cost a node of several
+/// hundred bytes for each. Written to JSON as an object.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text(Vec<(String, String)>);
 
 impl Text {
     /// English-only text.
     pub fn en(s: impl Into<String>) -> Self {
-        Text(BTreeMap::from([("en".to_string(), s.into())]))
+        Text(vec![("en".to_string(), s.into())])
     }
 
     /// The text in `lang` (a code), else along the interface language's fallback chain
@@ -37,14 +39,88 @@ impl Text {
         let chain = Lang::from_code(lang).map_or(&["en"][..], Lang::fallback_chain);
         std::iter::once(lang)
             .chain(chain.iter().copied())
-            .find_map(|l| self.0.get_key_value(l))
-            .or_else(|| self.0.iter().next())
+            .find_map(|l| self.find(l))
+            .or_else(|| self.iter().next())
+    }
+
+    /// The pair for exactly `lang`, borrowed from the text.
+    fn find(&self, lang: &str) -> Option<(&str, &str)> {
+        self.0
+            .binary_search_by(|(k, _)| k.as_str().cmp(lang))
+            .ok()
+            .and_then(|i| self.0.get(i))
             .map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
     /// The text in exactly `lang`, if present.
     pub fn exact(&self, lang: &str) -> Option<&str> {
-        self.0.get(lang).map(String::as_str)
+        self.find(lang).map(|(_, t)| t)
+    }
+
+    /// (code, text) pairs, in code order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// The texts, in code order.
+    pub fn values(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(_, v)| v.as_str())
+    }
+
+    /// How many languages.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there is no text at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl FromIterator<(String, String)> for Text {
+    /// Pairs in any order; of two with the same code, the later one stays (as a JSON
+    /// object's repeated key does).
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Self {
+        let mut v: Vec<(String, String)> = pairs.into_iter().collect();
+        // Stable: equal codes keep their order, so the last of each is the one kept.
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out: Vec<(String, String)> = Vec::with_capacity(v.len());
+        for pair in v {
+            match out.last_mut() {
+                Some(last) if last.0 == pair.0 => *last = pair,
+                _ => out.push(pair),
+            }
+        }
+        out.shrink_to_fit();
+        Text(out)
+    }
+}
+
+impl From<BTreeMap<String, String>> for Text {
+    fn from(map: BTreeMap<String, String>) -> Self {
+        Text(map.into_iter().collect())
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+/// The schema of a map of code to text, which is how it is written.
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Text in several languages: BCP 47 code to string. English is required where noted.",
+            "type": "object",
+            "additionalProperties": { "type": "string" }
+        })
     }
 }
 
@@ -389,12 +465,10 @@ mod tests {
     use super::*;
 
     fn text(pairs: &[(&str, &str)]) -> Text {
-        Text(
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        )
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]

@@ -829,7 +829,7 @@ impl<'t> Reader<'t> {
             self.error(path, n, Msg::NoEnglish.into());
             return None;
         }
-        Some(Text(out))
+        Some(Text::from(out))
     }
 
     fn date(&mut self, n: &Node, path: &str) -> Option<PartialDate> {
@@ -1288,7 +1288,7 @@ impl<'t> Reader<'t> {
         if self.errors > before {
             return None;
         }
-        if t.0.is_empty() {
+        if t.is_empty() {
             self.error(path, n, Msg::EmptyLabelText.into());
             return None;
         }

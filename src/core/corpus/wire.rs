@@ -156,10 +156,15 @@ impl Wire for f64 {
     }
 }
 
+/// Text as a [`String`] is written: its length, then its UTF-8 bytes.
+fn put_str(s: &str, out: &mut Vec<u8>) {
+    s.len().put(out);
+    out.extend_from_slice(s.as_bytes());
+}
+
 impl Wire for String {
     fn put(&self, out: &mut Vec<u8>) {
-        self.len().put(out);
-        out.extend_from_slice(self.as_bytes());
+        put_str(self, out);
     }
     fn take(r: &mut Reader<'_>) -> Option<Self> {
         let n = r.len()?;
@@ -237,10 +242,16 @@ impl<K: Wire + Ord, V: Wire> Wire for BTreeMap<K, V> {
 
 impl Wire for Text {
     fn put(&self, out: &mut Vec<u8>) {
-        self.0.put(out);
+        self.len().put(out);
+        // As a list of (code, text) pairs, which is how it is read back.
+        for (k, v) in self.iter() {
+            put_str(k, out);
+            put_str(v, out);
+        }
     }
     fn take(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Text(Wire::take(r)?))
+        let pairs: Vec<(String, String)> = Wire::take(r)?;
+        Some(pairs.into_iter().collect())
     }
 }
 

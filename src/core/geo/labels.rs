@@ -160,8 +160,8 @@ pub fn place_counts<'a>(names: impl IntoIterator<Item = &'a Text>) -> HashMap<St
     for name in names {
         // The English text, as `get` finds it, without its walk of the fallback chain;
         // "en" is usually the first key, found without a search.
-        let en = match name.0.first_key_value() {
-            Some((k, v)) if k == "en" => v.as_str(),
+        let en = match name.iter().next() {
+            Some(("en", v)) => v,
             _ => name.exact("en").unwrap_or_else(|| name.get("en")),
         };
         *counts.entry(en).or_default() += 1;
@@ -278,12 +278,13 @@ mod tests {
             crate::corpus::generate::generate(5_000, 3),
             Default::default(),
         );
-        let mut mixed = Text::en("Almaty");
-        mixed.0.insert("de".into(), "Almaty (de)".into());
-        let ru_only = Text(std::collections::BTreeMap::from([(
-            "ru".into(),
-            "Алматы".into(),
-        )]));
+        let mixed: Text = [("en", "Almaty"), ("de", "Almaty (de)")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let ru_only: Text = [("ru".to_string(), "Алматы".to_string())]
+            .into_iter()
+            .collect();
         let names = [mixed, Text::en("Almaty"), ru_only.clone(), ru_only];
         let counts = place_counts(names.iter());
         assert_eq!(counts.get("Almaty"), Some(&2));
