@@ -249,22 +249,37 @@ impl Corpus {
                 .then_with(|| id(a.1).cmp(id(b.1)))
                 .then(a.1.cmp(&b.1))
         });
-        let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
-        // Reserved exactly: a list grown by doubling holds up to twice the events' room.
-        let mut sorted = Vec::with_capacity(order.len());
-        let mut is_searchable = Vec::with_capacity(order.len());
-        for (_, i) in order {
-            if let Some(mut e) = slots.get_mut(i).and_then(Option::take) {
-                // The reader grows these lists as it goes; the corpus keeps them for good.
-                e.actors.shrink_to_fit();
-                e.tags.shrink_to_fit();
-                e.sources.shrink_to_fit();
-                sorted.push(e);
-                is_searchable.push(i < searchable);
+        // Put in order in place, one cycle of the permutation at a time: a second list of
+        // the events would double the memory they take while indexing.
+        let perm: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+        let mut events = events;
+        let mut placed = vec![false; perm.len()];
+        for start in 0..perm.len() {
+            let mut k = start;
+            while placed.get(k) == Some(&false) {
+                if let Some(p) = placed.get_mut(k) {
+                    *p = true;
+                }
+                match perm.get(k) {
+                    Some(&from) if from != start => {
+                        events.swap(k, from);
+                        k = from;
+                    }
+                    _ => break,
+                }
             }
         }
-        drop(slots);
-        let events: Vec<Event> = sorted;
+        drop(placed);
+        let is_searchable: Vec<bool> = perm.iter().map(|&i| i < searchable).collect();
+        drop(perm);
+        for e in &mut events {
+            // The reader grows these lists as it goes; the corpus keeps them for good.
+            e.actors.shrink_to_fit();
+            e.tags.shrink_to_fit();
+            e.sources.shrink_to_fit();
+        }
+        // A list grown by doubling holds up to twice the events' room.
+        events.shrink_to_fit();
         let n = events.len();
         work::add(n.saturating_add(actors.len()).saturating_add(sources.len()));
         let actor_ix = ids(actors.iter().map(|a| &a.id));
