@@ -218,13 +218,15 @@ pub fn generate(n: usize, seed: u64) -> CorpusFile {
                 actors: ev_actors,
                 kind: *rng.pick(EventType::ALL, &EventType::Other),
                 tags: Vec::new(),
-                claim: (rng.below(8) == 0).then(|| Claim {
-                    claimant: format!("actor-{:02}", rng.below(N_ACTORS)),
-                    disputed: rng.below(2) == 0,
-                    // Every claim answers one of the questions, chosen without a random draw
-                    // so the rest of the corpus stays as it was for a seed.
-                    question: Some(format!("q-{:02}", i % N_QUESTIONS)),
-                    answer: Some(Text::en(format!("{}", 100 + i % 997))),
+                claim: (rng.below(8) == 0).then(|| {
+                    Box::new(Claim {
+                        claimant: format!("actor-{:02}", rng.below(N_ACTORS)),
+                        disputed: rng.below(2) == 0,
+                        // Every claim answers one of the questions, chosen without a random draw
+                        // so the rest of the corpus stays as it was for a seed.
+                        question: Some(format!("q-{:02}", i % N_QUESTIONS)),
+                        answer: Some(Text::en(format!("{}", 100 + i % 997))),
+                    })
                 }),
                 sources: ev_sources,
             }

@@ -596,24 +596,11 @@ mod tests {
     /// The search text of `e`, built the plain way: every field's strings joined.
     fn plain_haystack(c: &Corpus, e: &Event) -> String {
         let mut parts: Vec<&str> = e.title.values().collect();
-        parts.extend(
-            e.summary
-                .iter()
-                .flat_map(|s| s.values()),
-        );
-        parts.extend(
-            e.place
-                .iter()
-                .flat_map(|p| p.name.values()),
-        );
+        parts.extend(e.summary.iter().flat_map(|s| s.values()));
+        parts.extend(e.place.iter().flat_map(|p| p.name.values()));
         for t in &e.tags {
             parts.push(t);
-            parts.extend(
-                c.tags
-                    .get(t)
-                    .into_iter()
-                    .flat_map(|t| t.values()),
-            );
+            parts.extend(c.tags.get(t).into_iter().flat_map(|t| t.values()));
         }
         let claimant = e.claim.as_ref().map(|c| c.claimant.as_str());
         for id in distinct(e.actors.iter().map(|r| r.id.as_str()).chain(claimant)) {

@@ -380,8 +380,9 @@ pub struct Event {
     /// Tag ids; the corpus' `tags` table may give them text in several languages.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    // Boxed: few events are claims, and every event would otherwise hold a claim's room.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub claim: Option<Claim>,
+    pub claim: Option<Box<Claim>>,
     pub sources: Vec<String>,
 }
 

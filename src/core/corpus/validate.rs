@@ -1205,12 +1205,12 @@ impl<'t> Reader<'t> {
                     None => None,
                     Some(n) => Some(self.text(n, &c.child("answer"), MAX_NAME_CHARS, true)?),
                 };
-                Some(Claim {
+                Some(Box::new(Claim {
                     claimant: claimant?,
                     disputed: disputed?,
                     question,
                     answer,
-                })
+                }))
             }
         };
         let sources = self.string_list(o, "sources", |r, n, p| {

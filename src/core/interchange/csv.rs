@@ -524,7 +524,7 @@ fn row_event(b: &mut Builder, cols: &[Option<&str>], row: &[Field]) -> Option<Ev
         actors,
         kind,
         tags,
-        claim,
+        claim: claim.map(Box::new),
         sources,
     })
 }
