@@ -1,6 +1,7 @@
 //! Bad input is a feature: every malformed corpus gets clear, located diagnostics.
 
 use steppe::core::corpus::diagnostic::{Diagnostic, Severity};
+use steppe::core::corpus::validate::MAX_FILE_BYTES;
 use steppe::core::corpus::{parse, validate};
 
 const SMALL: &str = include_str!("fixtures/small.json");
@@ -247,15 +248,21 @@ fn over_long_strings_and_huge_files() {
         "events[3].title.en",
         "at most 300 characters, found 301",
     );
-    let huge = format!("{}{}", SMALL, " ".repeat(65 * 1024 * 1024));
+    // Past the memory budget's file size: refused before it is parsed, located at its start.
+    let huge = format!("{}{}", SMALL, " ".repeat(MAX_FILE_BYTES));
     let (c, d) = parse(&huge);
     assert!(c.is_empty());
     assert_eq!(d.len(), 1);
+    assert_eq!((d[0].line, d[0].column, d[0].path.as_str()), (1, 1, ""));
     assert!(
-        d[0].message.to_string().contains("limit is 64 MB"),
+        d[0].message
+            .to_string()
+            .contains("the memory budget of 3072 MB allows files of at most 384 MB"),
         "{}",
         d[0].message
     );
+    // A million generated events (`steppe-corpus generate 1000000`, 357.9 MB) are read.
+    const { assert!(MAX_FILE_BYTES > 360_000_000) };
 }
 
 #[test]
