@@ -269,6 +269,37 @@ fn chars_in(text: &str, from: usize, to: usize) -> usize {
     bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
+/// Byte classes, looked up once per byte where the reader scans runs (a table index of a
+/// `u8` is always in bounds): whitespace, and what ends a run of plain string characters (a
+/// quote, a backslash, a control character).
+const WS: u8 = 1;
+const END_RUN: u8 = 2;
+// Built at compile time, every index below 256: nothing here can panic at run time.
+#[allow(clippy::indexing_slicing)]
+const CLASS: [u8; 256] = {
+    let mut c = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        c[b] = END_RUN;
+        b += 1;
+    }
+    c[b'"' as usize] = END_RUN;
+    c[b'\\' as usize] = END_RUN;
+    // Bits, not values: a tab or a newline is whitespace between values and a control
+    // character inside a string.
+    c[b' ' as usize] |= WS;
+    c[b'\t' as usize] |= WS;
+    c[b'\n' as usize] |= WS;
+    c[b'\r' as usize] |= WS;
+    c
+};
+
+/// The class of byte `b` (the bounds check is optimised away: a `u8` is below 256).
+#[inline(always)]
+fn class(b: u8) -> u8 {
+    CLASS.get(usize::from(b)).copied().unwrap_or(0)
+}
+
 struct Parser<'a> {
     s: &'a [u8],
     i: usize,
@@ -296,18 +327,20 @@ impl<'a> Parser<'a> {
     }
 
     /// Moves `n` bytes forward (never past the end of the input, so never overflows).
-    #[inline]
+    // Always inlined: the release build optimises for size, which otherwise leaves these
+    // one-line helpers as calls on every byte.
+    #[inline(always)]
     fn bump(&mut self, n: usize) {
         self.i = self.i.saturating_add(n).min(self.s.len());
     }
 
     /// The bytes not read yet.
-    #[inline]
+    #[inline(always)]
     fn rest(&self) -> &[u8] {
         self.s.get(self.i..).unwrap_or_default()
     }
 
-    #[inline]
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.s.get(self.i).copied()
     }
@@ -335,11 +368,15 @@ impl<'a> Parser<'a> {
     }
 
     fn ws(&mut self) {
+        // Most values are not preceded by whitespace: no scan for them.
+        if self.peek().is_none_or(|b| class(b) & WS == 0) {
+            return;
+        }
         let n = self
             .rest()
             .iter()
-            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-            .unwrap_or(self.s.len());
+            .take_while(|&&b| class(b) & WS != 0)
+            .count();
         self.bump(n);
     }
 
@@ -498,8 +535,8 @@ impl<'a> Parser<'a> {
             let run_len = self
                 .rest()
                 .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                .unwrap_or(self.s.len());
+                .take_while(|&&b| class(b) & END_RUN == 0)
+                .count();
             self.bump(run_len);
             // The run ends on an ASCII byte, so it is a whole UTF-8 slice.
             let run = self.text.get(run_start..self.i).unwrap_or_default();
