@@ -135,12 +135,12 @@ fn validate_with(
     r.progress = Some(progress);
     r.max_values = max_values;
     for (offset, message) in &replaced.places {
-        r.push(Severity::Warning, "", *offset, message.clone());
+        r.push(Severity::Warning, &Path::Text(""), *offset, message.clone());
     }
     if let (Some(&(at, _)), true) = (replaced.places.last(), replaced.more > 0) {
         r.push(
             Severity::Warning,
-            "",
+            &Path::Text(""),
             at,
             Message::new(Msg::MoreInvalidUtf8).count(replaced.more),
         );
@@ -165,7 +165,7 @@ fn validate_with(
             } else {
                 Message::new(Msg::MalformedJson).sub("error", e.message)
             };
-            r.push(Severity::Error, "", e.offset, message);
+            r.push(Severity::Error, &Path::Text(""), e.offset, message);
             return Validated {
                 file,
                 dropped,
@@ -173,7 +173,7 @@ fn validate_with(
             };
         }
     };
-    let Some(top) = r.object(&root, "") else {
+    let Some(top) = r.object(&root, &Path::Text("")) else {
         return Validated {
             file,
             dropped,
@@ -195,11 +195,11 @@ fn validate_with(
     );
     match top.get("format") {
         Some(n) => {
-            if let Some(f) = r.string(n, "format") {
+            if let Some(f) = r.string(n, &Path::Text("format")) {
                 if f != FORMAT_NAME {
                     r.push(
                         Severity::Error,
-                        "format",
+                        &Path::Text("format"),
                         n.start,
                         Message::new(Msg::ExpectedFound)
                             .arg("expected", format!("\"{FORMAT_NAME}\""))
@@ -211,11 +211,11 @@ fn validate_with(
         None => r.missing(&top, "format"),
     }
     if let Some(n) = r.required(&top, "version") {
-        if let Some(v) = r.integer(n, "version", 0, i64::from(u32::MAX)) {
+        if let Some(v) = r.integer(n, &Path::Text("version"), 0, i64::from(u32::MAX)) {
             if v != i64::from(FORMAT_VERSION) {
                 r.push(
                     Severity::Error,
-                    "version",
+                    &Path::Text("version"),
                     n.start,
                     Message::new(Msg::WrongVersion)
                         .arg("expected", FORMAT_VERSION)
@@ -305,11 +305,42 @@ struct Refs<'a> {
     questions: &'a HashSet<&'a str>,
 }
 
+/// A JSON path, written out only when a diagnostic is listed: the validator passes one to
+/// every field it reads, and building each as a string took a fifth of its time.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    /// Written out already (the top level, a fixed place).
+    Text(&'a str),
+    /// A member of the object at the parent path.
+    Key(&'a Path<'a>, &'a str),
+    /// An item of the array at the parent path.
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    fn index(&'a self, k: usize) -> Path<'a> {
+        Path::Index(self, k)
+    }
+
+    /// The path as the diagnostics show it (`events[3].title.en`).
+    fn render(&self) -> String {
+        match self {
+            Path::Text(s) => s.to_string(),
+            Path::Key(parent, key) => path_key(&parent.render(), key),
+            Path::Index(parent, k) => format!("{}[{k}]", parent.render()),
+        }
+    }
+}
+
 /// An object node with its members (the last of each key) and path.
 struct Obj<'a> {
     node: &'a Node<'a>,
     members: Vec<&'a Member<'a>>,
-    path: String,
+    path: Path<'a>,
 }
 
 impl<'a> Obj<'a> {
@@ -318,8 +349,8 @@ impl<'a> Obj<'a> {
         self.members.iter().find(|m| m.key == key).map(|m| &m.node)
     }
 
-    fn child(&self, key: &str) -> String {
-        path_key(&self.path, key)
+    fn child<'k>(&'k self, key: &'k str) -> Path<'k> {
+        Path::Key(&self.path, key)
     }
 }
 
@@ -365,9 +396,9 @@ impl<'t> Reader<'t> {
         }
     }
 
-    fn push(&mut self, severity: Severity, path: &str, offset: usize, message: Message) {
+    fn push(&mut self, severity: Severity, path: &Path, offset: usize, message: Message) {
         if self.room(severity, offset) {
-            self.list(severity, path, offset, message);
+            self.list(severity, &path.render(), offset, message);
         }
     }
 
@@ -457,7 +488,7 @@ impl<'t> Reader<'t> {
     fn too_big(&mut self, len: usize) {
         self.push(
             Severity::Error,
-            "",
+            &Path::Text(""),
             0,
             Message::new(Msg::FileTooBig)
                 .arg("size", format!("{:.1}", len as f64 / 1_048_576.0))
@@ -467,16 +498,16 @@ impl<'t> Reader<'t> {
         );
     }
 
-    fn error(&mut self, path: &str, node: &Node, message: Message) {
+    fn error(&mut self, path: &Path, node: &Node, message: Message) {
         self.push(Severity::Error, path, node.start, message);
     }
 
-    fn warn(&mut self, path: &str, offset: usize, message: Message) {
+    fn warn(&mut self, path: &Path, offset: usize, message: Message) {
         self.push(Severity::Warning, path, offset, message);
     }
 
     /// "expected X, found Y"; for an unreadable value, why it could not be read.
-    fn mismatch(&mut self, path: &str, n: &Node, expected: Msg) {
+    fn mismatch(&mut self, path: &Path, n: &Node, expected: Msg) {
         if !self.room(Severity::Error, n.start) {
             return;
         }
@@ -490,15 +521,15 @@ impl<'t> Reader<'t> {
                 }
             }
         };
-        self.list(Severity::Error, path, n.start, message);
+        self.list(Severity::Error, &path.render(), n.start, message);
     }
 
     /// Runs `read` on one record; returns it only if reading it added no error.
     fn record<T>(
         &mut self,
         n: &Node,
-        path: &str,
-        read: impl FnOnce(&mut Self, &Obj, &str) -> Option<T>,
+        path: &Path,
+        read: impl FnOnce(&mut Self, &Obj, &Path) -> Option<T>,
     ) -> Option<T> {
         let before = self.errors;
         let obj = self.object(n, path)?;
@@ -516,7 +547,7 @@ impl<'t> Reader<'t> {
         &mut self,
         top: &Obj,
         key: &str,
-        mut read: impl FnMut(&mut Self, &Obj, &str) -> Option<T>,
+        mut read: impl FnMut(&mut Self, &Obj, &Path) -> Option<T>,
         id: impl Fn(&T) -> &String,
         dropped: &mut usize,
     ) -> Located<T> {
@@ -548,11 +579,12 @@ impl<'t> Reader<'t> {
                 Ok(n) => n,
                 Err(e) => {
                     // Only an item over the values budget: the table stops there.
-                    self.push(Severity::Error, "", e.offset, e.message);
+                    self.push(Severity::Error, &Path::Text(""), e.offset, e.message);
                     break;
                 }
             };
-            let path = format!("{key}[{k}]");
+            let table_path = Path::Text(key);
+            let path = table_path.index(k);
             let Some(t) = self.record(&n, &path, &mut read) else {
                 *dropped = dropped.saturating_add(1);
                 continue;
@@ -561,7 +593,7 @@ impl<'t> Reader<'t> {
             work::add(tid.len());
             if let Some(&f) = first.get(tid) {
                 self.error(
-                    &format!("{path}.id"),
+                    &path.key("id"),
                     &n,
                     Message::new(Msg::DuplicateId)
                         .quoted("id", tid)
@@ -580,7 +612,7 @@ impl<'t> Reader<'t> {
         out
     }
 
-    fn object<'n>(&mut self, n: &'n Node<'n>, path: &str) -> Option<Obj<'n>> {
+    fn object<'n>(&mut self, n: &'n Node<'n>, path: &Path<'n>) -> Option<Obj<'n>> {
         let Value::Object(all) = &n.value else {
             self.mismatch(path, n, Msg::KindObject);
             return None;
@@ -618,7 +650,7 @@ impl<'t> Reader<'t> {
         Some(Obj {
             node: n,
             members,
-            path: path.to_string(),
+            path: *path,
         })
     }
 
@@ -629,7 +661,12 @@ impl<'t> Reader<'t> {
                 let message = Message::new(Msg::UnknownField)
                     .quoted("field", &m.key)
                     .arg("allowed", allowed.join(", "));
-                self.list(Severity::Warning, &o.child(&m.key), m.key_start, message);
+                self.list(
+                    Severity::Warning,
+                    &o.child(&m.key).render(),
+                    m.key_start,
+                    message,
+                );
             }
         }
     }
@@ -638,7 +675,7 @@ impl<'t> Reader<'t> {
         let at = o.node.start;
         if self.room(Severity::Error, at) {
             let message = Message::new(Msg::MissingField).arg("field", format!("{key:?}"));
-            self.list(Severity::Error, &o.child(key), at, message);
+            self.list(Severity::Error, &o.child(key).render(), at, message);
         }
     }
 
@@ -669,7 +706,7 @@ impl<'t> Reader<'t> {
         }
     }
 
-    fn string(&mut self, n: &Node, path: &str) -> Option<String> {
+    fn string(&mut self, n: &Node, path: &Path) -> Option<String> {
         match &n.value {
             Value::String(s) => {
                 work::add(s.len());
@@ -689,7 +726,7 @@ impl<'t> Reader<'t> {
     }
 
     /// A string of 1..=`max` characters (after trimming).
-    fn short(&mut self, n: &Node, path: &str, max: usize) -> Option<String> {
+    fn short(&mut self, n: &Node, path: &Path, max: usize) -> Option<String> {
         let s = self.string(n, path)?;
         let chars = s.chars().count();
         if s.trim().is_empty() {
@@ -718,7 +755,7 @@ impl<'t> Reader<'t> {
             .and_then(|n| self.short(n, &o.child(key), max))
     }
 
-    fn integer(&mut self, n: &Node, path: &str, min: i64, max: i64) -> Option<i64> {
+    fn integer(&mut self, n: &Node, path: &Path, min: i64, max: i64) -> Option<i64> {
         match n.value {
             Value::Number(x) if x.fract() == 0.0 && x >= min as f64 && x <= max as f64 => {
                 Some(x as i64)
@@ -817,7 +854,7 @@ impl<'t> Reader<'t> {
         v
     }
 
-    fn lang_code(&mut self, n: &Node, path: &str) -> Option<String> {
+    fn lang_code(&mut self, n: &Node, path: &Path) -> Option<String> {
         let s = self.string(n, path)?;
         if is_bcp47(&s) {
             Some(s)
@@ -841,7 +878,7 @@ impl<'t> Reader<'t> {
 
     /// Multilingual text; `max` characters per language; English required if `need_en`.
     /// At most [`MAX_TEXT_LANGUAGES`] languages are read: English and the first others.
-    fn text(&mut self, n: &Node, path: &str, max: usize, need_en: bool) -> Option<Text> {
+    fn text(&mut self, n: &Node, path: &Path, max: usize, need_en: bool) -> Option<Text> {
         let o = self.object(n, path)?;
         let mut out = BTreeMap::new();
         let mut others = 0usize;
@@ -887,7 +924,7 @@ impl<'t> Reader<'t> {
         Some(Text(out))
     }
 
-    fn date(&mut self, n: &Node, path: &str) -> Option<PartialDate> {
+    fn date(&mut self, n: &Node, path: &Path) -> Option<PartialDate> {
         match &n.value {
             Value::String(s) => match PartialDate::parse(s) {
                 Ok(d) => Some(d),
@@ -960,7 +997,7 @@ impl<'t> Reader<'t> {
                     Err(e) => {
                         let at = o.get(e.field).unwrap_or(n);
                         let p = if e.field.is_empty() {
-                            path.to_string()
+                            *path
                         } else {
                             o.child(e.field)
                         };
@@ -982,7 +1019,7 @@ impl<'t> Reader<'t> {
         &mut self,
         o: &Obj,
         key: &str,
-        item: impl Fn(&mut Self, &Node, &str) -> Option<String>,
+        item: impl Fn(&mut Self, &Node, &Path) -> Option<String>,
     ) -> Vec<String> {
         let mut out = Vec::new();
         if o.get(key).is_none() {
@@ -991,7 +1028,7 @@ impl<'t> Reader<'t> {
         let items = self.array_items(o, key);
         let path = o.child(key);
         for (i, n) in self.capped(items, &path) {
-            if let Some(s) = item(self, n, &format!("{path}[{i}]")) {
+            if let Some(s) = item(self, n, &path.index(i)) {
                 out.push(s);
             }
         }
@@ -1002,7 +1039,7 @@ impl<'t> Reader<'t> {
     fn capped<'n>(
         &mut self,
         mut items: Vec<(usize, &'n Node<'n>)>,
-        path: &str,
+        path: &Path,
     ) -> Vec<(usize, &'n Node<'n>)> {
         let total = items.len();
         if let Some(&(_, first_out)) = items.get(MAX_LIST_ITEMS) {
@@ -1020,7 +1057,7 @@ impl<'t> Reader<'t> {
     }
 
     fn meta(&mut self, n: &Node) -> Option<Meta> {
-        let o = self.object(n, "meta")?;
+        let o = self.object(n, &Path::Text("meta"))?;
         self.unknown(
             &o,
             &[
@@ -1034,14 +1071,16 @@ impl<'t> Reader<'t> {
         );
         let title = self
             .required(&o, "title")
-            .and_then(|t| self.text(t, "meta.title", MAX_TITLE_CHARS, true));
+            .and_then(|t| self.text(t, &Path::Text("meta.title"), MAX_TITLE_CHARS, true));
         let description = o
             .get("description")
-            .and_then(|t| self.text(t, "meta.description", MAX_SUMMARY_CHARS, false));
+            .and_then(|t| self.text(t, &Path::Text("meta.description"), MAX_SUMMARY_CHARS, false));
         let languages = self.string_list(&o, "languages", |r, n, p| r.lang_code(n, p));
         let license = self.opt_short(&o, "license", MAX_NAME_CHARS);
         let attribution = self.opt_short(&o, "attribution", MAX_SUMMARY_CHARS);
-        let updated = o.get("updated").and_then(|d| self.date(d, "meta.updated"));
+        let updated = o
+            .get("updated")
+            .and_then(|d| self.date(d, &Path::Text("meta.updated")));
         Some(Meta {
             title: title.unwrap_or_default(),
             description,
@@ -1052,12 +1091,12 @@ impl<'t> Reader<'t> {
         })
     }
 
-    fn actor(&mut self, o: &Obj, path: &str) -> Option<Actor> {
+    fn actor(&mut self, o: &Obj, path: &Path) -> Option<Actor> {
         self.unknown(o, &["id", "name", "kind", "country", "color"]);
         let id = self.id(o);
         let name = self
             .required(o, "name")
-            .and_then(|n| self.text(n, &path_key(path, "name"), MAX_NAME_CHARS, true));
+            .and_then(|n| self.text(n, &path.key("name"), MAX_NAME_CHARS, true));
         let kind = self.enum_value::<ActorKind>(o, "kind");
         let country = self.country(o);
         let color = match o.get("color") {
@@ -1083,15 +1122,15 @@ impl<'t> Reader<'t> {
         })
     }
 
-    fn question(&mut self, o: &Obj, path: &str) -> Option<Question> {
+    fn question(&mut self, o: &Obj, path: &Path) -> Option<Question> {
         self.unknown(o, &["id", "text", "unit"]);
         let id = self.id(o);
         let text = self
             .required(o, "text")
-            .and_then(|n| self.text(n, &path_key(path, "text"), MAX_TITLE_CHARS, true));
+            .and_then(|n| self.text(n, &path.key("text"), MAX_TITLE_CHARS, true));
         let unit = match o.get("unit") {
             None => None,
-            Some(n) => Some(self.text(n, &path_key(path, "unit"), MAX_NAME_CHARS, true)?),
+            Some(n) => Some(self.text(n, &path.key("unit"), MAX_NAME_CHARS, true)?),
         };
         Some(Question {
             id: id?,
@@ -1100,7 +1139,7 @@ impl<'t> Reader<'t> {
         })
     }
 
-    fn source(&mut self, o: &Obj, _path: &str) -> Option<Source> {
+    fn source(&mut self, o: &Obj, _path: &Path) -> Option<Source> {
         self.unknown(
             o,
             &[
@@ -1145,7 +1184,7 @@ impl<'t> Reader<'t> {
         })
     }
 
-    fn url(&mut self, n: &Node, path: &str) -> Option<String> {
+    fn url(&mut self, n: &Node, path: &Path) -> Option<String> {
         let s = self.string(n, path)?;
         match check_url(&s) {
             Ok(()) => Some(s),
@@ -1156,7 +1195,7 @@ impl<'t> Reader<'t> {
         }
     }
 
-    fn place(&mut self, n: &Node, path: &str) -> Option<Place> {
+    fn place(&mut self, n: &Node, path: &Path) -> Option<Place> {
         let o = self.object(n, path)?;
         self.unknown(&o, &["name", "lat", "lon", "precision", "country"]);
         let name = self
@@ -1175,7 +1214,7 @@ impl<'t> Reader<'t> {
         })
     }
 
-    fn event(&mut self, o: &Obj, _path: &str, refs: &Refs) -> Option<Event> {
+    fn event(&mut self, o: &Obj, _path: &Path, refs: &Refs) -> Option<Event> {
         self.unknown(
             o,
             &[
@@ -1223,7 +1262,7 @@ impl<'t> Reader<'t> {
             let items = self.array_items(o, "actors");
             let list = o.child("actors");
             for (i, n) in self.capped(items, &list) {
-                let p = format!("{list}[{i}]");
+                let p = list.index(i);
                 let Some(a) = self.object(n, &p) else {
                     continue;
                 };
@@ -1303,10 +1342,10 @@ impl<'t> Reader<'t> {
             return (tags, at);
         };
         if !matches!(n.value, Value::Object(_)) {
-            self.mismatch("tags", n, Msg::KindTagTable);
+            self.mismatch(&Path::Text("tags"), n, Msg::KindTagTable);
             return (tags, at);
         }
-        let Some(o) = self.object(n, "tags") else {
+        let Some(o) = self.object(n, &Path::Text("tags")) else {
             return (tags, at);
         };
         for m in &o.members {
@@ -1333,7 +1372,7 @@ impl<'t> Reader<'t> {
 
     /// Text in several languages for a tag or a role: an object of at most
     /// [`MAX_NAME_CHARS`] characters per language, with at least one language.
-    fn label_text(&mut self, n: &Node, path: &str) -> Option<Text> {
+    fn label_text(&mut self, n: &Node, path: &Path) -> Option<Text> {
         if !matches!(n.value, Value::Object(_)) {
             self.mismatch(path, n, Msg::KindLabelText);
             return None;
@@ -1351,7 +1390,7 @@ impl<'t> Reader<'t> {
     }
 
     /// An actor's role: a plain string, or text in several languages.
-    fn role(&mut self, n: &Node, path: &str) -> Option<Label> {
+    fn role(&mut self, n: &Node, path: &Path) -> Option<Label> {
         match &n.value {
             Value::String(_) => self.short(n, path, MAX_NAME_CHARS).map(Label::Plain),
             Value::Object(_) => self.label_text(n, path).map(Label::Text),
@@ -1384,7 +1423,7 @@ impl<'t> Reader<'t> {
     fn reference(
         &mut self,
         n: &Node,
-        path: &str,
+        path: &Path,
         known: &HashSet<&str>,
         unknown: Msg,
     ) -> Option<String> {
@@ -1411,7 +1450,7 @@ impl<'t> Reader<'t> {
             let facet = index::facet_actors(&file.actors, &file.events);
             if let Some(&(k, at)) = facet.iter().position(|f| !f).and_then(|i| actor_at.get(i)) {
                 self.warn(
-                    &format!("actors[{k}]"),
+                    &Path::Text(&format!("actors[{k}]")),
                     at,
                     Message::new(Msg::ActorFacetBudget)
                         .arg("total", n_actors)
@@ -1431,7 +1470,7 @@ impl<'t> Reader<'t> {
                     .find(|(s, _)| !kept.contains(s.lang.as_str()));
                 if let Some((s, &(k, at))) = first_out {
                     self.warn(
-                        &format!("sources[{k}].lang"),
+                        &Path::Text(&format!("sources[{k}].lang")),
                         at,
                         Message::new(Msg::LanguageFacetBudget)
                             .arg("total", languages.len())
@@ -1449,7 +1488,7 @@ impl<'t> Reader<'t> {
             index::searchable_events(&file.events, &file.actors, &file.sources, &file.tags);
         if let Some(&(k, at)) = event_at.get(searchable) {
             self.warn(
-                &format!("events[{k}]"),
+                &Path::Text(&format!("events[{k}]")),
                 at,
                 Message::new(Msg::SearchBudget)
                     .arg("mb", index::MAX_SEARCH_TEXT_BYTES >> 20)
