@@ -1533,11 +1533,17 @@ pub fn check_url(s: &str) -> Result<(), Message> {
             _ => Message::new(Msg::NotHttp).quoted("found", s),
         });
     };
-    if let Some((at, c)) = s
-        .chars()
-        .enumerate()
-        .find(|(_, c)| c.is_whitespace() || c.is_control() || is_invisible_format(*c))
-    {
+    // An ASCII link (most are) is checked byte by byte: its spaces and controls are the
+    // bytes up to 0x20 and 0x7F, and every invisible formatting character is beyond ASCII.
+    let bad = |c: char| c.is_whitespace() || c.is_control() || is_invisible_format(c);
+    let found = if s.is_ascii() {
+        s.bytes()
+            .position(|b| b <= b' ' || b == 0x7F)
+            .map(|at| (at, char::from(s.as_bytes().get(at).copied().unwrap_or(0))))
+    } else {
+        s.chars().enumerate().find(|(_, c)| bad(*c))
+    };
+    if let Some((at, c)) = found {
         return Err(Message::new(Msg::LinkBadChar)
             .arg("char", format!("U+{:04X}", u32::from(c)))
             .arg("at", at.saturating_add(1)));
@@ -1556,6 +1562,11 @@ pub fn check_url(s: &str) -> Result<(), Message> {
 /// Matching follows UAX #9: a PDF closes the innermost embedding unless an isolate is
 /// innermost; a PDI closes the innermost isolate and whatever was opened inside it.
 pub fn close_bidi(s: &str) -> Option<String> {
+    // Every one of these characters is encoded from the byte 0xE2: text without it (nearly
+    // all text) is not decoded at all.
+    if !s.as_bytes().contains(&0xE2) {
+        return None;
+    }
     let mut open: Vec<char> = Vec::new();
     for c in s.chars() {
         match c {
