@@ -336,10 +336,34 @@ impl<'a> Path<'a> {
     }
 }
 
+/// An object's members: all of them (nearly always: no key repeats, nothing is allocated),
+/// or the last of each key.
+enum Members<'a> {
+    All(&'a [Member<'a>]),
+    Kept(Vec<&'a Member<'a>>),
+}
+
+impl<'a> Members<'a> {
+    fn iter(&self) -> impl Iterator<Item = &'a Member<'a>> + '_ {
+        let (all, kept): (&'a [Member<'a>], &[&'a Member<'a>]) = match self {
+            Members::All(all) => (all, &[]),
+            Members::Kept(kept) => (&[], kept),
+        };
+        all.iter().chain(kept.iter().copied())
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Members::All(all) => all.len(),
+            Members::Kept(kept) => kept.len(),
+        }
+    }
+}
+
 /// An object node with its members (the last of each key) and path.
 struct Obj<'a> {
     node: &'a Node<'a>,
-    members: Vec<&'a Member<'a>>,
+    members: Members<'a>,
     path: Path<'a>,
 }
 
@@ -618,7 +642,7 @@ impl<'t> Reader<'t> {
             return None;
         };
         work::add(all.len());
-        let mut members: Vec<&Member> = all.iter().collect();
+        let mut members = Members::All(all);
         // Small objects (every record of the format) are checked pairwise, without a map.
         let small_unique = all.len() <= 12
             && all.iter().enumerate().all(|(i, m)| {
@@ -633,10 +657,10 @@ impl<'t> Reader<'t> {
                 last.insert(m.key.as_ref(), i);
             }
             if last.len() < all.len() {
-                members.clear();
+                let mut kept = Vec::with_capacity(last.len());
                 for (i, m) in all.iter().enumerate() {
                     if last.get(m.key.as_ref()) == Some(&i) {
-                        members.push(m);
+                        kept.push(m);
                     } else {
                         self.warn(
                             path,
@@ -645,6 +669,7 @@ impl<'t> Reader<'t> {
                         );
                     }
                 }
+                members = Members::Kept(kept);
             }
         }
         Some(Obj {
@@ -656,7 +681,7 @@ impl<'t> Reader<'t> {
 
     fn unknown(&mut self, o: &Obj, allowed: &[&str]) {
         work::add(o.members.len().saturating_mul(allowed.len()));
-        for m in &o.members {
+        for m in o.members.iter() {
             if !allowed.contains(&m.key.as_ref()) && self.room(Severity::Warning, m.key_start) {
                 let message = Message::new(Msg::UnknownField)
                     .quoted("field", &m.key)
@@ -883,7 +908,7 @@ impl<'t> Reader<'t> {
         let mut out = BTreeMap::new();
         let mut others = 0usize;
         let mut warned = false;
-        for m in &o.members {
+        for m in o.members.iter() {
             let p = o.child(&m.key);
             if m.key != "en" {
                 if others >= MAX_TEXT_LANGUAGES.saturating_sub(1) {
@@ -1348,7 +1373,7 @@ impl<'t> Reader<'t> {
         let Some(o) = self.object(n, &Path::Text("tags")) else {
             return (tags, at);
         };
-        for m in &o.members {
+        for m in o.members.iter() {
             let p = o.child(&m.key);
             let chars = m.key.chars().count();
             if m.key.trim().is_empty() || chars > MAX_NAME_CHARS {
