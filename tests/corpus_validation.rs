@@ -2,7 +2,7 @@
 
 use steppe::core::corpus::diagnostic::{Diagnostic, Severity};
 use steppe::core::corpus::validate::MAX_FILE_BYTES;
-use steppe::core::corpus::{parse, validate};
+use steppe::core::corpus::{parse, refuse_size, validate};
 
 const SMALL: &str = include_str!("fixtures/small.json");
 
@@ -261,6 +261,12 @@ fn over_long_strings_and_huge_files() {
         "{}",
         d[0].message
     );
+    // By size alone, before a file is read (the CLI and the page ask first): the same error.
+    let limit = MAX_FILE_BYTES as u64;
+    assert!(refuse_size(limit).is_none());
+    let refused = refuse_size(limit + SMALL.len() as u64).unwrap();
+    assert_eq!(refused.diagnostics, d);
+    assert!(refused.file.events.is_empty());
     // A million generated events (`steppe-corpus generate 1000000`, 357.9 MB) are read.
     const { assert!(MAX_FILE_BYTES > 360_000_000) };
 }

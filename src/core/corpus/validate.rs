@@ -112,14 +112,8 @@ pub fn validate_bytes(bytes: &[u8]) -> Validated {
 /// Like [`validate_bytes`], telling `progress` how many events have been read, of how many,
 /// every [`PROGRESS_EVERY`] events and at the end (for a loading bar).
 pub fn validate_bytes_reporting(bytes: &[u8], progress: &mut dyn FnMut(usize, usize)) -> Validated {
-    if bytes.len() > MAX_FILE_BYTES {
-        let mut r = Reader::new("");
-        r.too_big(bytes.len());
-        return Validated {
-            file: empty_file(),
-            dropped: Dropped::default(),
-            diagnostics: r.finish(),
-        };
+    if let Some(refused) = refuse_size(u64::try_from(bytes.len()).unwrap_or(u64::MAX)) {
+        return refused;
     }
     match encoding::decode(bytes) {
         Ok((text, replaced)) => validate_with(&text, &replaced, progress, json::MAX_JSON_VALUES),
@@ -129,6 +123,23 @@ pub fn validate_bytes_reporting(bytes: &[u8], progress: &mut dyn FnMut(usize, us
             diagnostics: vec![Diagnostic::at_start(Severity::Error, message)],
         },
     }
+}
+
+/// The outcome for a file of `len` bytes if the memory budget refuses it (more than
+/// [`MAX_FILE_BYTES`]): nothing loaded, one error at its start. For a caller that knows a
+/// file's size before reading it (the CLI from the file system, the page from the file the
+/// reader chose), so that a file too big is never read into memory at all.
+pub fn refuse_size(len: u64) -> Option<Validated> {
+    if len <= u64::try_from(MAX_FILE_BYTES).unwrap_or(u64::MAX) {
+        return None;
+    }
+    let mut r = Reader::new("");
+    r.too_big(len);
+    Some(Validated {
+        file: empty_file(),
+        dropped: Dropped::default(),
+        diagnostics: r.finish(),
+    })
 }
 
 /// Reads `text` as a corpus, building at most `max_values` JSON values at once.
@@ -155,7 +166,7 @@ fn validate_with(
     let mut file = empty_file();
     let mut dropped = Dropped::default();
     if text.len() > MAX_FILE_BYTES {
-        r.too_big(text.len());
+        r.too_big(u64::try_from(text.len()).unwrap_or(u64::MAX));
         return Validated {
             file,
             dropped,
@@ -516,7 +527,7 @@ impl<'t> Reader<'t> {
         out
     }
 
-    fn too_big(&mut self, len: usize) {
+    fn too_big(&mut self, len: u64) {
         self.push(
             Severity::Error,
             &Path::Text(""),

@@ -10,7 +10,7 @@ use super::diagnostics::remember;
 use super::state::{AppState, Load, Progress};
 use super::worker::{self, Outcome, WORKER_FROM_BYTES};
 use crate::core::corpus::diagnostic::{echo, Diagnostic, Message, Msg, Severity};
-use crate::core::corpus::parse;
+use crate::core::corpus::{parse, refuse_size};
 use crate::core::interchange;
 use crate::core::link::corpus_source::fetch_message;
 use crate::core::text::i18n::{tf, Key};
@@ -252,6 +252,13 @@ fn apply_opened(app: AppState, name: &str, outcome: Outcome) {
 /// Reads a file the reader chose and loads it in place of the current corpus.
 pub fn open_file(app: AppState, file: web_sys::File) {
     let load = begin();
+    // A file past the memory budget is refused by its size, before it is read: the
+    // current corpus stays, with the refusal shown.
+    if let Some(refused) = refuse_size(file.size() as u64) {
+        app.progress.set(None);
+        app.diagnostics.set(refused.diagnostics);
+        return;
+    }
     if file.size() >= WORKER_FROM_BYTES as f64 {
         app.progress.set(Some(Progress::Read { done: 0, total: 0 }));
         if !is_single_file() {
