@@ -471,6 +471,8 @@ struct Parser<'a> {
     build: bool,
     /// Whether the arrays directly under a top-level object are left unbuilt.
     outline: bool,
+    /// The members of the objects being built, innermost last (see `object`).
+    members: Vec<Member<'a>>,
     /// Whether a value being checked is read exactly, not skimmed (see [`skim`]).
     exact: bool,
     /// Values read (built or only checked) since the steps were last added to
@@ -488,6 +490,7 @@ impl<'a> Parser<'a> {
             max_values,
             build: true,
             outline,
+            members: Vec::new(),
             exact: false,
             steps: 0,
         }
@@ -862,11 +865,13 @@ impl<'a> Parser<'a> {
 
     fn object(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
         self.bump(1);
-        let mut members = Vec::new();
+        // Members gather on a stack shared by all objects and move to a vector of exactly
+        // their number at the end (one copy): one allocation per object, none regrown.
+        let mark = self.members.len();
         self.ws();
         if self.peek() == Some(b'}') {
             self.bump(1);
-            return Ok(Value::Object(members));
+            return Ok(Value::Object(Vec::new()));
         }
         loop {
             self.ws();
@@ -897,7 +902,7 @@ impl<'a> Parser<'a> {
             }
             let node = node?;
             if self.build {
-                members.push(Member {
+                self.members.push(Member {
                     key,
                     key_start,
                     node,
@@ -908,6 +913,11 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.bump(1),
                 Some(b'}') => {
                     self.bump(1);
+                    let members = if mark < self.members.len() {
+                        self.members.split_off(mark)
+                    } else {
+                        Vec::new()
+                    };
                     return Ok(Value::Object(members));
                 }
                 _ => return Err(self.err(Msg::JsonObjectSeparator)),
