@@ -23,6 +23,7 @@ use super::json::{self, LineIndex, Member, Node, Value};
 use super::model::*;
 use super::work;
 use crate::time::date::PartialDate;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The memory reading one file may take, in bytes: the file itself and everything the
@@ -639,19 +640,24 @@ impl<'t> Reader<'t> {
             };
             let tid = id(&t);
             work::add(tid.len());
-            if let Some(&f) = first.get(tid) {
-                self.error(
-                    &path.key("id"),
-                    &n,
-                    Message::new(Msg::DuplicateId)
-                        .quoted("id", tid)
-                        .arg("first", format!("{key}[{f}]")),
-                );
-                *dropped = dropped.saturating_add(1);
-            } else {
-                first.insert(tid.clone(), k);
-                out.0.push(t);
-                out.1.push((k, n.start));
+            // One hash per record: the id is looked up and, if new, inserted at once.
+            match first.entry(tid.clone()) {
+                Entry::Occupied(f) => {
+                    let f = *f.get();
+                    self.error(
+                        &path.key("id"),
+                        &n,
+                        Message::new(Msg::DuplicateId)
+                            .quoted("id", tid)
+                            .arg("first", format!("{key}[{f}]")),
+                    );
+                    *dropped = dropped.saturating_add(1);
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(k);
+                    out.0.push(t);
+                    out.1.push((k, n.start));
+                }
             }
         }
         if let Some(report) = progress {
