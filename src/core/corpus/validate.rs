@@ -677,7 +677,9 @@ impl<'t> Reader<'t> {
         let small_unique = all.len() <= 12
             && all.iter().enumerate().all(|(i, m)| {
                 work::add(i);
-                all.iter().take(i).all(|o| o.key != m.key)
+                all.iter()
+                    .take(i)
+                    .all(|o| o.key.len() != m.key.len() || o.key != m.key)
             });
         if all.len() > 1 && !small_unique {
             // The last of each key wins, as in every other JSON reader.
