@@ -391,10 +391,16 @@ impl<'a> Obj<'a> {
         work::add(self.members.len());
         // Lengths first, in place: most keys differ in length, and this runs for every
         // field looked up.
-        let is = |m: &Member| m.key.len() == key.len() && m.key == key;
         match &self.members {
-            Members::All(all) => all.iter().find(|m| is(m)).map(|m| &m.node),
-            Members::Kept(kept) => kept.iter().find(|m| is(m)).map(|m| &m.node),
+            Members::All(all) => {
+                for m in all.iter() {
+                    if m.key.len() == key.len() && m.key.as_bytes() == key.as_bytes() {
+                        return Some(&m.node);
+                    }
+                }
+                None
+            }
+            Members::Kept(kept) => kept.iter().find(|m| m.key.as_ref() == key).map(|m| &m.node),
         }
     }
 
