@@ -84,6 +84,9 @@ pub fn check(file: &str, strict: bool, out: Output) -> Result<ExitCode, Failure>
             })
         ),
     }
+    // The process ends next: freeing a million records one by one would only delay it
+    // (about a twentieth of the command's work).
+    std::mem::forget(v);
     Ok(if errors > 0 || (strict && warnings > 0) {
         ExitCode::FAILURE
     } else {
