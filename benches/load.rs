@@ -18,9 +18,14 @@ fn main() {
         "{:>9}  {:>9}  {:>10}  {:>10}  {:>10}  {:>10}  {:>10}",
         "events", "MB", "validate", "index", "total", "encode", "assemble"
     );
-    for n in [1_000usize, 10_000, 100_000] {
+    for n in [1_000usize, 10_000, 100_000, 1_000_000] {
         let bytes = serde_json::to_vec(&generate(n, 1)).unwrap_or_default();
-        let reps = if n >= 100_000 { 3 } else { 9 };
+        // A million events (358 MB) take seconds per run: one run each.
+        let reps = match n {
+            1_000_000.. => 1,
+            100_000.. => 3,
+            _ => 9,
+        };
         let (validate, _) = time_ms(reps, || {
             black_box(validate_bytes(&bytes));
         });

@@ -1,7 +1,8 @@
 //! Bad input is a feature: every malformed corpus gets clear, located diagnostics.
 
 use steppe::core::corpus::diagnostic::{Diagnostic, Severity};
-use steppe::core::corpus::{parse, validate};
+use steppe::core::corpus::validate::MAX_FILE_BYTES;
+use steppe::core::corpus::{parse, refuse_size, validate};
 
 const SMALL: &str = include_str!("fixtures/small.json");
 
@@ -247,15 +248,27 @@ fn over_long_strings_and_huge_files() {
         "events[3].title.en",
         "at most 300 characters, found 301",
     );
-    let huge = format!("{}{}", SMALL, " ".repeat(65 * 1024 * 1024));
+    // Past the memory budget's file size: refused before it is parsed, located at its start.
+    let huge = format!("{}{}", SMALL, " ".repeat(MAX_FILE_BYTES));
     let (c, d) = parse(&huge);
     assert!(c.is_empty());
     assert_eq!(d.len(), 1);
+    assert_eq!((d[0].line, d[0].column, d[0].path.as_str()), (1, 1, ""));
     assert!(
-        d[0].message.to_string().contains("limit is 64 MB"),
+        d[0].message
+            .to_string()
+            .contains("the memory budget of 3072 MB allows files of at most 384 MB"),
         "{}",
         d[0].message
     );
+    // By size alone, before a file is read (the CLI and the page ask first): the same error.
+    let limit = MAX_FILE_BYTES as u64;
+    assert!(refuse_size(limit).is_none());
+    let refused = refuse_size(limit + SMALL.len() as u64).unwrap();
+    assert_eq!(refused.diagnostics, d);
+    assert!(refused.file.events.is_empty());
+    // A million generated events (`steppe-corpus generate 1000000`, 357.9 MB) are read.
+    const { assert!(MAX_FILE_BYTES > 360_000_000) };
 }
 
 #[test]

@@ -6,7 +6,7 @@ use steppe::core::corpus::diagnostic::{Arg, Diagnostic, Message, Msg};
 use steppe::core::corpus::index::{MAX_FACET_ACTORS, MAX_FACET_LANGUAGES};
 use steppe::core::corpus::json::{self, Value};
 use steppe::core::corpus::lint::lint;
-use steppe::core::corpus::validate::{MAX_LIST_ITEMS, MAX_TEXT_LANGUAGES};
+use steppe::core::corpus::validate::{MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_TEXT_LANGUAGES};
 use steppe::core::corpus::{validate, validate_bytes};
 use steppe::core::interchange::{import, storymap, timelinejs};
 use steppe::core::text::lang::Lang;
@@ -126,7 +126,8 @@ fn cases() -> Vec<(Msg, Input, &'static str)> {
         (Encoding, Bytes(vec![0, b'{', 0, b'}']), "this file is UTF-16 (big-endian), not UTF-8: save it as UTF-8 (in most editors: \"Save as…\", encoding \"UTF-8\") and open it again"),
         (InvalidUtf8, Bytes(b"{\"a\": \"x\xFFy\"}".to_vec()), "invalid UTF-8 (0xFF) replaced by U+FFFD: the file is not valid UTF-8 here"),
         (MoreInvalidUtf8, Bytes(b"\xFF ".repeat(25)), "5 more invalid UTF-8 sequences after this one were replaced by U+FFFD"),
-        (FileTooBig, Bytes(vec![b' '; (64 << 20) + 1]), "the file is 64.0 MB; the limit is 64 MB"),
+        // Zero bytes: the pages of a zeroed allocation are not touched, and the size is judged first.
+        (FileTooBig, Bytes(vec![0; MAX_FILE_BYTES + 1]), "the file is 384.0 MB; reading a file takes about 8 times its size in memory, so the memory budget of 3072 MB allows files of at most 384 MB"),
         (TooManyDiagnostics, Corpus(corpus(ACTOR, SOURCE, &empty_events)), "500 problems more (500 errors) from here on are not listed: only the first 10000 are"),
         (Problems, Corpus(corpus(ACTOR, SOURCE, &empty_events)), "500 problems more (500 errors) from here on are not listed: only the first 10000 are"),
         (Errors, Corpus(corpus(ACTOR, SOURCE, &empty_events)), "500 problems more (500 errors) from here on are not listed: only the first 10000 are"),

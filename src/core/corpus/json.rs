@@ -10,6 +10,13 @@
 //! [`MAX_DEPTH`] make that one value [`Value::Invalid`], with the reason, and the parse goes on.
 //! The validator then drops only the record (or ignores only the field) that holds it.
 //! Duplicate keys are all kept, in order; readers take the last one, as other JSON tools do.
+//!
+//! A corpus of a million events does not fit in memory as one tree (each value costs about
+//! 50-100 bytes, whatever its size in the file). [`parse_outline`] therefore checks the
+//! whole document but builds only its outline: the items of the arrays directly under the
+//! top-level object (the corpus' tables) are read for syntax and counted, not built.
+//! [`items`] then parses them one at a time, with the same absolute offsets, so a reader
+//! holds one record's tree at a time.
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
 use super::diagnostic::{quote, Message, Msg};
@@ -21,10 +28,12 @@ use std::borrow::Cow;
 /// [`Value::Invalid`]. The corpus format needs 5 levels.
 pub const MAX_DEPTH: usize = 64;
 
-/// Most values (of any kind, keys not counted) one document may hold. Each costs about
+/// Most values (of any kind, keys not counted) built at once: by [`parse`] in the whole
+/// document, by [`parse_outline`] in its outline, by [`items`] in each item. Each costs about
 /// 50-100 bytes in memory, whatever its size in the file (`0,` is two bytes), so this, not
-/// the file size, bounds the tree: a 64 MB file of tiny values stops here with a located
-/// error instead of exhausting memory. A real 35 MB corpus of 100,000 events holds 2.7 million.
+/// the file size, bounds the tree: a file of tiny values stops here with a located error
+/// instead of exhausting memory. A real 35 MB corpus of 100,000 events holds 2.7 million,
+/// all but a few dozen of them inside its tables' items, which an outline does not build.
 pub const MAX_JSON_VALUES: usize = 6_000_000;
 
 /// A JSON value with the byte range it occupies in the source text.
@@ -54,6 +63,9 @@ pub enum Value<'t> {
     String(Cow<'t, str>),
     Array(Vec<Node<'t>>),
     Object(Vec<Member<'t>>),
+    /// An array [`parse_outline`] checked but did not build, with its number of items: read
+    /// them with [`items`].
+    Items(usize),
     /// Well-formed enough to skip, but not a value this reader can hold: the message says
     /// why (a number out of range, a broken escape, nesting too deep).
     /// (Boxed: rare, and it would make every value twice as big.)
@@ -69,7 +81,7 @@ impl Value<'_> {
             Value::Bool(_) => Msg::KindBoolean,
             Value::Number(_) => Msg::KindNumber,
             Value::String(_) => Msg::KindString,
-            Value::Array(_) => Msg::KindArray,
+            Value::Array(_) | Value::Items(_) => Msg::KindArray,
             Value::Object(_) => Msg::KindObject,
             Value::Invalid(_) => return None,
         })
@@ -92,27 +104,92 @@ pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
 
 /// [`parse`] with at most `max_values` values.
 fn parse_limited(text: &str, max_values: usize) -> Result<Node<'_>, SyntaxError> {
-    let mut p = Parser {
-        s: text.as_bytes(),
-        i: 0,
-        text,
-        values: 0,
-        max_values,
-    };
+    parse_with(Parser::new(text, max_values, false))
+}
+
+/// Parses a whole document as [`parse`] does (the same syntax errors at the same offsets),
+/// but leaves the items of every array directly under a top-level object unbuilt: each such
+/// array becomes [`Value::Items`], to be read with [`items`]. What is built is bounded by
+/// [`MAX_JSON_VALUES`]; the unbuilt items are counted by [`items`], each on its own.
+pub fn parse_outline(text: &str) -> Result<Node<'_>, SyntaxError> {
+    parse_outline_limited(text, MAX_JSON_VALUES)
+}
+
+/// [`parse_outline`] with at most `max_values` values built at once (in the outline, and
+/// then in each item [`items`] reads).
+pub fn parse_outline_limited(text: &str, max_values: usize) -> Result<Node<'_>, SyntaxError> {
+    parse_with(Parser::new(text, max_values, true))
+}
+
+fn parse_with(mut p: Parser<'_>) -> Result<Node<'_>, SyntaxError> {
+    let text = p.text;
     if text.starts_with('\u{feff}') {
         p.i = 3;
     }
     p.ws();
     let node = p.value(0);
-    // The parser only moves forward: its steps are the bytes it read (plus one per value,
-    // counted in `value`).
-    work::add(p.i);
+    // The parser only moves forward: its steps are the bytes it read, plus one per value
+    // (counted in `value`, added here in one go).
+    work::add(p.i.saturating_add(p.steps));
     let node = node?;
     p.ws();
     if p.i < p.s.len() {
         return Err(p.err(Msg::JsonEndOfDocument));
     }
     Ok(node)
+}
+
+/// The items of the array `array` (a node of `text`), each parsed when it is asked for, with
+/// its offsets in `text`; for [`Value::Items`] from [`parse_outline`], or any array. Each
+/// item may build at most `max_values` values (as the outline did). The array was read
+/// once already, so an item is an error only when it alone exceeds that budget; the
+/// iteration ends after an error. Anything but an array has no items.
+pub fn items<'t>(text: &'t str, array: &Node<'t>, max_values: usize) -> Items<'t> {
+    let is_array = matches!(array.value, Value::Array(_) | Value::Items(_))
+        && text.as_bytes().get(array.start) == Some(&b'[');
+    let mut p = Parser::new(text, max_values, false);
+    // Past the opening bracket; an array that is not one ends at once.
+    p.i = if is_array {
+        array.start.saturating_add(1)
+    } else {
+        text.len()
+    };
+    Items { p, done: !is_array }
+}
+
+/// An iterator over an array's items: see [`items`].
+pub struct Items<'t> {
+    p: Parser<'t>,
+    done: bool,
+}
+
+impl<'t> Iterator for Items<'t> {
+    type Item = Result<Node<'t>, SyntaxError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let from = self.p.i;
+        self.p.ws();
+        if matches!(self.p.peek(), Some(b']') | None) {
+            self.done = true;
+            work::add(self.p.i.saturating_sub(from));
+            return None;
+        }
+        // Each item has the whole budget: only one item's tree is held at a time.
+        self.p.values = 0;
+        self.p.steps = 0;
+        // Depth 2: in the root object (0), the table (1).
+        let item = self.p.value(2);
+        self.p.ws();
+        match (&item, self.p.peek()) {
+            (Ok(_), Some(b',')) => self.p.bump(1),
+            _ => self.done = true,
+        }
+        work::add(self.p.i.saturating_sub(from).saturating_add(self.p.steps));
+        Some(item)
+    }
 }
 
 /// Maps byte offsets to 1-based line and column (columns count characters, not bytes).
@@ -190,6 +267,199 @@ fn chars_in(text: &str, from: usize, to: usize) -> usize {
     bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
+/// Byte classes, looked up once per byte where the reader scans runs (a table index of a
+/// `u8` is always in bounds): whitespace, and what ends a run of plain string characters (a
+/// quote, a backslash, a control character).
+const WS: u8 = 1;
+const END_RUN: u8 = 2;
+// Built at compile time, every index below 256: nothing here can panic at run time.
+#[allow(clippy::indexing_slicing)]
+const CLASS: [u8; 256] = {
+    let mut c = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        c[b] = END_RUN;
+        b += 1;
+    }
+    c[b'"' as usize] = END_RUN;
+    c[b'\\' as usize] = END_RUN;
+    // Bits, not values: a tab or a newline is whitespace between values and a control
+    // character inside a string.
+    c[b' ' as usize] |= WS;
+    c[b'\t' as usize] |= WS;
+    c[b'\n' as usize] |= WS;
+    c[b'\r' as usize] |= WS;
+    c
+};
+
+/// The class of byte `b` (the bounds check is optimised away: a `u8` is below 256).
+#[inline(always)]
+fn class(b: u8) -> u8 {
+    CLASS.get(usize::from(b)).copied().unwrap_or(0)
+}
+
+/// How many containers [`skim`] tracks; a value nested deeper goes to the exact reader.
+const SKIM_DEPTH: usize = 32;
+
+/// Skims the plain, well-formed JSON value starting at byte `i` of `s`: where it ends and how
+/// many values it holds, or `None` as soon as anything is not plain (a syntax error, an
+/// escape other than the simple ones and `\uXXXX`, nesting deeper than [`SKIM_DEPTH`]),
+/// for the exact reader to go over and report. It accepts only what the exact reader
+/// accepts, builds nothing and reports nothing: checking the items of a million records is
+/// one tight loop over their bytes instead of a value-by-value descent.
+fn skim(s: &[u8], mut i: usize) -> Option<(usize, usize)> {
+    let at = |i: usize| skim_at(s, i);
+    let digits = |mut i: usize| {
+        while at(i).is_ascii_digit() {
+            i = i.saturating_add(1);
+        }
+        i
+    };
+    // A key at `i` and its colon: the index of its value.
+    let key = |i: usize| -> Option<usize> {
+        if at(i) != b'"' {
+            return None;
+        }
+        let i = skim_ws(s, skim_string(s, i)?);
+        (at(i) == b':').then(|| skim_ws(s, i.saturating_add(1)))
+    };
+    // The closing bracket of each open container.
+    let mut open = [0u8; SKIM_DEPTH];
+    let mut depth = 0usize;
+    let mut values = 0usize;
+    loop {
+        // A value starts at `i`.
+        values = values.saturating_add(1);
+        match at(i) {
+            c @ (b'{' | b'[') => {
+                let close = if c == b'{' { b'}' } else { b']' };
+                i = skim_ws(s, i.saturating_add(1));
+                if at(i) == close {
+                    i = i.saturating_add(1);
+                } else {
+                    *open.get_mut(depth)? = close;
+                    depth = depth.saturating_add(1);
+                    if close == b'}' {
+                        i = key(i)?;
+                    }
+                    continue;
+                }
+            }
+            b'"' => i = skim_string(s, i)?,
+            b't' | b'f' | b'n' => {
+                let word: &[u8] = match at(i) {
+                    b't' => b"true",
+                    b'f' => b"false",
+                    _ => b"null",
+                };
+                if !s.get(i..).is_some_and(|r| r.starts_with(word)) {
+                    return None;
+                }
+                i = i.saturating_add(word.len());
+            }
+            b'-' | b'0'..=b'9' => {
+                if at(i) == b'-' {
+                    i = i.saturating_add(1);
+                }
+                match at(i) {
+                    b'0' => i = i.saturating_add(1),
+                    b'1'..=b'9' => i = digits(i),
+                    _ => return None,
+                }
+                if at(i) == b'.' {
+                    let from = i.saturating_add(1);
+                    i = digits(from);
+                    if i == from {
+                        return None;
+                    }
+                }
+                if matches!(at(i), b'e' | b'E') {
+                    i = i.saturating_add(1);
+                    if matches!(at(i), b'+' | b'-') {
+                        i = i.saturating_add(1);
+                    }
+                    let from = i;
+                    i = digits(from);
+                    if i == from {
+                        return None;
+                    }
+                }
+            }
+            _ => return None,
+        }
+        // After a value: close containers, or go on to the next value.
+        loop {
+            let Some(inside) = depth.checked_sub(1) else {
+                return Some((i, values));
+            };
+            let close = open.get(inside).copied().unwrap_or(0);
+            i = skim_ws(s, i);
+            match at(i) {
+                b',' => {
+                    i = skim_ws(s, i.saturating_add(1));
+                    if close == b'}' {
+                        i = key(i)?;
+                    }
+                    break;
+                }
+                c if c == close => {
+                    depth = inside;
+                    i = i.saturating_add(1);
+                }
+                _ => return None,
+            }
+        }
+    }
+}
+
+/// The byte at `i`, or 0 (valid nowhere in JSON outside a string, and ending a string run)
+/// past the end.
+#[inline(always)]
+fn skim_at(s: &[u8], i: usize) -> u8 {
+    s.get(i).copied().unwrap_or(0)
+}
+
+/// The index of the first byte at or after `i` that is not whitespace.
+#[inline(always)]
+fn skim_ws(s: &[u8], mut i: usize) -> usize {
+    while class(skim_at(s, i)) & WS != 0 {
+        i = i.saturating_add(1);
+    }
+    i
+}
+
+/// The index after the string whose opening quote is at `i`, if it is plain.
+#[inline(always)]
+fn skim_string(s: &[u8], mut i: usize) -> Option<usize> {
+    i = i.saturating_add(1);
+    loop {
+        while let Some(&b) = s.get(i) {
+            if class(b) & END_RUN != 0 {
+                break;
+            }
+            i = i.saturating_add(1);
+        }
+        match skim_at(s, i) {
+            b'"' => return Some(i.saturating_add(1)),
+            b'\\' => match skim_at(s, i.saturating_add(1)) {
+                b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => {
+                    i = i.saturating_add(2);
+                }
+                b'u' => {
+                    let hex = s.get(i.saturating_add(2)..i.saturating_add(6))?;
+                    if !hex.iter().all(u8::is_ascii_hexdigit) {
+                        return None;
+                    }
+                    i = i.saturating_add(6);
+                }
+                _ => return None,
+            },
+            // A control character or the end of the input.
+            _ => return None,
+        }
+    }
+}
+
 struct Parser<'a> {
     s: &'a [u8],
     i: usize,
@@ -197,19 +467,50 @@ struct Parser<'a> {
     /// Values built so far, and the most allowed.
     values: usize,
     max_values: usize,
+    /// Whether values are built; off while the items of an outline's table are only checked.
+    build: bool,
+    /// Whether the arrays directly under a top-level object are left unbuilt.
+    outline: bool,
+    /// The members of the objects being built, innermost last (see `object`).
+    members: Vec<Member<'a>>,
+    /// Whether a value being checked is read exactly, not skimmed (see [`skim`]).
+    exact: bool,
+    /// Values read (built or only checked) since the steps were last added to
+    /// [`work`]: counted here and added in one go.
+    steps: usize,
 }
 
 impl<'a> Parser<'a> {
+    fn new(text: &'a str, max_values: usize, outline: bool) -> Self {
+        Parser {
+            s: text.as_bytes(),
+            i: 0,
+            text,
+            values: 0,
+            max_values,
+            build: true,
+            outline,
+            members: Vec::new(),
+            exact: false,
+            steps: 0,
+        }
+    }
+
     /// Moves `n` bytes forward (never past the end of the input, so never overflows).
+    // Always inlined: the release build optimises for size, which otherwise leaves these
+    // one-line helpers as calls on every byte.
+    #[inline(always)]
     fn bump(&mut self, n: usize) {
         self.i = self.i.saturating_add(n).min(self.s.len());
     }
 
     /// The bytes not read yet.
+    #[inline(always)]
     fn rest(&self) -> &[u8] {
         self.s.get(self.i..).unwrap_or_default()
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.s.get(self.i).copied()
     }
@@ -227,21 +528,54 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.bump(1);
+    /// The document holds more than `max_values` values from the cursor on.
+    fn over_budget(&self) -> SyntaxError {
+        SyntaxError {
+            offset: self.i,
+            message: Message::new(Msg::JsonTooManyValues).arg("max", self.max_values),
+            over_budget: true,
         }
     }
 
+    fn ws(&mut self) {
+        // Most values are not preceded by whitespace: no scan for them.
+        if self.peek().is_none_or(|b| class(b) & WS == 0) {
+            return;
+        }
+        let n = self
+            .rest()
+            .iter()
+            .take_while(|&&b| class(b) & WS != 0)
+            .count();
+        self.bump(n);
+    }
+
     fn value(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
-        work::add(1);
-        self.values = self.values.saturating_add(1);
+        // Checking a table's item, not building it: a plain one is skimmed in one loop.
+        // Anything else is read exactly, and so is all of it (`exact`): nothing is skimmed
+        // twice, and a failed skim reads the item at most once more. (The table itself,
+        // at depth 1, is read exactly: its items are counted.)
+        if !self.build && !self.exact && depth >= 2 {
+            let start = self.i;
+            if let Some((end, values)) = skim(self.s, start) {
+                self.steps = self.steps.saturating_add(values);
+                self.i = end;
+                return Ok(Node {
+                    value: Value::Null,
+                    start,
+                    end,
+                });
+            }
+            self.exact = true;
+            let node = self.value(depth);
+            self.exact = false;
+            return node;
+        }
+        self.steps = self.steps.saturating_add(1);
+        // Only built values count: checking an item builds nothing.
+        self.values = self.values.saturating_add(usize::from(self.build));
         if self.values > self.max_values {
-            return Err(SyntaxError {
-                offset: self.i,
-                message: Message::new(Msg::JsonTooManyValues).arg("max", self.max_values),
-                over_budget: true,
-            });
+            return Err(self.over_budget());
         }
         let start = self.i;
         let value = match self.peek() {
@@ -348,6 +682,9 @@ impl<'a> Parser<'a> {
                 return Err(self.err(Msg::JsonDigitInExponent));
             }
         }
+        if !self.build {
+            return Ok(Value::Null);
+        }
         let text = self.text.get(start..self.i).unwrap_or_default();
         Ok(match text.parse::<f64>() {
             Ok(n) if n.is_finite() => Value::Number(n),
@@ -385,12 +722,12 @@ impl<'a> Parser<'a> {
         };
         loop {
             let run_start = self.i;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.bump(1);
-            }
+            let run_len = self
+                .rest()
+                .iter()
+                .take_while(|&&b| class(b) & END_RUN == 0)
+                .count();
+            self.bump(run_len);
             // The run ends on an ASCII byte, so it is a whole UTF-8 slice.
             let run = self.text.get(run_start..self.i).unwrap_or_default();
             if first_run && self.peek() == Some(b'"') {
@@ -399,7 +736,9 @@ impl<'a> Parser<'a> {
                 return Ok((Cow::Borrowed(run), problem));
             }
             first_run = false;
-            out.push_str(run);
+            if self.build {
+                out.push_str(run);
+            }
             match self.peek() {
                 Some(b'"') => {
                     self.bump(1);
@@ -423,7 +762,9 @@ impl<'a> Parser<'a> {
                                 note(&mut problem, msg);
                                 '\u{fffd}'
                             });
-                            out.push(c);
+                            if self.build {
+                                out.push(c);
+                            }
                             continue;
                         }
                         None => return Err(self.err(Msg::JsonClosingQuote)),
@@ -439,12 +780,16 @@ impl<'a> Parser<'a> {
                                     .arg("escape", c.escape_debug()),
                             );
                             self.bump(c.len_utf8());
-                            out.push('\u{fffd}');
+                            if self.build {
+                                out.push('\u{fffd}');
+                            }
                             continue;
                         }
                     };
                     self.bump(1);
-                    out.push(c);
+                    if self.build {
+                        out.push(c);
+                    }
                 }
                 Some(_) => return Err(self.err(Msg::JsonControlInString)),
                 None => return Err(self.err(Msg::JsonClosingQuote)),
@@ -484,20 +829,34 @@ impl<'a> Parser<'a> {
     fn array(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
         self.bump(1);
         let mut items = Vec::new();
+        // Items checked but not built are only counted.
+        let mut count = 0usize;
+        let done = |items: Vec<Node<'a>>, count: usize, build: bool| {
+            if build {
+                Value::Array(items)
+            } else {
+                Value::Items(count)
+            }
+        };
         self.ws();
         if self.peek() == Some(b']') {
             self.bump(1);
-            return Ok(Value::Array(items));
+            return Ok(done(items, count, self.build));
         }
         loop {
             self.ws();
-            items.push(self.value(depth.saturating_add(1))?);
+            let item = self.value(depth.saturating_add(1))?;
+            if self.build {
+                items.push(item);
+            } else {
+                count = count.saturating_add(1);
+            }
             self.ws();
             match self.peek() {
                 Some(b',') => self.bump(1),
                 Some(b']') => {
                     self.bump(1);
-                    return Ok(Value::Array(items));
+                    return Ok(done(items, count, self.build));
                 }
                 _ => return Err(self.err(Msg::JsonArraySeparator)),
             }
@@ -506,11 +865,13 @@ impl<'a> Parser<'a> {
 
     fn object(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
         self.bump(1);
-        let mut members = Vec::new();
+        // Members gather on a stack shared by all objects and move to a vector of exactly
+        // their number at the end (one copy): one allocation per object, none regrown.
+        let mark = self.members.len();
         self.ws();
         if self.peek() == Some(b'}') {
             self.bump(1);
-            return Ok(Value::Object(members));
+            return Ok(Value::Object(Vec::new()));
         }
         loop {
             self.ws();
@@ -525,17 +886,38 @@ impl<'a> Parser<'a> {
             }
             self.bump(1);
             self.ws();
-            let node = self.value(depth.saturating_add(1))?;
-            members.push(Member {
-                key,
-                key_start,
-                node,
-            });
+            // A table of an outline: its items are checked here, built later by `items`.
+            let table = self.outline && self.build && depth == 0 && self.peek() == Some(b'[');
+            if table {
+                // The table itself is one value built; its items are not.
+                self.values = self.values.saturating_add(1);
+                if self.values > self.max_values {
+                    return Err(self.over_budget());
+                }
+                self.build = false;
+            }
+            let node = self.value(depth.saturating_add(1));
+            if table {
+                self.build = true;
+            }
+            let node = node?;
+            if self.build {
+                self.members.push(Member {
+                    key,
+                    key_start,
+                    node,
+                });
+            }
             self.ws();
             match self.peek() {
                 Some(b',') => self.bump(1),
                 Some(b'}') => {
                     self.bump(1);
+                    let members = if mark < self.members.len() {
+                        self.members.split_off(mark)
+                    } else {
+                        Vec::new()
+                    };
                     return Ok(Value::Object(members));
                 }
                 _ => return Err(self.err(Msg::JsonObjectSeparator)),
@@ -670,6 +1052,163 @@ mod tests {
             "{e:?}"
         );
         assert!(!parse("[1,").unwrap_err().over_budget);
+    }
+
+    /// The items of `n`, each parsed on its own.
+    fn all_items<'t>(text: &'t str, n: &Node<'t>) -> Vec<Node<'t>> {
+        items(text, n, MAX_JSON_VALUES)
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn an_outline_leaves_the_tables_items_to_be_read_one_at_a_time() {
+        let text = r#"{"meta": {"a": [1]}, "events": [ {"id": "x", "n": [1, 2]} , "s\u00e9", 3e2 ], "none": [], "tags": {"t": [1]}}"#;
+        let full = parse(text).unwrap();
+        let outline = parse_outline(text).unwrap();
+        let (Value::Object(f), Value::Object(o)) = (&full.value, &outline.value) else {
+            panic!()
+        };
+        // Built as by `parse` but for the tables, which keep their spans and count.
+        assert_eq!(f[0], o[0]);
+        assert_eq!(f[3], o[3]);
+        assert_eq!(
+            (o[1].node.start, o[1].node.end),
+            (f[1].node.start, f[1].node.end)
+        );
+        assert_eq!(o[1].node.value, Value::Items(3));
+        assert_eq!(o[2].node.value, Value::Items(0));
+        let Value::Array(built) = &f[1].node.value else {
+            panic!()
+        };
+        // Item by item, the same nodes at the same offsets.
+        assert_eq!(&all_items(text, &o[1].node), built);
+        assert_eq!(all_items(text, &f[1].node), *built);
+        assert!(all_items(text, &o[2].node).is_empty());
+        assert!(all_items(text, &o[0].node).is_empty());
+        // Only the top-level object's arrays are tables.
+        assert!(matches!(
+            parse_outline("[[1]]").unwrap().value,
+            Value::Array(_)
+        ));
+    }
+
+    #[test]
+    fn an_outline_reports_the_same_syntax_errors() {
+        let many: String = (0..50).map(|i| format!(r#"{{"id": "e{i}"}},"#)).collect();
+        for text in [
+            format!(r#"{{"events": [{many} {{"id": "x" "b": 1}}]}}"#),
+            format!(r#"{{"events": [{many} {{"id": "x\ty"}}, ]}}"#),
+            format!(r#"{{"events": [{many} {{"id": "x", "d": 1.}}]}}"#),
+            format!(r#"{{"events": [{many} "a	b"]}}"#),
+            format!(r#"{{"events": [{many} 1 2]}}"#),
+            format!(r#"{{"events": [{many}"#),
+            format!(r#"{{"events": [{many} {{"a": tru}}], "b": 1}}"#),
+            format!(r#"{{"events": [{many} {}]}}"#, "[".repeat(100)),
+            format!(r#"{{"events": [{many} 1]}} x"#),
+        ] {
+            let (a, b) = (parse(&text).unwrap_err(), parse_outline(&text).unwrap_err());
+            assert_eq!(a, b, "{text}");
+        }
+        // Faults inside a value stay in it, item by item.
+        let text = r#"{"events": [1e400, "\x", 1]}"#;
+        let o = parse_outline(text).unwrap();
+        let Value::Object(m) = &o.value else { panic!() };
+        let got = all_items(text, &m[0].node);
+        assert!(matches!(got[0].value, Value::Invalid(_)));
+        assert!(matches!(got[1].value, Value::Invalid(_)));
+        assert_eq!(got[2].value, Value::Number(1.0));
+    }
+
+    #[test]
+    fn an_outline_never_holds_a_tables_items_at_once() {
+        // 100 items of 3 values each: far past a budget of 10 as one tree, within it item
+        // by item.
+        let body = vec![r#"{"a": 1, "b": 2}"#; 100].join(",");
+        let text = format!(r#"{{"x": 1, "events": [{body}]}}"#);
+        assert!(parse_limited(&text, 10).unwrap_err().over_budget);
+        let o = parse_outline_limited(&text, 10).unwrap();
+        let Value::Object(m) = &o.value else { panic!() };
+        assert_eq!(m[1].node.value, Value::Items(100));
+        assert_eq!(
+            items(&text, &m[1].node, 10).filter(Result::is_ok).count(),
+            100
+        );
+        // One item past the budget is an error there, and the last item read.
+        let text = r#"{"events": [[1], [1, 2, 3], [4]]}"#;
+        let o = parse_outline_limited(text, 3).unwrap();
+        let Value::Object(m) = &o.value else { panic!() };
+        let got: Vec<_> = items(text, &m[0].node, 3).collect();
+        assert_eq!(got.len(), 2);
+        let e = got[1].as_ref().unwrap_err();
+        assert!(
+            e.over_budget && e.offset == text.find('3').unwrap(),
+            "{e:?}"
+        );
+        // The outline itself is bounded too.
+        assert!(
+            parse_outline_limited(r#"{"a": [1], "b": [2], "c": 3}"#, 3)
+                .unwrap_err()
+                .over_budget
+        );
+    }
+
+    #[test]
+    fn skimming_accepts_only_what_the_exact_reader_accepts() {
+        let item = r#"{"id": "e1", "n": [1, -2.5e3, 0, 1E+2, true, false, null, {}, []], "s": "a\"\\\/\b\f\n\r\t\u00e9b", "o": {"k": {"k": [[]]}}}"#;
+        let mut cases: Vec<String> = vec![item.into()];
+        // Every deletion of one byte, and every replacement of one by a troublesome one.
+        for k in 0..item.len() {
+            let (a, b) = (&item[..k], &item[k + 1..]);
+            cases.push(format!("{a}{b}"));
+            for c in [
+                "\"", "\\", "\t", ",", "x", "0", "-", ".", "e", "}", "]", "\u{1}",
+            ] {
+                cases.push(format!("{a}{c}{b}"));
+            }
+        }
+        cases.extend(
+            [
+                "01",
+                "-",
+                "-0",
+                "1.",
+                "1.e1",
+                "1e",
+                "1e+",
+                ".5",
+                "tru",
+                "nul",
+                "[1,]",
+                "{\"a\":}",
+                "{\"a\" 1}",
+                "{,}",
+                "[,1]",
+                "\"\\x\"",
+                "\"\\u12\"",
+                "\"\\ud800\"",
+                "1e400",
+                "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+                "\"a",
+            ]
+            .map(String::from),
+        );
+        let mut skimmed = 0;
+        for text in &cases {
+            if !text.is_char_boundary(0) || std::str::from_utf8(text.as_bytes()).is_err() {
+                continue;
+            }
+            let mut p = Parser::new(text, MAX_JSON_VALUES, false);
+            p.build = false;
+            p.exact = true;
+            let exact = p.value(2).map(|n| n.end);
+            if let Some((end, _)) = skim(text.as_bytes(), 0) {
+                skimmed += 1;
+                assert_eq!(exact, Ok(end), "{text}");
+            }
+        }
+        assert!(skimmed > 100, "{skimmed}");
+        assert!(skim(item.as_bytes(), 0).is_some());
     }
 
     #[test]

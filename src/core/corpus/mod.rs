@@ -17,7 +17,7 @@ pub mod work;
 
 pub use index::Corpus;
 pub use model::*;
-pub use validate::{validate, validate_bytes, Dropped, Validated};
+pub use validate::{refuse_size, validate, validate_bytes, Dropped, Validated};
 
 use crate::corpus::diagnostic::Diagnostic;
 

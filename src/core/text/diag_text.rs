@@ -75,10 +75,10 @@ diag_table! {
         "осыдан кейін тағы {n} жарамсыз UTF-8 тізбегі U+FFFD таңбасымен ауыстырылды|осыдан кейін тағы {n} жарамсыз UTF-8 тізбегі U+FFFD таңбасымен ауыстырылды",
     ],
     FileTooBig => [
-        "the file is {size} MB; the limit is {limit} MB",
-        "размер файла {size} МБ; предел — {limit} МБ",
-        "文件大小为 {size} MB；上限为 {limit} MB",
-        "файл көлемі {size} МБ; шегі — {limit} МБ",
+        "the file is {size} MB; reading a file takes about {factor} times its size in memory, so the memory budget of {budget} MB allows files of at most {limit} MB",
+        "размер файла {size} МБ; чтение файла занимает в памяти примерно в {factor} раз больше его размера, поэтому бюджет памяти {budget} МБ допускает файлы не больше {limit} МБ",
+        "文件大小为 {size} MB；读取文件所需的内存约为其大小的 {factor} 倍，因此 {budget} MB 的内存预算只允许不超过 {limit} MB 的文件",
+        "файл көлемі {size} МБ; файлды оқу үшін жадта оның көлемінен шамамен {factor} есе көп орын керек, сондықтан {budget} МБ жад бюджеті ең көбі {limit} МБ файлдарға жетеді",
     ],
     TooManyDiagnostics => [
         "{problems} more ({errors}) from here on are not listed: only the first {max} are",

@@ -5,18 +5,19 @@
 //! it was replaced; TimelineJS, StoryMapJS and CSV files are imported first.
 
 mod fetch;
+mod read;
 
 use super::diagnostics::remember;
 use super::state::{AppState, Load, Progress};
 use super::worker::{self, Outcome, WORKER_FROM_BYTES};
 use crate::core::corpus::diagnostic::{echo, Diagnostic, Message, Msg, Severity};
-use crate::core::corpus::parse;
-use crate::core::interchange;
+use crate::core::corpus::{parse, refuse_size};
 use crate::core::link::corpus_source::fetch_message;
 use crate::core::text::i18n::{tf, Key};
 pub use fetch::own_file;
 use fetch::{fetch_bytes, requested};
 use leptos::prelude::*;
+use read::read;
 use std::sync::Arc;
 
 /// Id of the `<script type="application/json">` element that may hold the corpus.
@@ -115,74 +116,6 @@ pub fn start(app: AppState) {
     });
 }
 
-/// Any readable file as a corpus (a Steppe corpus as it is, another format imported first),
-/// read in the loading worker when it is large, on the page otherwise or when no worker can
-/// start; `then` gets what was read, unless a newer load (`load` is this one's) has begun.
-/// The bytes stay in the browser's memory until it is known where they are read: a large
-/// file handed to the worker never enters the page's wasm memory (which never shrinks).
-fn read(
-    app: AppState,
-    load: u64,
-    name: String,
-    bytes: js_sys::Uint8Array,
-    then: impl FnOnce(Outcome) + 'static,
-) {
-    if !current(load) {
-        return;
-    }
-    let then = move |outcome| {
-        if current(load) {
-            then(outcome);
-        }
-    };
-    if (bytes.length() as usize) < WORKER_FROM_BYTES {
-        return then(read_on_page(&name, &bytes.to_vec()));
-    }
-    if is_single_file() {
-        return read_on_page_after_paint(app, name, bytes, then);
-    }
-    // Indeterminate until the worker has parsed the file and counted its events.
-    app.progress.set(Some(Progress::Read { done: 0, total: 0 }));
-    let progress = move |p| {
-        if current(load) {
-            app.progress.set(Some(p));
-        }
-    };
-    worker::read(&name.clone(), bytes, progress, move |result| match result {
-        Ok(outcome) => then(outcome),
-        Err(Some(bytes)) => read_on_page_after_paint(app, name, bytes, then),
-        // The worker had the file and stopped: reading it again here would fail the same
-        // way. Nothing loads, and the diagnostic says so, as for a file that is all errors.
-        Err(None) => then(Outcome {
-            corpus: parse("").0,
-            diagnostics: vec![Diagnostic::at_start(
-                Severity::Error,
-                Message::new(Msg::ReadingStopped).arg("file", echo(&name)),
-            )],
-            imported: None,
-        }),
-    });
-}
-
-/// Reads a large file on the page (no worker could start): the progress bar says so
-/// first, and the page paints it before the reading holds the main thread.
-fn read_on_page_after_paint(
-    app: AppState,
-    name: String,
-    bytes: js_sys::Uint8Array,
-    then: impl FnOnce(Outcome) + 'static,
-) {
-    app.progress.set(Some(Progress::Read { done: 0, total: 0 }));
-    leptos::task::spawn_local(async move {
-        super::dom::next_paint().await;
-        then(read_on_page(&name, &bytes.to_vec()));
-    });
-}
-
-fn read_on_page(name: &str, bytes: &[u8]) -> Outcome {
-    interchange::read_any(name, bytes, &mut |_, _| {})
-}
-
 /// Says in the header which format a file was imported from (nothing for a Steppe corpus).
 fn note_import(app: AppState, name: &str, imported: Option<&str>) {
     let note = imported.map(|format| {
@@ -264,6 +197,13 @@ fn apply_opened(app: AppState, name: &str, outcome: Outcome) {
 /// Reads a file the reader chose and loads it in place of the current corpus.
 pub fn open_file(app: AppState, file: web_sys::File) {
     let load = begin();
+    // A file past the memory budget is refused by its size, before it is read: the
+    // current corpus stays, with the refusal shown.
+    if let Some(refused) = refuse_size(file.size() as u64) {
+        app.progress.set(None);
+        app.diagnostics.set(refused.diagnostics);
+        return;
+    }
     if file.size() >= WORKER_FROM_BYTES as f64 {
         app.progress.set(Some(Progress::Read { done: 0, total: 0 }));
         if !is_single_file() {
