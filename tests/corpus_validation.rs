@@ -257,7 +257,7 @@ fn over_long_strings_and_huge_files() {
     assert!(
         d[0].message
             .to_string()
-            .contains("the memory budget of 3072 MB allows files of at most 384 MB"),
+            .contains("the memory budget of 2048 MB allows files of at most 409 MB"),
         "{}",
         d[0].message
     );

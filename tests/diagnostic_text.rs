@@ -127,7 +127,7 @@ fn cases() -> Vec<(Msg, Input, &'static str)> {
         (InvalidUtf8, Bytes(b"{\"a\": \"x\xFFy\"}".to_vec()), "invalid UTF-8 (0xFF) replaced by U+FFFD: the file is not valid UTF-8 here"),
         (MoreInvalidUtf8, Bytes(b"\xFF ".repeat(25)), "5 more invalid UTF-8 sequences after this one were replaced by U+FFFD"),
         // Zero bytes: the pages of a zeroed allocation are not touched, and the size is judged first.
-        (FileTooBig, Bytes(vec![0; MAX_FILE_BYTES + 1]), "the file is 384.0 MB; reading a file takes about 8 times its size in memory, so the memory budget of 3072 MB allows files of at most 384 MB"),
+        (FileTooBig, Bytes(vec![0; MAX_FILE_BYTES + 1]), "the file is 409.6 MB; reading a file takes about 5 times its size in memory, so the memory budget of 2048 MB allows files of at most 409 MB"),
         (TooManyDiagnostics, Corpus(corpus(ACTOR, SOURCE, &empty_events)), "500 problems more (500 errors) from here on are not listed: only the first 10000 are"),
         (Problems, Corpus(corpus(ACTOR, SOURCE, &empty_events)), "500 problems more (500 errors) from here on are not listed: only the first 10000 are"),
         (Errors, Corpus(corpus(ACTOR, SOURCE, &empty_events)), "500 problems more (500 errors) from here on are not listed: only the first 10000 are"),
@@ -192,7 +192,7 @@ fn cases() -> Vec<(Msg, Input, &'static str)> {
         (UnknownQuestion, Corpus(event(r#""sources""#, r#""claim":{"claimant":"a","disputed":true,"question":"zz"},"sources""#)), "unknown question id \"zz\": no valid question has this id"),
         (ActorFacetBudget, Corpus(many_actors(MAX_FACET_ACTORS + 1)), "the corpus has 257 actors; the 256 named by the most events are offered as filters, the other 1 (this one first) are not, though they still show on their events and are found by search"),
         (LanguageFacetBudget, Corpus(many_source_languages(MAX_FACET_LANGUAGES + 1)), "the corpus' sources are in 65 languages; the 64 most used are offered as filters, the other 1 (\"qa-9\" first) are not"),
-        (SearchBudget, Corpus(wide_search_text(80)), "the search text budget (64 MB) is used up here: this event and the 5 after it are not found by search"),
+        (SearchBudget, Corpus(wide_search_text(150)), "the search text budget (128 MB) is used up here: this event and the 1 after it are not found by search"),
         (LinkTooLong, Corpus(url(&format!("https://x.org/{}", "a".repeat(2100)))), "expected a link of at most 2048 characters, found 2114"),
         (NotHttpScheme, Corpus(url("javascript:alert(1)")), "expected an http:// or https:// link, found a javascript: link"),
         (NotHttp, Corpus(url("example.org")), "expected an http:// or https:// link, found \"example.org\""),

@@ -4,7 +4,7 @@
 //! A `Vec<Vec<u32>>` or `Vec<String>` costs a 24-byte header and a heap block of its own per
 //! event (and the allocator's overhead on each block); at a million events that is tens of
 //! megabytes of headers and millions of allocations. Flat, an event costs its items and one
-//! `u32` end. Ends are `u32`: a corpus holds at most a 64 MB file's worth of references and
+//! `u32` end. Ends are `u32`: a corpus holds at most a few hundred MB file's worth of references and
 //! search text, far below 4 GiB; an item that would not fit is not stored (its event's run
 //! stays short) rather than wrapping.
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]

@@ -29,8 +29,8 @@ pub const MAX_FACET_ACTORS: usize = 256;
 /// Most source languages offered as filters: the most used.
 pub const MAX_FACET_LANGUAGES: usize = 64;
 /// Most bytes of search text, all events together (before folding); events past it, in
-/// file order, are not found by search.
-pub const MAX_SEARCH_TEXT_BYTES: usize = 64 << 20;
+/// file order, are not found by search. A million generated events take about 90 MB.
+pub const MAX_SEARCH_TEXT_BYTES: usize = 128 << 20;
 
 /// For each actor (file order): whether it is offered as a filter. All of them when there
 /// are at most [`MAX_FACET_ACTORS`]; otherwise those named by the most events (as
@@ -571,7 +571,7 @@ fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, u32> {
         .collect()
 }
 
-/// An index as `u32` (indices stay far below 2^32: the file is at most 64 MB).
+/// An index as `u32` (indices stay far below 2^32: the file is at most a few hundred MB).
 fn index_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }

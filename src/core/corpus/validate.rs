@@ -28,17 +28,17 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The memory reading one file may take, in bytes: the file itself and everything the
 /// validator builds from it. A file whose reading would exceed it is refused before anything
-/// is allocated, judged by its size (see [`MEMORY_PER_FILE_BYTE`]). 3 GiB: a corpus of a
-/// million events (about 350 MB) fits, below the 4 GiB a 32-bit wasm module can address.
-pub const MEMORY_BUDGET: usize = 3 << 30;
+/// is allocated, judged by its size (see [`MEMORY_PER_FILE_BYTE`]). 2 GiB: a corpus of a
+/// million events (about 350 MB) fits, well below the 4 GiB a 32-bit wasm module can address.
+pub const MEMORY_BUDGET: usize = 2 << 30;
 /// What reading a file holds at its peak, per byte of the file, rounded up: its bytes (1)
-/// and the model (the validator holds one record's JSON tree at a time, so the tree adds
-/// nothing that grows with the file). Measured at 7.7 (peak resident memory of
-/// `steppe-corpus check`) on generated corpora of 100,000 and 1,000,000 events, most of it
-/// the model's per-language text maps. A file with invalid UTF-8 costs one byte more per
-/// byte: it is copied once when the invalid sequences are replaced.
-pub const MEMORY_PER_FILE_BYTE: usize = 8;
-/// The largest file read within [`MEMORY_BUDGET`] (384 MiB); larger ones are refused, and
+/// and the model and its index (the validator holds one record's JSON tree at a time, so the
+/// tree adds nothing that grows with the file). Measured at 4.6 (peak resident memory of
+/// `steppe-corpus check`, which indexes too, with 64-bit pointers) on a generated corpus of
+/// 1,000,000 events. A file with invalid UTF-8 costs one byte more per byte: it is copied
+/// once when the invalid sequences are replaced.
+pub const MEMORY_PER_FILE_BYTE: usize = 5;
+/// The largest file read within [`MEMORY_BUDGET`] (about 410 MiB); larger ones are refused, and
 /// the page stops downloading one past this size.
 pub const MAX_FILE_BYTES: usize = MEMORY_BUDGET / MEMORY_PER_FILE_BYTE;
 /// Longest allowed title, in characters.
