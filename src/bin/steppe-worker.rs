@@ -24,7 +24,17 @@ fn main() {
         };
         let data = js_sys::Array::from(&m.data());
         let name = data.get(0).as_string().unwrap_or_default();
-        let bytes = js_sys::Uint8Array::new(&data.get(1)).to_vec();
+        let received = js_sys::Uint8Array::new(&data.get(1));
+        let bytes = received.to_vec();
+        // The message's copy goes now, not whenever a collection runs: reading is about to
+        // need that memory (350 MB for a million events). `transfer(0)` detaches it.
+        let buffer = received.buffer();
+        if let Ok(transfer) = js_sys::Reflect::get(&buffer, &"transfer".into())
+            .and_then(|f| f.dyn_into::<js_sys::Function>())
+        {
+            let _ = transfer.call1(&buffer, &JsValue::from(0));
+        }
+        drop((received, buffer, data));
         let read = read_any(&name, &bytes, &mut |done, total| {
             post(&FromWorker::Progress { done, total })
         });
