@@ -112,8 +112,9 @@ impl Wire for FromWorker {
 }
 
 /// Splits `corpus` (and the diagnostics of its reading) into a head and chunks of at most
-/// `chunk` events (at least one).
-pub fn split(corpus: Corpus, diagnostics: Vec<Diagnostic>, chunk: usize) -> (Head, Vec<Chunk>) {
+/// `chunk` events (at least one). The chunks are made one at a time, as they are taken: all
+/// of them at once would hold a second copy of the corpus (a million events: about 1 GB).
+pub fn split(corpus: Corpus, diagnostics: Vec<Diagnostic>, chunk: usize) -> (Head, Chunks) {
     let Corpus {
         meta,
         actors,
@@ -145,28 +146,54 @@ pub fn split(corpus: Corpus, diagnostics: Vec<Diagnostic>, chunk: usize) -> (Hea
         events: events.len(),
         imported: None,
     };
-    let size = chunk.max(1);
-    let mut events = events.into_iter();
-    let mut chunks = Vec::new();
-    let mut start = 0usize;
-    loop {
-        let events: Vec<Event> = events.by_ref().take(size).collect();
-        if events.is_empty() {
-            break;
-        }
-        let end = start.saturating_add(events.len());
-        chunks.push(Chunk {
-            events,
-            event_actors: event_actors.slice(start..end),
-            event_sources: event_sources.slice(start..end),
-            lang_bits: lang_bits.get(start..end).unwrap_or_default().to_vec(),
-            spans: spans.get(start..end).unwrap_or_default().to_vec(),
-            haystacks: haystacks.slice(start..end),
-            by_id: by_id.get(start..end).unwrap_or_default().to_vec(),
-        });
-        start = end;
-    }
+    let chunks = Chunks {
+        size: chunk.max(1),
+        start: 0,
+        events: events.into_iter(),
+        event_actors,
+        event_sources,
+        lang_bits,
+        spans,
+        haystacks,
+        by_id,
+    };
     (head, chunks)
+}
+
+/// The chunks of a split corpus, in order, each made when it is taken.
+#[derive(Debug)]
+pub struct Chunks {
+    size: usize,
+    start: usize,
+    events: std::vec::IntoIter<Event>,
+    event_actors: Lists,
+    event_sources: Lists,
+    lang_bits: Vec<u32>,
+    spans: Vec<(i64, i64)>,
+    haystacks: Texts,
+    by_id: Vec<u32>,
+}
+
+impl Iterator for Chunks {
+    type Item = Chunk;
+
+    fn next(&mut self) -> Option<Chunk> {
+        let events: Vec<Event> = self.events.by_ref().take(self.size).collect();
+        if events.is_empty() {
+            return None;
+        }
+        let (start, end) = (self.start, self.start.saturating_add(events.len()));
+        self.start = end;
+        Some(Chunk {
+            events,
+            event_actors: self.event_actors.slice(start..end),
+            event_sources: self.event_sources.slice(start..end),
+            lang_bits: self.lang_bits.get(start..end).unwrap_or_default().to_vec(),
+            spans: self.spans.get(start..end).unwrap_or_default().to_vec(),
+            haystacks: self.haystacks.slice(start..end),
+            by_id: self.by_id.get(start..end).unwrap_or_default().to_vec(),
+        })
+    }
 }
 
 /// Builds a [`Corpus`] from a head and its chunks, as they arrive.
@@ -347,6 +374,7 @@ mod tests {
         for n in [0, 1, 5000] {
             let original = corpus(n);
             let (head, chunks) = split(original.clone(), Vec::new(), 2048);
+            let chunks: Vec<Chunk> = chunks.collect();
             assert_eq!(chunks.len(), n.div_ceil(2048));
             let a = through_wire(&head, &chunks);
             assert_eq!(a.progress(), (n, n));
@@ -369,6 +397,7 @@ mod tests {
         let (original, diagnostics) = parse(&text);
         assert!(!diagnostics.is_empty() && !original.is_empty());
         let (head, chunks) = split(original.clone(), diagnostics.clone(), 16);
+        let chunks: Vec<Chunk> = chunks.collect();
         let (back, back_diagnostics) = through_wire(&head, &chunks).finish().expect("fits");
         assert_eq!(back, original);
         assert_eq!(back_diagnostics, diagnostics);
@@ -388,6 +417,7 @@ mod tests {
     #[test]
     fn pieces_that_do_not_fit_are_refused() {
         let (head, chunks) = split(corpus(3000), Vec::new(), 1000);
+        let chunks: Vec<Chunk> = chunks.collect();
         let mut short = Assembler::new(head.clone());
         for c in chunks.iter().take(2) {
             short.push(c.clone());
