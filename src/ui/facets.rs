@@ -102,7 +102,7 @@ fn ActorFacet() -> impl IntoView {
                                         app.view.update(|v| toggle(&mut v.filter.actors, &id2, on));
                                     }/>
                                 <span class="name">{name}</span>
-                                <span class="n">{count}</span>
+                                <span class="n">{move || super::intl::number(app.lang.get(), count() as u64)}</span>
                             </label>
                         }
                     }).collect_view()}
@@ -150,7 +150,7 @@ fn LanguageFacet() -> impl IntoView {
                         <span class=format!("swatch {}", lang_class(i)) aria-hidden="true"></span>
                         <span class="name" lang=in_lang>{name}</span>
                         <span class="code">{code3.clone()}</span>
-                        <span class="n">{count}</span>
+                        <span class="n">{move || super::intl::number(app.lang.get(), count() as u64)}</span>
                     </label>
                 }
             }).collect_view()}

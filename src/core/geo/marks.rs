@@ -37,6 +37,20 @@ pub fn radius(count: usize) -> f64 {
     (5.0 + 2.6 * (count as f64).sqrt()).min(26.0)
 }
 
+/// Font size (px) for a count of `chars` characters ("149,091": 7) written inside a mark of
+/// radius `r`: the stylesheet's 11 px while it fits, smaller for long counts, never below
+/// 7 px. A digit is about 0.62 em wide in the interface's bold sans-serif.
+pub fn count_font(chars: usize, r: f64) -> f64 {
+    let fits = 1.7 * r / (0.62 * chars.max(1) as f64);
+    fits.clamp(7.0, 11.0)
+}
+
+/// Radius of an edge marker whose count is `chars` characters long: 11 px, grown so a long
+/// count ("12,345") stays inside its circle at 10 px.
+pub fn edge_radius(chars: usize) -> f64 {
+    (3.4 * chars as f64 + 2.0).max(11.0)
+}
+
 /// Radius of the language ring around a mark of `count` events.
 pub fn ring_radius(count: usize) -> f64 {
     radius(count) + 2.5
@@ -167,6 +181,27 @@ pub fn core_words(lang: Lang) -> (impl Fn(&PartialDate) -> String, impl Fn(usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_fit_inside_their_marks() {
+        // Short counts keep the stylesheet's size.
+        assert_eq!(count_font(2, radius(15)), 11.0);
+        // The widest a mark gets (26 px) holds a million-event count, grouped, in bold.
+        for (n, text) in [(149_091, "149,091"), (1_000_000, "1,000,000")] {
+            let r = radius(n);
+            let size = count_font(text.chars().count(), r);
+            let width = 0.62 * size * text.chars().count() as f64;
+            assert!(
+                width <= 2.0 * r * 0.86 || size == 7.0,
+                "{text}: {width} in {r}"
+            );
+            assert!(size < 11.0 && size >= 7.0, "{text}: {size}");
+        }
+        // Edge markers grow instead: "10,296" at 10 px fits its circle.
+        let r = edge_radius("10,296".len());
+        assert!(0.62 * 10.0 * 6.0 <= 2.0 * r * 0.9, "{r}");
+        assert_eq!(edge_radius(2), 11.0);
+    }
 
     #[test]
     fn arcs_are_written_as_the_formatter_wrote_them() {

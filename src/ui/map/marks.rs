@@ -6,7 +6,7 @@
 use super::{MapCtx, Tip};
 use crate::core::geo::cluster::Cluster;
 use crate::core::geo::marks::{
-    halo_radius, intersects, lang_class, radius, ring_paths, tooltip, tooltip_anchor,
+    count_font, halo_radius, intersects, lang_class, radius, ring_paths, tooltip, tooltip_anchor,
 };
 use crate::core::text::fixed::fixed;
 use crate::core::text::i18n::{Key, Lang};
@@ -78,7 +78,13 @@ fn mark_view(ctx: MapCtx, lang: Lang, idx: usize, cl: &Cluster) -> impl IntoView
         <g class="mark">
             <circle cx=fixed(x, 1) cy=fixed(y, 1) r=fixed(r, 1)
                 tabindex="0" role="button" aria-label=label data-i=idx data-count=n data-event=single_id/>
-            {(n > 1).then(|| view! { <text x=fixed(x, 1) y=fixed(y + 4.0, 1) aria-hidden="true">{n}</text> })}
+            {(n > 1).then(|| {
+                // Grouped as the reader writes numbers ("149,091"), smaller where it is long.
+                let text = intl::number(lang, n as u64);
+                let size = count_font(text.chars().count(), r);
+                let font = (size < 11.0).then(|| format!("font-size:{}px", fixed(size, 1)));
+                view! { <text x=fixed(x, 1) y=fixed(y + 0.36 * size, 1) style=font aria-hidden="true">{text}</text> }
+            })}
         </g>
     }
 }

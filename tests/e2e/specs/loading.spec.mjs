@@ -53,6 +53,17 @@ test('a large corpus loads in the worker, with a progress bar, the page answerin
   expect(new Set(checking.map((b) => b.value)).size).toBeGreaterThan(2);
   await expect(page.locator('.load-progress')).toHaveCount(0);
   console.log(`longest main-thread task while 100,000 events loaded: ${Math.round(await page.evaluate(() => window.__longest))} ms`);
+  // Counts in the thousands are grouped, on the marks and in the filters, and every mark's
+  // count stays inside its circle.
+  const grouped = /^\d{1,3}(,\d{3})+$/;
+  expect(await page.locator('.map .mark text').allTextContents()).toContainEqual(expect.stringMatching(grouped));
+  expect(await page.locator('.filters .n').allTextContents()).toContainEqual(expect.stringMatching(grouped));
+  const overflowing = await page.evaluate(() => [...document.querySelectorAll('.map .mark, .map .edge')].filter((g) => {
+    const c = g.querySelector('circle').getBBox();
+    const t = g.querySelector('text')?.getBBox();
+    return t && (t.width > c.width || t.x < c.x - 0.5 || t.x + t.width > c.x + c.width + 0.5);
+  }).map((g) => g.querySelector('text').textContent));
+  expect(overflowing).toEqual([]);
   expect(errors).toEqual([]);
 });
 
