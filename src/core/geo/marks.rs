@@ -195,7 +195,7 @@ mod tests {
                 width <= 2.0 * r * 0.86 || size == 7.0,
                 "{text}: {width} in {r}"
             );
-            assert!(size < 11.0 && size >= 7.0, "{text}: {size}");
+            assert!((7.0..11.0).contains(&size), "{text}: {size}");
         }
         // Edge markers grow instead: "10,296" at 10 px fits its circle.
         let r = edge_radius("10,296".len());
