@@ -94,6 +94,12 @@ if (!new URLSearchParams(location.search).has('corpus')) {
   // "</" cannot appear inside a style element; CSS reads "<\/" as "</".
   const inline = (text) => text.replace(/<\//g, '<\\/');
   const corpus = inlineJson(read('corpus.json').toString());
+  // The loading worker's source, glue and wasm together: from file:// no worker script can be
+  // fetched, but one made from this text (a blob) starts, so a large file is read off the
+  // page's main thread there too.
+  const workerSource = `${read(workerJs).toString()}
+wasm_bindgen({ module_or_path: Uint8Array.from(atob('${read(workerWasm).toString('base64')}'), (c) => c.charCodeAt(0)) })
+  .catch(() => { postMessage('failed'); close(); });`;
   const singleBoot = `${glue.replace(/^export \{[^}]*\};?\s*$/m, '')}
   const wasmBytes = Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0));
   await __wbg_init({ module_or_path: wasmBytes });`;
@@ -106,7 +112,7 @@ if (!new URLSearchParams(location.search).has('corpus')) {
   single = replaceOnce(single, /<link rel="stylesheet"[^>]*>/, `<style>${inline(css)}</style>`);
   single = single.replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
   single = replaceOnce(single, /<script type="module" src="[^"]*"><\/script>/,
-    `<script type="application/json" id="steppe-corpus">${corpus}</script>\n<script type="module">\n${inlineJs(singleBoot)}\n</script>`);
+    `<script type="application/json" id="steppe-corpus">${corpus}</script>\n<script type="text/plain" id="steppe-worker-source">${inlineJs(workerSource)}</script>\n<script type="module">\n${inlineJs(singleBoot)}\n</script>`);
   writeFileSync(join(dir, 'steppe.html'), single);
   console.log(`post-build: ${bootName}, sw.js version ${version} (${files.length + 1} files), steppe.html ${(single.length / 1024).toFixed(0)} KB`);
 }

@@ -2,8 +2,9 @@
 //! read, checked and indexed there, and arrives in pieces, one per message, so no task of
 //! the page's grows with the corpus and the page stays responsive while it loads.
 //!
-//! Where a worker cannot start (the single file opened from `file://`, a browser without
-//! workers) or fails before it has the file, the bytes come back to the caller, which reads
+//! The single file starts its worker from the source it carries (a blob), as `file://`
+//! allows. Where a worker cannot start (a browser without workers, a policy refusing it) or
+//! fails before it has the file, the bytes come back to the caller, which reads
 //! them on the page. The file is transferred to the worker, not copied: one that stops after
 //! taking it (out of memory) ends the load with nothing to retry.
 
@@ -19,14 +20,38 @@ use web_sys::{MessageEvent, Worker};
 /// Files smaller than this are read on the page: starting a worker would cost more than
 /// reading them there (a few milliseconds).
 pub const WORKER_FROM_BYTES: usize = 1_000_000;
-/// The worker's starting script (`public/worker.js`, renamed by its content at build time
-/// and named in `<meta name="steppe-worker">`), beside the page.
+/// Id of the element in which the single file carries the worker's whole source.
+const SOURCE_ID: &str = "steppe-worker-source";
+
+/// The worker's starting script: in the single file, a blob made from the source it carries
+/// (from `file://` no script can be fetched, but a blob worker starts); otherwise
+/// `public/worker.js`, renamed by its content at build time and named in
+/// `<meta name="steppe-worker">`, beside the page.
 fn script() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name=steppe-worker]").ok().flatten())
-        .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_else(|| "worker.js".into())
+    thread_local! {
+        // One blob for the page's life: every worker started from it shares it.
+        static BLOB: std::cell::OnceCell<Option<String>> = const { std::cell::OnceCell::new() };
+    }
+    let document = web_sys::window().and_then(|w| w.document());
+    let blob = BLOB.with(|b| {
+        b.get_or_init(|| {
+            let source = document.as_ref()?.get_element_by_id(SOURCE_ID)?.text_content()?;
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type("text/javascript");
+            let parts = js_sys::Array::of1(&JsValue::from_str(&source));
+            let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+            web_sys::Url::create_object_url_with_blob(&blob).ok()
+        })
+        .clone()
+    });
+    blob.or_else(|| {
+        document?
+            .query_selector("meta[name=steppe-worker]")
+            .ok()
+            .flatten()?
+            .get_attribute("content")
+    })
+    .unwrap_or_else(|| "worker.js".into())
 }
 
 /// What was read: the corpus, its diagnostics, and the format it was imported from, as the

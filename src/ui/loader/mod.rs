@@ -83,7 +83,7 @@ pub fn start(app: AppState) {
     leptos::task::spawn_local(async move {
         let progress = move |done, total: Option<u64>| {
             let large = |n: u64| n >= WORKER_FROM_BYTES as u64;
-            if (large(done) || total.is_some_and(large)) && !is_single_file() {
+            if large(done) || total.is_some_and(large) {
                 worker::warm();
             }
             // Small files arrive at once: a bar would only flash.
@@ -206,9 +206,7 @@ pub fn open_file(app: AppState, file: web_sys::File) {
     }
     if file.size() >= WORKER_FROM_BYTES as f64 {
         app.progress.set(Some(Progress::Read { done: 0, total: 0 }));
-        if !is_single_file() {
-            worker::warm();
-        }
+        worker::warm();
     }
     leptos::task::spawn_local(async move {
         let promise = file.array_buffer();

@@ -3,7 +3,7 @@
 
 use super::super::state::{AppState, Progress};
 use super::super::worker::{self, Outcome, WORKER_FROM_BYTES};
-use super::{current, is_single_file};
+use super::current;
 use crate::core::corpus::diagnostic::{echo, Diagnostic, Message, Msg, Severity};
 use crate::core::corpus::parse;
 use crate::core::interchange;
@@ -31,9 +31,6 @@ pub(super) fn read(
     };
     if (bytes.length() as usize) < WORKER_FROM_BYTES {
         return then(read_on_page(&name, &bytes.to_vec()));
-    }
-    if is_single_file() {
-        return read_on_page_after_paint(app, name, bytes, then);
     }
     // Indeterminate until the worker has parsed the file and counted its events.
     app.progress.set(Some(Progress::Read { done: 0, total: 0 }));

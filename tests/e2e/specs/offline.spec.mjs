@@ -34,9 +34,10 @@ test('after one visit, the app reloads with the network cut', async ({ page, con
 });
 
 test('the single file opens from file:// with no network at all', async () => {
-  // Inlined text cannot end its element early: exactly the two script elements close.
+  // Inlined text cannot end its element early: exactly the three script elements (corpus,
+  // loading worker's source, boot) close.
   const text = readFileSync(`${DIST}steppe.html`, 'utf8');
-  expect(text.match(/<\/script>/gi)).toHaveLength(2);
+  expect(text.match(/<\/script>/gi)).toHaveLength(3);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   const context = await browser.newContext({ offline: true });
   const page = await context.newPage();
