@@ -97,12 +97,6 @@ impl FromIterator<(String, String)> for Text {
     }
 }
 
-impl From<BTreeMap<String, String>> for Text {
-    fn from(map: BTreeMap<String, String>) -> Self {
-        Text(map.into_iter().collect())
-    }
-}
-
 impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_map(self.iter())

@@ -24,7 +24,7 @@ use super::model::*;
 use super::work;
 use crate::time::date::PartialDate;
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// The memory reading one file may take, in bytes: the file itself and everything the
 /// validator builds from it. A file whose reading would exceed it is refused before anything
@@ -947,7 +947,7 @@ impl<'t> Reader<'t> {
     /// At most [`MAX_TEXT_LANGUAGES`] languages are read: English and the first others.
     fn text(&mut self, n: &Node, path: &Path, max: usize, need_en: bool) -> Option<Text> {
         let o = self.object(n, path)?;
-        let mut out = BTreeMap::new();
+        let mut out: Vec<(String, String)> = Vec::new();
         let mut others = 0usize;
         let mut warned = false;
         for m in o.members.iter() {
@@ -981,14 +981,14 @@ impl<'t> Reader<'t> {
                 );
             }
             if let (Some(s), true) = (self.short(&m.node, &p, max), key_ok) {
-                out.insert(m.key.to_string(), s);
+                out.push((m.key.to_string(), s));
             }
         }
-        if need_en && !out.contains_key("en") && o.get("en").is_none() {
+        if need_en && !out.iter().any(|(k, _)| k == "en") && o.get("en").is_none() {
             self.error(path, n, Msg::NoEnglish.into());
             return None;
         }
-        Some(Text::from(out))
+        Some(out.into_iter().collect())
     }
 
     fn date(&mut self, n: &Node, path: &Path) -> Option<PartialDate> {
