@@ -5,7 +5,7 @@ use super::super::state::{AppState, Progress};
 use super::super::worker::{self, Outcome, WORKER_FROM_BYTES};
 use super::current;
 use crate::core::corpus::diagnostic::{echo, Diagnostic, Message, Msg, Severity};
-use crate::core::corpus::parse;
+use crate::core::corpus::Corpus;
 use crate::core::interchange;
 use leptos::prelude::*;
 
@@ -45,7 +45,7 @@ pub(super) fn read(
         // The worker had the file and stopped: reading it again here would fail the same
         // way. Nothing loads, and the diagnostic says so, as for a file that is all errors.
         Err(None) => then(Outcome {
-            corpus: parse("").0,
+            corpus: Corpus::default(),
             diagnostics: vec![Diagnostic::at_start(
                 Severity::Error,
                 Message::new(Msg::ReadingStopped).arg("file", echo(&name)),
