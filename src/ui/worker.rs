@@ -35,7 +35,10 @@ fn script() -> String {
     let document = web_sys::window().and_then(|w| w.document());
     let blob = BLOB.with(|b| {
         b.get_or_init(|| {
-            let source = document.as_ref()?.get_element_by_id(SOURCE_ID)?.text_content()?;
+            let source = document
+                .as_ref()?
+                .get_element_by_id(SOURCE_ID)?
+                .text_content()?;
             let options = web_sys::BlobPropertyBag::new();
             options.set_type("text/javascript");
             let parts = js_sys::Array::of1(&JsValue::from_str(&source));
