@@ -76,7 +76,8 @@ if (!new URLSearchParams(location.search).has('corpus')) {
   const starterName = `worker-${hash(starter)}.js`;
   writeFileSync(join(dir, starterName), starter);
   unlinkSync(join(dir, 'worker.js'));
-  html = html.replace('</head>', `  <meta name="steppe-worker" content="./${starterName}">\n</head>`);
+  // Its code's files too: "Download this explorer" carries them into the file it makes.
+  html = html.replace('</head>', `  <meta name="steppe-worker" content="./${starterName}" data-glue="./${workerJs}" data-wasm="./${workerWasm}">\n</head>`);
   writeFileSync(join(dir, 'index.html'), html);
 
   // 2. The service worker.

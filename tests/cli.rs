@@ -283,6 +283,10 @@ fn bundle_writes_a_site_folder_and_the_single_file() {
     )
     .unwrap();
     std::fs::write(dist.join("steppe-app-1_bg.wasm"), b"\0asm").unwrap();
+    // The loading worker's files (and its starter, which the single file does not need).
+    std::fs::write(dist.join("steppe-worker-2.js"), "let wasm_bindgen;").unwrap();
+    std::fs::write(dist.join("steppe-worker-2_bg.wasm"), b"wk").unwrap();
+    std::fs::write(dist.join("worker-3.js"), "importScripts('x');").unwrap();
     std::fs::write(dist.join("corpus.json"), "{}").unwrap();
     std::fs::write(dist.join("boot-1.js"), "").unwrap();
     let out = dir.join("site");
@@ -305,7 +309,18 @@ fn bundle_writes_a_site_folder_and_the_single_file() {
         single.contains("CSTO mission") && !single.contains("<script>alert"),
         "the corpus is inlined, its '<' escaped"
     );
-    assert!(single.contains("atob('AGFzbQ==')"));
+    assert!(single.contains("await __wbg_init({ module_or_path: wasmBytes })"));
+    assert!(
+        single.contains("atob('AGFzbQ==')"),
+        "the app's wasm, not the worker's"
+    );
+    // The worker's code rides along as text, so a large file is read off the main thread.
+    let worker = single
+        .split("<script type=\"text/plain\" id=\"steppe-worker-source\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("the worker's source");
+    assert!(worker.starts_with("let wasm_bindgen;") && worker.contains("atob('d2s=')"));
     let (code, _, err) = run(&[
         "bundle",
         "tests/fixtures/small.json",

@@ -181,15 +181,31 @@ pub fn bundle(corpus: &str, dest: &str, dist: &str, out: Output) -> Result<ExitC
     let glue = text(&find(dist_path, |n| {
         n.starts_with("steppe-app-") && n.ends_with(".js")
     })?)?;
-    let wasm_path = find(dist_path, |n| n.ends_with("_bg.wasm"))?;
-    let wasm =
-        std::fs::read(&wasm_path).map_err(|e| Failure::io(&wasm_path.to_string_lossy(), e))?;
+    let bytes = |p: &Path| std::fs::read(p).map_err(|e| Failure::io(&p.to_string_lossy(), e));
+    let wasm = bytes(&find(dist_path, |n| {
+        n.starts_with("steppe-app-") && n.ends_with("_bg.wasm")
+    })?)?;
+    // The loading worker's files, if the bundle has them (the single file then reads large
+    // files off the main thread too).
+    let worker_glue = find(dist_path, |n| {
+        n.starts_with("steppe-worker-") && n.ends_with(".js")
+    })
+    .and_then(|p| text(&p));
+    let worker_wasm = find(dist_path, |n| {
+        n.starts_with("steppe-worker-") && n.ends_with("_bg.wasm")
+    })
+    .and_then(|p| bytes(&p));
+    let worker = match (&worker_glue, &worker_wasm) {
+        (Ok(glue), Ok(wasm)) => Some(single_file::WorkerCode { glue, wasm }),
+        _ => None,
+    };
     let single = single_file::assemble(single_file::Parts {
         html: &html,
         css: &css,
         glue: &glue,
         wasm: &wasm,
         corpus: &json,
+        worker,
     })
     .map_err(|e| Failure::io(dist, e))?;
     let dest_path = Path::new(dest);

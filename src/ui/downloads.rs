@@ -3,7 +3,7 @@
 
 use super::state::{use_app, AppState};
 use crate::core::interchange::export::{subset, write, ExportFormat};
-use crate::core::interchange::single_file::{assemble, Parts};
+use crate::core::interchange::single_file::{assemble, Parts, WorkerCode};
 use crate::core::interchange::slug_of;
 use crate::core::text::i18n::Key;
 use leptos::prelude::*;
@@ -61,12 +61,33 @@ async fn explorer(app: AppState, corpus: String) -> Result<String, String> {
     let css = fetch_text(app, &css).await?;
     let glue = fetch_text(app, &glue).await?;
     let wasm = super::loader::own_file(app, &wasm).await?;
+    // The loading worker's code, named beside its starter, so the file made here reads a
+    // large corpus off the main thread as the page does.
+    let worker_file = |attr: &str| {
+        web_sys::window()?
+            .document()?
+            .query_selector("meta[name=steppe-worker]")
+            .ok()??
+            .get_attribute(attr)
+    };
+    let (worker_glue, worker_wasm) = match (worker_file("data-glue"), worker_file("data-wasm")) {
+        (Some(g), Some(w)) => (
+            Some(fetch_text(app, &g).await?),
+            Some(super::loader::own_file(app, &w).await?),
+        ),
+        _ => (None, None),
+    };
+    let worker = worker_glue
+        .as_deref()
+        .zip(worker_wasm.as_deref())
+        .map(|(glue, wasm)| WorkerCode { glue, wasm });
     assemble(Parts {
         html: &html,
         css: &css,
         glue: &glue,
         wasm: &wasm,
         corpus: &corpus,
+        worker,
     })
 }
 

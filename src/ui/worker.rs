@@ -21,7 +21,7 @@ use web_sys::{MessageEvent, Worker};
 /// reading them there (a few milliseconds).
 pub const WORKER_FROM_BYTES: usize = 1_000_000;
 /// Id of the element in which the single file carries the worker's whole source.
-const SOURCE_ID: &str = "steppe-worker-source";
+use crate::core::interchange::single_file::WORKER_SOURCE_ID as SOURCE_ID;
 
 /// The worker's starting script: in the single file, a blob made from the source it carries
 /// (from `file://` no script can be fetched, but a blob worker starts); otherwise

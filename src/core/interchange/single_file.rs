@@ -6,6 +6,10 @@
 //! built bundle. Every inlined text is escaped so nothing in it can end its element early:
 //! in the corpus JSON each `<` becomes `\u003c`; in the script `</script` and `<!--` are
 //! broken up; in the stylesheet `</` becomes `<\/`.
+//!
+//! The loading worker's code rides along as the text of a `text/plain` script (a browser
+//! never runs it): from `file://` no worker script can be fetched, but the page starts one
+//! from a blob of that text, so a large file opened there is read off the main thread too.
 
 /// The built files the single file is made of.
 #[derive(Debug, Clone, Copy)]
@@ -18,6 +22,30 @@ pub struct Parts<'a> {
     pub wasm: &'a [u8],
     /// The corpus, as Steppe JSON.
     pub corpus: &'a str,
+    /// The loading worker's code, if the bundle has it (without it, the page reads every
+    /// file itself).
+    pub worker: Option<WorkerCode<'a>>,
+}
+
+/// The loading worker's built files.
+#[derive(Debug, Clone, Copy)]
+pub struct WorkerCode<'a> {
+    /// wasm-bindgen's glue for the worker (`steppe-worker-*.js`), a classic script.
+    pub glue: &'a str,
+    pub wasm: &'a [u8],
+}
+
+/// Id of the element holding the worker's source (the page looks for it).
+pub const WORKER_SOURCE_ID: &str = "steppe-worker-source";
+
+/// The worker's whole source: its glue, then its start with the wasm inlined; if the wasm
+/// fails to start, the page is told and reads the file itself (as `public/worker.js` does).
+pub fn worker_source(w: WorkerCode) -> String {
+    format!(
+        "{}\nwasm_bindgen({{ module_or_path: Uint8Array.from(atob('{}'), (c) => c.charCodeAt(0)) }})\n  .catch(() => {{ postMessage('failed'); close(); }});",
+        w.glue,
+        base64(w.wasm)
+    )
 }
 
 /// JSON made safe inside `<script type="application/json">`: JSON only has `<` inside
@@ -123,8 +151,14 @@ pub fn assemble(p: Parts) -> Result<String, String> {
         .and_then(|t| t.find("</script>"))
         .map(|e| start.saturating_add(e).saturating_add("</script>".len()))
         .ok_or("the boot script is not closed")?;
+    let worker = p.worker.map_or_else(String::new, |w| {
+        format!(
+            "\n<script type=\"text/plain\" id=\"{WORKER_SOURCE_ID}\">{}</script>",
+            inline_js(&worker_source(w))
+        )
+    });
     Ok(format!(
-        "{}<script type=\"application/json\" id=\"steppe-corpus\">{}</script>\n<script type=\"module\">\n{}\n</script>{}",
+        "{}<script type=\"application/json\" id=\"steppe-corpus\">{}</script>{worker}\n<script type=\"module\">\n{}\n</script>{}",
         html.get(..start).unwrap_or(""),
         inline_json(p.corpus),
         inline_js(&boot),
@@ -158,6 +192,7 @@ mod tests {
             glue: "let x = '</script>';\nasync function __wbg_init(){}\nexport { __wbg_init as default };",
             wasm: b"\0asm",
             corpus,
+            worker: None,
         })
         .unwrap();
         assert!(
@@ -178,6 +213,32 @@ mod tests {
     }
 
     #[test]
+    fn the_worker_rides_along_as_text_that_cannot_close_its_element() {
+        let out = assemble(Parts {
+            html: PAGE,
+            css: "",
+            glue: "async function __wbg_init(){}",
+            wasm: b"\0asm",
+            corpus: "{}",
+            worker: Some(WorkerCode {
+                glue: "let wasm_bindgen = (m) => '</script><script>alert(1)</script>';",
+                wasm: b"wk",
+            }),
+        })
+        .unwrap();
+        // Corpus, worker, boot: three elements close, the worker's text before the boot
+        // script that starts it.
+        assert_eq!(out.matches("</script>").count(), 3);
+        let source = out
+            .find("<script type=\"text/plain\" id=\"steppe-worker-source\">")
+            .unwrap();
+        assert!(source < out.find("<script type=\"module\">").unwrap());
+        assert!(out.contains("let wasm_bindgen = (m) => '<\\/script><script>alert(1)<\\/script>';"));
+        assert!(out.contains("wasm_bindgen({ module_or_path: Uint8Array.from(atob('d2s='),"));
+        assert!(out.contains("postMessage('failed')"));
+    }
+
+    #[test]
     fn a_page_not_as_built_is_named() {
         let err = assemble(Parts {
             html: "<html></html>",
@@ -185,6 +246,7 @@ mod tests {
             glue: "",
             wasm: &[],
             corpus: "{}",
+            worker: None,
         })
         .unwrap_err();
         assert!(err.contains("rel=\"icon\""), "{err}");

@@ -130,7 +130,9 @@ test('a dropped TimelineJS file becomes a downloaded explorer that opens offline
   await dl.saveAs(file);
   expect(file).toMatch(/kazakhstan-january-2022\.html$/);
   const html = readFileSync(file, 'utf8');
-  expect(html.match(/<\/script>/gi)).toHaveLength(2);
+  // The corpus, the loading worker's source (text, never run as it stands) and the boot script.
+  expect(html.match(/<\/script>/gi)).toHaveLength(3);
+  expect(html).toContain('<script type="text/plain" id="steppe-worker-source">');
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const context = await browser.newContext({ offline: true });
@@ -143,6 +145,15 @@ test('a dropped TimelineJS file becomes a downloaded explorer that opens offline
     await expect(p.locator('.count')).toHaveText('3 of 3 events', { timeout: 30_000 });
     await expect(p.locator('h1')).toHaveText('Kazakhstan, January 2022');
     await shot(p, 'downloaded-explorer');
+    // A file of 1 MB or more is read by the worker it carries, started from a blob (no
+    // script can be fetched from file://), which hands the events over in pieces.
+    const workers = [];
+    p.on('worker', (w) => workers.push(w.url()));
+    const big = readFileSync(`${FIXTURES}timeline.json`, 'utf8') + ' '.repeat(1_100_000);
+    await p.locator('.file-open input[type=file]').setInputFiles({ name: 'big-timeline.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    await expect(p.locator('.corpus-origin.imported')).toHaveText('big-timeline.json was read as TimelineJS3 JSON.');
+    await expect(p.locator('.count')).toHaveText('3 of 3 events');
+    expect(workers).toEqual([expect.stringMatching(/^blob:/)]);
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
   } finally {
