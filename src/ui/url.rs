@@ -1,6 +1,7 @@
 //! Keeps the view state and the URL's fragment in step: changes are written to the
-//! address bar at most once a frame (discrete changes as new history entries, typing and
-//! panning in place), and back/forward read it again. The only module that writes history.
+//! address bar at most once a frame, after that frame is painted (discrete changes as new
+//! history entries, typing and panning in place), and back/forward read it again. The only
+//! module that writes history.
 
 use super::state::AppState;
 use crate::core::link::view_state::{decode, encode, is_new_history_entry, ViewState};
@@ -26,13 +27,15 @@ pub fn base_url() -> String {
 pub fn sync(app: AppState) {
     let last = StoredValue::new(app.view.get_untracked());
     // At most one write per animation frame: panning and playing change the view many
-    // times a frame, and browsers throttle history writes.
+    // times a frame, and browsers throttle history writes. The write (a few ms in Chromium)
+    // waits until the frame showing the change is painted, so it never delays it.
     let pending = StoredValue::new(false);
     Effect::new(move |_| {
         app.view.track();
         if !pending.get_value() {
             pending.set_value(true);
-            request_animation_frame(move || {
+            leptos::task::spawn_local(async move {
+                super::dom::next_paint().await;
                 pending.set_value(false);
                 write(app, last);
             });
