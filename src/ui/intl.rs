@@ -1,14 +1,16 @@
-//! Numbers, plurals, dates and language names from the browser's own `Intl`.
+//! Numbers, plurals, dates and language names as the reader reads them.
 //!
-//! The browser holds the CLDR data, so the wasm carries none. Every function falls back to
-//! the core's rules (`core::text::plural`, `core::time::calendar`, `i18n::endonym`) when the
-//! browser lacks data for a language: `resolvedOptions().locale` then names another one.
-//! Formatters are built once per language and kept.
+//! Numbers, plural forms and dates in the four interface languages come from the core's
+//! CLDR rules (`core::text::plural`, `core::time::calendar`): the browser's `Intl` writes
+//! the same (a component test checks it against the browser's), but building its formatters
+//! cost about 30 ms of the first render. Language names come from the table's endonyms, and
+//! for other codes from the browser's `Intl.DisplayNames`, which holds the CLDR data the
+//! wasm does not carry. Formatters are built once per language and kept.
 
 use crate::core::text::i18n::{endonym, tp, Key, Lang};
 use crate::core::text::plural::{self, Category};
 use crate::core::time::calendar::format_date;
-use crate::core::time::date::{PartialDate, Precision};
+use crate::core::time::date::PartialDate;
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -63,33 +65,17 @@ fn resolved_locale(f: &JsValue) -> Option<String> {
 
 /// `n` with the language's digit grouping ("100,000", "100 000").
 pub fn number(lang: Lang, n: u64) -> String {
-    formatter("NumberFormat", lang.code(), &[])
-        .and_then(|f| call(&f, "format", &Array::of1(&JsValue::from_f64(n as f64))))
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| plural::group_digits(lang, n))
+    plural::group_digits(lang, n)
 }
 
 /// `x` with one decimal, in the language's way ("35.4", "35,4").
 pub fn decimal(lang: Lang, x: f64) -> String {
-    let opts = [
-        ("minimumFractionDigits", "1"),
-        ("maximumFractionDigits", "1"),
-    ];
-    formatter("NumberFormat", lang.code(), &opts)
-        .and_then(|f| call(&f, "format", &Array::of1(&JsValue::from_f64(x))))
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| format!("{x:.1}"))
+    plural::group_decimal(lang, x)
 }
 
 /// The plural category of `n` in `lang`.
 pub fn category(lang: Lang, n: u64) -> Category {
-    formatter("PluralRules", lang.code(), &[])
-        .and_then(|f| call(&f, "select", &Array::of1(&JsValue::from_f64(n as f64))))
-        .and_then(|s| s.as_string())
-        .and_then(|s| Category::from_name(&s))
-        // A category the table has no form for (a newer CLDR) takes the core's answer.
-        .filter(|c| plural::categories(lang).contains(c))
-        .unwrap_or_else(|| plural::category(lang, n))
+    plural::category(lang, n)
 }
 
 /// A message with numbers: the form is chosen by `by`, every `(name, number)` is written
@@ -101,49 +87,9 @@ pub fn count(lang: Lang, key: Key, by: u64, nums: &[(&str, u64)], args: &[(&str,
     tp(lang, key, category(lang, by), &all)
 }
 
-/// A date at its own precision ("4 июля 2022 г.", "July 2022", "2022年"), from the
-/// browser's calendar data; the core's text where the browser has none.
+/// A date at its own precision ("4 июля 2022 г.", "July 2022", "2022年").
 pub fn date(lang: Lang, d: &PartialDate) -> String {
-    let opts: &[(&str, &str)] = match d.precision() {
-        Precision::Year => &[("year", "numeric")],
-        Precision::Month => &[("year", "numeric"), ("month", "long")],
-        Precision::Day => &[("year", "numeric"), ("month", "long"), ("day", "numeric")],
-        Precision::Minute => &[
-            ("year", "numeric"),
-            ("month", "long"),
-            ("day", "numeric"),
-            ("hour", "2-digit"),
-            ("minute", "2-digit"),
-            ("hourCycle", "h23"),
-        ],
-    };
-    // Dates are calendar dates, not instants: format them in UTC so no zone shifts them.
-    // Years before 1 would read as eras; the core writes them.
-    let mut all = vec![("timeZone", "UTC")];
-    all.extend_from_slice(opts);
-    ((1..=9999).contains(&d.year) && has_month_names(lang))
-        .then(|| formatter("DateTimeFormat", lang.code(), &all))
-        .flatten()
-        .and_then(|f| {
-            let ms = d.start_minute() as f64 * 60_000.0;
-            call(&f, "format", &Array::of1(&js_sys::Date::new(&ms.into())))
-        })
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| format_date(lang, d))
-}
-
-/// Whether the browser writes this language's month names: some builds know a locale but
-/// not its calendar words, and write "2022 M01 5" (headless Chromium for Kazakh). January
-/// alone, written as a name, has no digit in it.
-fn has_month_names(lang: Lang) -> bool {
-    formatter(
-        "DateTimeFormat",
-        lang.code(),
-        &[("timeZone", "UTC"), ("month", "long")],
-    )
-    .and_then(|f| call(&f, "format", &Array::of1(&js_sys::Date::new(&0.0.into()))))
-    .and_then(|s| s.as_string())
-    .is_some_and(|s| !s.is_empty() && !s.chars().any(|c| c.is_ascii_digit()))
+    format_date(lang, d)
 }
 
 /// A language's name and the language it is written in: a plain code the table knows

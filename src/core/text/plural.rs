@@ -100,11 +100,8 @@ pub fn group_digits(lang: Lang, n: u64) -> String {
         Lang::En | Lang::Zh => ',',
         Lang::Ru | Lang::Kk => '\u{a0}',
     };
+    // CLDR groups from four digits in all four ("1,000", "1 000"), as browsers write them.
     let digits = n.to_string();
-    // Russian style leaves four-digit numbers ungrouped ("1000", "10 000").
-    if sep == '\u{a0}' && digits.len() <= 4 {
-        return digits;
-    }
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -115,10 +112,45 @@ pub fn group_digits(lang: Lang, n: u64) -> String {
     out
 }
 
+/// `x` with one decimal, grouped and with the language's decimal sign ("1,234.5",
+/// "1\u{a0}234,5"), as CLDR writes it.
+pub fn group_decimal(lang: Lang, x: f64) -> String {
+    let tenths = (x.abs() * 10.0).round();
+    // Beyond what a count of megabytes reaches, the plain text is exact enough.
+    if !(tenths.is_finite() && tenths < 9.0e15) {
+        return crate::text::fixed::fixed(x, 1);
+    }
+    let tenths = tenths as u64;
+    let sign = if x.is_sign_negative() && tenths > 0 {
+        "-"
+    } else {
+        ""
+    };
+    let point = match lang {
+        Lang::En | Lang::Zh => '.',
+        Lang::Ru | Lang::Kk => ',',
+    };
+    format!(
+        "{sign}{}{point}{}",
+        group_digits(lang, tenths / 10),
+        tenths % 10
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Category::*;
+
+    #[test]
+    fn decimals_are_grouped_with_the_language_decimal_sign() {
+        assert_eq!(group_decimal(Lang::En, 35.44), "35.4");
+        assert_eq!(group_decimal(Lang::Ru, 35.45), "35,5");
+        assert_eq!(group_decimal(Lang::En, 1234.56), "1,234.6");
+        assert_eq!(group_decimal(Lang::Kk, 12345.0), "12\u{a0}345,0");
+        assert_eq!(group_decimal(Lang::Zh, 0.04), "0.0");
+        assert_eq!(group_decimal(Lang::En, -2.5), "-2.5");
+    }
 
     #[test]
     fn russian_has_one_few_many() {
@@ -168,7 +200,7 @@ mod tests {
         assert_eq!(group_digits(Lang::Zh, 1_234_567), "1,234,567");
         assert_eq!(group_digits(Lang::En, 999), "999");
         assert_eq!(group_digits(Lang::En, 1000), "1,000");
-        assert_eq!(group_digits(Lang::Ru, 1000), "1000");
+        assert_eq!(group_digits(Lang::Ru, 1000), "1\u{a0}000");
         assert_eq!(group_digits(Lang::Ru, 100_000), "100\u{a0}000");
         assert_eq!(group_digits(Lang::Kk, 12_345), "12\u{a0}345");
         assert_eq!(group_digits(Lang::Kk, 0), "0");
