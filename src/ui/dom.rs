@@ -1,6 +1,6 @@
 //! Small DOM helpers: element sizes as they change (window resizes, a panel opening beside
-//! it, an iframe growing) through a `ResizeObserver`, pointer positions in an element, the
-//! item index behind a delegated event, and moving focus.
+//! it, an iframe growing) through a `ResizeObserver`, whether an element is in view, pointer
+//! positions in an element, the item index behind a delegated event, and moving focus.
 
 use leptos::html::ElementType;
 use leptos::prelude::*;
@@ -41,6 +41,36 @@ pub fn observe_element(el: web_sys::Element, f: impl Fn(f64, f64) + 'static) {
             obs.disconnect();
         });
     }
+}
+
+/// Calls `f(true)` when the element comes into the viewport and `f(false)` when it leaves,
+/// once it is mounted, until the current reactive owner is cleaned up.
+pub fn observe_in_view<E>(node: NodeRef<E>, f: impl Fn(bool) + Clone + 'static)
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        let Some(el) = el.dyn_ref::<web_sys::Element>().cloned() else {
+            return;
+        };
+        let f = f.clone();
+        let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let last = entries.get(entries.length().saturating_sub(1));
+            if let Ok(entry) = last.dyn_into::<web_sys::IntersectionObserverEntry>() {
+                f(entry.is_intersecting());
+            }
+        });
+        if let Ok(obs) = web_sys::IntersectionObserver::new(cb.as_ref().unchecked_ref()) {
+            obs.observe(&el);
+            let both = send_wrapper::SendWrapper::new((obs, cb));
+            on_cleanup(move || {
+                let (obs, _cb) = both.take();
+                obs.disconnect();
+            });
+        }
+    });
 }
 
 /// The pointer's position in `el`'s own coordinates (origin at its top-left corner).
@@ -94,19 +124,24 @@ pub fn focus_or(el: Option<web_sys::Element>, fallbacks: Vec<String>) {
                 .iter()
                 .find_map(|s| doc.query_selector(s).ok().flatten())
         });
-        // Map marks are SVG elements, which focus too.
-        match target.map(|el| el.dyn_into::<web_sys::HtmlElement>()) {
-            Some(Ok(el)) => {
-                let _ = el.focus();
-            }
-            Some(Err(el)) => {
-                if let Ok(svg) = el.dyn_into::<web_sys::SvgElement>() {
-                    let _ = svg.focus();
-                }
-            }
-            None => {}
+        if let Some(el) = target {
+            focus(el);
         }
     });
+}
+
+/// Focuses `el`, an HTML or SVG element (map marks are SVG elements, which focus too).
+pub fn focus(el: web_sys::Element) {
+    match el.dyn_into::<web_sys::HtmlElement>() {
+        Ok(el) => {
+            let _ = el.focus();
+        }
+        Err(el) => {
+            if let Ok(svg) = el.dyn_into::<web_sys::SvgElement>() {
+                let _ = svg.focus();
+            }
+        }
+    }
 }
 
 /// Resolves once the browser has painted a frame (after `requestAnimationFrame`, then a
@@ -121,4 +156,12 @@ pub async fn next_paint() {
         let _ = w.request_animation_frame(after_frame.unchecked_ref());
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The key of an item drawn by a keyed list (`<For>`): a hash of all it shows, so an item
+/// that did not change keeps its element and one that did gets a new one. Every keyed list
+/// shares this one key type, so their diffing code is compiled once.
+pub fn drawn_key<T: std::hash::Hash>(item: &T) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(item)
 }

@@ -2,9 +2,10 @@
 //! the data. Paged, so the page stays small at any corpus size.
 
 use super::intl;
-use super::state::use_app;
+use super::state::{use_app, AppState};
 use crate::core::text::i18n::Key;
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Rows per page.
@@ -15,57 +16,94 @@ const PAGE: usize = 25;
 pub fn EventList() -> impl IntoView {
     let app = use_app();
     let page = RwSignal::new(0usize);
+    // The result the rows show. Below the fold (as on a desktop), a new result reaches them
+    // in the task after the frame that shows it on the map and timeline, so the list never
+    // delays that frame; in view, or with a new corpus, at once.
+    let section = NodeRef::<leptos::html::Section>::new();
+    let in_view = RwSignal::new(true);
+    super::dom::observe_in_view(section, move |v| in_view.set(v));
+    let shown = RwSignal::new(app.result.get_untracked());
+    Effect::new(move |prev: Option<usize>| {
+        let r = app.result.get();
+        let corpus = app.corpus.with(|c| Arc::as_ptr(c) as usize);
+        if prev.is_none() {
+            // `shown` starts as the result when the list was made; it may have changed since.
+            if !Arc::ptr_eq(&r, &shown.get_untracked()) {
+                shown.set(r);
+            }
+        } else if in_view.get_untracked() || prev != Some(corpus) {
+            shown.set(r);
+        } else {
+            leptos::task::spawn_local(async move {
+                super::dom::next_paint().await;
+                shown.set(app.result.get_untracked());
+            });
+        }
+        corpus
+    });
     // A new result starts from its first page, unless the selection is further on.
     Effect::new(move |_| {
-        let r = app.result.get();
+        let r = shown.get();
         let at = app
             .selected
             .get_untracked()
             .and_then(|s| r.matches.iter().position(|i| i == s));
-        page.set(at.map_or(0, |p| p / PAGE));
+        // Setting the page it already shows would draw the rows a second time.
+        let next = at.map_or(0, |p| p / PAGE);
+        if page.get_untracked() != next {
+            page.set(next);
+        }
     });
-    let total = move || app.result.with(|r| r.count());
+    let total = move || shown.with(|r| r.count());
     let pages = move || total().div_ceil(PAGE).max(1);
-    // Rows are static views, rebuilt in place when the page, selection or hover changes;
-    // clicks and hovers are handled once on the table body (rows carry `data-i`).
+    // Rows are keyed by what they show, so a new page or result replaces only the rows that
+    // changed; clicks and hovers are handled once on the table body (rows carry `data-i`).
     let rows = move || {
         let lang = app.lang.get();
         let code = lang.code();
         let p = page.get();
-        let sel = app.selected.get();
-        let claim_label = |disputed: bool| {
-            app.t(if disputed {
-                Key::DisputedClaim
-            } else {
-                Key::Claim
-            })
-        };
-        app.hovered.with(|hov| {
-            app.corpus.with(|c| {
-                app.result.with(|r| {
-                    r.matches.iter().skip(p * PAGE).take(PAGE).map(|i| {
-                        let e = &c.events[i];
-                        let actors = c.event_actors(i).iter().map(|&a| c.actors[a as usize].name.get(code).to_string()).collect::<Vec<_>>().join(", ");
-                        let langs = c.event_languages(i).into_iter().enumerate().map(|(n, l)| {
-                            let (name, in_lang) = intl::language_name(&c.languages[l], lang);
-                            view! { {(n > 0).then_some(", ")}<span lang=in_lang>{name}</span> }
-                        }).collect_view();
-                        let selected = sel == Some(i);
-                        let hovered = hov.binary_search(&(i as u32)).is_ok();
-                        view! {
-                            <tr class:selected=selected class:hovered=hovered data-event=e.id.clone() data-i=i>
-                                <td class="date">{intl::date(lang, &e.date)}</td>
-                                <td lang=e.place.as_ref().and_then(|p| p.name.pick(code)).map(|p| p.0.to_string())>{e.place.as_ref().map(|p| p.name.get(code).to_string())}</td>
-                                <td>
-                                    <button type="button" class="link" aria-pressed=selected.to_string() lang=e.title.pick(code).map(|p| p.0.to_string())>{e.title.get(code).to_string()}</button>
-                                    {e.claim.as_ref().map(|cl| view! { " "<span class="tag" class:disputed=cl.disputed>{claim_label(cl.disputed)}</span> })}
-                                </td>
-                                <td>{actors}</td>
-                                <td>{langs}</td>
-                            </tr>
-                        }
-                    }).collect_view()
-                })
+        app.corpus.with(|c| {
+            shown.with(|r| {
+                r.matches
+                    .iter()
+                    .skip(p * PAGE)
+                    .take(PAGE)
+                    .filter_map(|i| {
+                        let e = c.events.get(i)?;
+                        let tagged = |t: &crate::core::corpus::model::Text| {
+                            (
+                                t.pick(code).map(|p| p.0.to_string()),
+                                t.get(code).to_string(),
+                            )
+                        };
+                        Some(Row {
+                            i,
+                            id: e.id.clone(),
+                            date: intl::date(lang, &e.date),
+                            place: e.place.as_ref().map(|p| tagged(&p.name)),
+                            title: tagged(&e.title),
+                            claim: e.claim.as_ref().map(|cl| {
+                                let key = if cl.disputed {
+                                    Key::DisputedClaim
+                                } else {
+                                    Key::Claim
+                                };
+                                (cl.disputed, app.t(key))
+                            }),
+                            actors: c
+                                .event_actors(i)
+                                .iter()
+                                .map(|&a| c.actors[a as usize].name.get(code).to_string())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            langs: c
+                                .event_languages(i)
+                                .into_iter()
+                                .map(|l| intl::language_name(&c.languages[l], lang))
+                                .collect(),
+                        })
+                    })
+                    .collect::<Vec<_>>()
             })
         })
     };
@@ -123,7 +161,7 @@ pub fn EventList() -> impl IntoView {
         );
     };
     view! {
-        <section class="list" id="event-list" tabindex="-1" aria-labelledby="list-title">
+        <section class="list" id="event-list" tabindex="-1" aria-labelledby="list-title" node_ref=section>
             <h2 id="list-title">{move || app.t(Key::List)}</h2>
             {move || hidden().then(|| view! {
                 <button type="button" class="show-list" aria-expanded="false" on:click=unfold>
@@ -142,7 +180,9 @@ pub fn EventList() -> impl IntoView {
                             <th scope="col">{move || app.t(Key::Actors)}</th>
                             <th scope="col">{move || app.t(Key::Languages)}</th>
                         </tr></thead>
-                        <tbody on:click=on_click on:pointerover=on_over on:pointerleave=move |_| app.hovered.set(Vec::new())>{rows}</tbody>
+                        <tbody on:click=on_click on:pointerover=on_over on:pointerleave=move |_| app.hovered.set(Vec::new())>
+                            <For each=rows key=super::dom::drawn_key children=move |r| row_view(app, r)/>
+                        </tbody>
                     </table>
                 </div>
                 // One page needs no pager (two disabled buttons say nothing).
@@ -156,5 +196,49 @@ pub fn EventList() -> impl IntoView {
             </Show>
             </Show>
         </section>
+    }
+}
+
+/// A row as drawn: an event's date, place, title (with its claim tag), actors and
+/// languages, each with the language its text is in.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Row {
+    i: usize,
+    id: String,
+    date: String,
+    /// (language of the text, text)
+    place: Option<(Option<String>, String)>,
+    title: (Option<String>, String),
+    /// (disputed, its tag)
+    claim: Option<(bool, &'static str)>,
+    actors: String,
+    /// (name, the language it is written in)
+    langs: Vec<(String, String)>,
+}
+
+fn row_view(app: AppState, r: Row) -> impl IntoView {
+    let i = r.i;
+    // Selection and hover change a row's look, not the row: it keeps its element (and the
+    // focus in it).
+    let selected = move || app.selected.get() == Some(i);
+    let hovered = move || app.hovered.with(|h| h.binary_search(&(i as u32)).is_ok());
+    let langs = r
+        .langs
+        .into_iter()
+        .enumerate()
+        .map(|(n, (name, in_lang))| view! { {(n > 0).then_some(", ")}<span lang=in_lang>{name}</span> })
+        .collect_view();
+    let (place_lang, place) = r.place.unzip();
+    view! {
+        <tr class:selected=selected class:hovered=hovered data-event=r.id data-i=r.i>
+            <td class="date">{r.date}</td>
+            <td lang=place_lang.flatten()>{place}</td>
+            <td>
+                <button type="button" class="link" aria-pressed=move || selected().to_string() lang=r.title.0>{r.title.1}</button>
+                {r.claim.map(|(disputed, tag)| view! { " "<span class="tag" class:disputed=disputed>{tag}</span> })}
+            </td>
+            <td>{r.actors}</td>
+            <td>{langs}</td>
+        </tr>
     }
 }

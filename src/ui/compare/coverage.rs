@@ -75,7 +75,11 @@ pub fn Coverage() -> impl IntoView {
             let s = app.selected.get_untracked()?;
             m.rows.binary_search(&s).ok()
         });
-        page.set(at.map_or(0, |p| p / PAGE));
+        // Setting the page it already shows would draw the matrix a second time.
+        let next = at.map_or(0, |p| p / PAGE);
+        if page.get_untracked() != next {
+            page.set(next);
+        }
     });
     let total = move || cov.with(|m| m.rows.len());
     let pages = move || total().div_ceil(PAGE).max(1);

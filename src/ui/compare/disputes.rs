@@ -24,7 +24,10 @@ pub fn Disputes() -> impl IntoView {
     let page = RwSignal::new(0usize);
     Effect::new(move |_| {
         list.track();
-        page.set(0);
+        // Setting the page it already shows would draw the tables a second time.
+        if page.get_untracked() != 0 {
+            page.set(0);
+        }
     });
     let pages = move || list.with(|l| l.len().div_ceil(PAGE).max(1));
     // The page's questions with the answers drawn (the first by date, at most

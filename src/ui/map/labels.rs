@@ -30,23 +30,65 @@ pub(super) fn Labels() -> impl IntoView {
         planned
             .into_iter()
             .map(|l| match l.kind {
-                LabelKind::City { x, y, capital } => view! {
-                    <g class="city" class:capital=capital>
-                        <circle cx=fixed(x, 0) cy=fixed(y, 0) r="2.5"/>
-                        <text x=fixed(l.x, 0) y=fixed(l.y + CITY_SIZE, 0)>{l.text}</text>
-                    </g>
-                }
-                .into_any(),
-                LabelKind::Country => view! {
-                    <text class="country-label" x=fixed(l.x, 0) y=fixed(l.y, 0)>{l.text}</text>
-                }
-                .into_any(),
-                LabelKind::Water => view! {
-                    <text class="water-label" x=fixed(l.x, 0) y=fixed(l.y, 0)>{l.text}</text>
-                }
-                .into_any(),
+                LabelKind::City { x, y, capital } => Drawn::City {
+                    dot: (fixed(x, 0), fixed(y, 0)),
+                    at: (fixed(l.x, 0), fixed(l.y + CITY_SIZE, 0)),
+                    capital,
+                    text: l.text,
+                },
+                LabelKind::Country => Drawn::Area {
+                    class: "country-label",
+                    at: (fixed(l.x, 0), fixed(l.y, 0)),
+                    text: l.text,
+                },
+                LabelKind::Water => Drawn::Area {
+                    class: "water-label",
+                    at: (fixed(l.x, 0), fixed(l.y, 0)),
+                    text: l.text,
+                },
             })
-            .collect_view()
+            .collect::<Vec<_>>()
     };
-    view! { <g class="labels" aria-hidden="true">{labels}</g> }
+    view! {
+        <g class="labels" aria-hidden="true">
+            <For each=labels key=crate::ui::dom::drawn_key children=label_view/>
+        </g>
+    }
+}
+
+/// A label as drawn, keyed by all of it: a redraw (a filter moves marks, and labels make
+/// way) leaves the labels that stay where they were untouched.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Drawn {
+    City {
+        dot: (String, String),
+        at: (String, String),
+        capital: bool,
+        text: String,
+    },
+    Area {
+        class: &'static str,
+        at: (String, String),
+        text: String,
+    },
+}
+
+fn label_view(d: Drawn) -> AnyView {
+    match d {
+        Drawn::City {
+            dot,
+            at,
+            capital,
+            text,
+        } => view! {
+            <g class="city" class:capital=capital>
+                <circle cx=dot.0 cy=dot.1 r="2.5"/>
+                <text x=at.0 y=at.1>{text}</text>
+            </g>
+        }
+        .into_any(),
+        Drawn::Area { class, at, text } => {
+            view! { <text class=class x=at.0 y=at.1>{text}</text> }.into_any()
+        }
+    }
 }

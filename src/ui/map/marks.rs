@@ -1,18 +1,20 @@
 //! Event marks on the map, their language rings, and the halos of selected and hovered
 //! marks. Marks are static views: one delegated handler per gesture on their group finds
 //! the mark from `data-i`, so redrawing hundreds of marks creates no closures or effects,
-//! and selection and hover are drawn as a separate overlay.
+//! and selection and hover are drawn as a separate overlay. They are keyed by what they
+//! show, so a redraw replaces only the marks that changed.
 
 use super::{MapCtx, Tip};
-use crate::core::geo::cluster::Cluster;
+use crate::core::geo::cluster::{Cluster, Marks};
 use crate::core::geo::marks::{
     count_font, halo_radius, intersects, lang_class, radius, ring_paths, tooltip, tooltip_anchor,
 };
 use crate::core::text::fixed::fixed;
 use crate::core::text::i18n::{Key, Lang};
-use crate::ui::dom::data_index;
+use crate::ui::dom::{active_element, data_index, focus};
 use crate::ui::intl;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Rings around the marks, one path per source language, in proportion to its share.
 #[component]
@@ -58,8 +60,25 @@ pub(super) fn Halos() -> impl IntoView {
     view! { <g class="halos" aria-hidden="true">{halos}</g> }
 }
 
-/// One mark: a circle sized by its count, named by its tooltip (in the interface language).
-fn mark_view(ctx: MapCtx, lang: Lang, idx: usize, cl: &Cluster) -> impl IntoView {
+/// A mark as drawn, keyed by all of it: a redraw keeps the marks that did not change (and
+/// the focus on them) and touches nothing else. `first` is its first event: each event is
+/// in one mark, so it names the mark across redraws (`data-i`).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Drawn {
+    first: u32,
+    cx: String,
+    cy: String,
+    r: String,
+    label: String,
+    n: usize,
+    single_id: Option<String>,
+    /// The count written inside: x, y, a smaller font if it is long, the text.
+    count: Option<(String, String, Option<String>, String)>,
+}
+
+/// What one mark shows: a circle sized by its count, named by its tooltip (in the
+/// interface language).
+fn drawn(ctx: MapCtx, lang: Lang, cl: &Cluster) -> Drawn {
     let n = cl.members.len();
     let r = radius(n);
     let (label, single_id) = ctx.app.corpus.with_untracked(|c| {
@@ -74,19 +93,40 @@ fn mark_view(ctx: MapCtx, lang: Lang, idx: usize, cl: &Cluster) -> impl IntoView
         (label, id)
     });
     let (x, y) = (cl.x, cl.y);
+    let count = (n > 1).then(|| {
+        // Grouped as the reader writes numbers ("149,091"), smaller where it is long.
+        let text = intl::number(lang, n as u64);
+        let size = count_font(text.chars().count(), r);
+        let font = (size < 11.0).then(|| format!("font-size:{}px", fixed(size, 1)));
+        (fixed(x, 1), fixed(y + 0.36 * size, 1), font, text)
+    });
+    Drawn {
+        first: cl.members.first().copied().unwrap_or_default(),
+        cx: fixed(x, 1),
+        cy: fixed(y, 1),
+        r: fixed(r, 1),
+        label,
+        n,
+        single_id,
+        count,
+    }
+}
+
+fn mark_view(d: Drawn) -> impl IntoView {
     view! {
         <g class="mark">
-            <circle cx=fixed(x, 1) cy=fixed(y, 1) r=fixed(r, 1)
-                tabindex="0" role="button" aria-label=label data-i=idx data-count=n data-event=single_id/>
-            {(n > 1).then(|| {
-                // Grouped as the reader writes numbers ("149,091"), smaller where it is long.
-                let text = intl::number(lang, n as u64);
-                let size = count_font(text.chars().count(), r);
-                let font = (size < 11.0).then(|| format!("font-size:{}px", fixed(size, 1)));
-                view! { <text x=fixed(x, 1) y=fixed(y + 0.36 * size, 1) style=font aria-hidden="true">{text}</text> }
-            })}
+            <circle cx=d.cx cy=d.cy r=d.r tabindex="0" role="button" aria-label=d.label
+                data-i=d.first data-count=d.n data-event=d.single_id/>
+            {d.count.map(|(x, y, font, text)| view! { <text x=x y=y style=font aria-hidden="true">{text}</text> })}
         </g>
     }
+}
+
+/// The mark named by its first event.
+fn by_first(m: &Marks, first: usize) -> Option<&Cluster> {
+    m.clusters
+        .iter()
+        .find(|c| c.members.first().is_some_and(|&f| f as usize == first))
 }
 
 /// The event marks, with delegated click, key, hover and focus handlers.
@@ -94,14 +134,14 @@ fn mark_view(ctx: MapCtx, lang: Lang, idx: usize, cl: &Cluster) -> impl IntoView
 pub(super) fn Marks() -> impl IntoView {
     let ctx = MapCtx::use_ctx();
     let app = ctx.app;
-    let members_of = move |i: usize| {
+    let members_of = move |first: usize| {
         ctx.marks
-            .with_untracked(|m| m.clusters.get(i).map(|c| c.members.clone()))
+            .with_untracked(|m| by_first(m, first).map(|c| c.members.clone()))
     };
-    let show_tip = move |i: usize| {
+    let show_tip = move |first: usize| {
         let lang = app.lang.get_untracked();
         ctx.marks.with_untracked(|m| {
-            if let Some(cl) = m.clusters.get(i) {
+            if let Some(cl) = by_first(m, first) {
                 let lines = app.corpus.with_untracked(|c| {
                     tooltip(c, &cl.members, lang, &|d| intl::date(lang, d), &|n| {
                         intl::count(lang, Key::EventsHere, n as u64, &[("n", n as u64)], &[])
@@ -134,25 +174,70 @@ pub(super) fn Marks() -> impl IntoView {
             }
         }
     };
-    // The marks' names follow the interface language.
+    // The marks' names follow the interface language. A redraw replaces the marks that
+    // changed: if the focus was on one, it moves to the mark now holding that mark's first
+    // event. The mark is noted as the marks are drawn (before the old ones go) and kept while
+    // the focus is lost (a resize may redraw them again before it lands), until the focus
+    // leaves for somewhere else.
+    let group = NodeRef::<leptos::svg::G>::new();
+    let refocus = StoredValue::new(None::<u32>);
+    // Focus leaving a mark that is still on the page went elsewhere: let it go. (A mark
+    // removed by a redraw sends `focusout` too, and is gone by the next task.)
+    let let_go = move |ev: &web_sys::FocusEvent| {
+        let left = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        set_timeout(
+            move || {
+                if left.is_some_and(|el| el.is_connected()) {
+                    refocus.set_value(None);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    };
     let marks = move || {
+        let on_mark = active_element()
+            .filter(|el| {
+                el.closest(".marks").ok().flatten().as_ref() == group.get_untracked().as_deref()
+            })
+            .and_then(|el| el.get_attribute("data-i")?.parse().ok());
+        if on_mark.is_some() {
+            refocus.set_value(on_mark);
+        }
         let lang = app.lang.get();
         ctx.marks.with(|m| {
+            let holder = refocus.get_value().and_then(|event| {
+                let c = m
+                    .clusters
+                    .iter()
+                    .find(|c| c.members.binary_search(&event).is_ok())?;
+                c.members.first().copied()
+            });
+            if let Some(first) = holder {
+                request_animation_frame(move || {
+                    let new = group
+                        .get_untracked()
+                        .and_then(|g| g.query_selector(&format!("[data-i=\"{first}\"]")).ok()?);
+                    if let (None, Some(el)) = (active_element(), new) {
+                        focus(el);
+                    }
+                });
+            }
             m.clusters
                 .iter()
-                .enumerate()
-                .map(|(i, cl)| mark_view(ctx, lang, i, cl))
-                .collect_view()
+                .map(|cl| drawn(ctx, lang, cl))
+                .collect::<Vec<_>>()
         })
     };
     view! {
         // tabindex -1: focus listeners alone would make the group a nameless tab stop.
-        <g class="marks" tabindex="-1" on:click=on_click on:keydown=on_key
+        <g class="marks" node_ref=group tabindex="-1" on:click=on_click on:keydown=on_key
             on:pointerover=move |ev| { if let Some(i) = target(&ev) { show_tip(i) } }
             on:pointerout=move |_| hide_tip()
             on:focusin=move |ev| { if let Some(i) = target(&ev) { show_tip(i) } }
-            on:focusout=move |_| hide_tip()>
-            {marks}
+            on:focusout=move |ev| { let_go(&ev); hide_tip() }>
+            <For each=marks key=crate::ui::dom::drawn_key children=mark_view/>
         </g>
     }
 }

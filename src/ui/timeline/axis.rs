@@ -5,6 +5,14 @@ use crate::core::text::fixed::fixed;
 use crate::core::time::layout::{axis_ticks, LANE_TOP};
 use leptos::prelude::*;
 
+/// A tick as drawn: keyed by all of it, so a redraw that moves nothing touches nothing.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Tick {
+    x: String,
+    bottom: String,
+    label: Option<(String, String, String)>,
+}
+
 /// Tick lines across the lanes, with their labels under the axis.
 #[component]
 pub(super) fn Axis() -> impl IntoView {
@@ -15,15 +23,23 @@ pub(super) fn Axis() -> impl IntoView {
         let axis_y = ctx.geometry.get().axis_y();
         ticks
             .into_iter()
-            .map(move |t| {
-                view! {
-                    <g class="tick">
-                        <line x1=fixed(t.x, 1) x2=fixed(t.x, 1) y1=LANE_TOP y2=axis_y + 4.0/>
-                        {t.label.map(|l| view! { <text x=fixed(t.x + 3.0, 1) y=axis_y + 16.0>{l}</text> })}
-                    </g>
-                }
+            .map(|t| Tick {
+                x: fixed(t.x, 1),
+                bottom: fixed(axis_y + 4.0, 1),
+                label: t
+                    .label
+                    .map(|l| (fixed(t.x + 3.0, 1), fixed(axis_y + 16.0, 1), l)),
             })
-            .collect_view()
+            .collect::<Vec<_>>()
     };
-    view! { <g class="axis">{ticks}</g> }
+    view! {
+        <g class="axis">
+            <For each=ticks key=crate::ui::dom::drawn_key let:t>
+                <g class="tick">
+                    <line x1=t.x.clone() x2=t.x y1=LANE_TOP y2=t.bottom/>
+                    {t.label.map(|(x, y, l)| view! { <text x=x y=y>{l}</text> })}
+                </g>
+            </For>
+        </g>
+    }
 }

@@ -9,26 +9,57 @@ use crate::ui::dom::data_index;
 use crate::ui::intl;
 use leptos::prelude::*;
 
+/// A mark as drawn, keyed by all of it, so a redraw replaces only the marks that changed.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Drawn {
+    class: String,
+    event: usize,
+    id: String,
+    /// x, y (of the bar's corner or the dot's centre), and the bar's width.
+    at: (String, String, Option<String>),
+    title: Option<String>,
+}
+
+impl Drawn {
+    /// A mark with the class `class` (more if it spans time or is outside the range).
+    fn new(m: &Mark, class: &'static str, id: String, title: Option<String>) -> Self {
+        let class = format!(
+            "{class}{}{}",
+            if m.span { " span" } else { "" },
+            if m.out { " out" } else { "" }
+        );
+        let at = if m.span {
+            (
+                fixed(m.x0, 1),
+                fixed(m.y + 1.0, 1),
+                Some(fixed(m.x1 - m.x0, 1)),
+            )
+        } else {
+            (fixed((m.x0 + m.x1) / 2.0, 1), fixed(m.y + 5.0, 1), None)
+        };
+        Drawn {
+            class,
+            event: m.event,
+            id,
+            at,
+            title,
+        }
+    }
+}
+
 /// A mark as a bar (spans) or a dot (points in time).
-fn shape(m: &Mark, class: &'static str, id: String, title: Option<String>) -> AnyView {
-    let class = format!(
-        "{class}{}{}",
-        if m.span { " span" } else { "" },
-        if m.out { " out" } else { "" }
-    );
-    let title = title.map(|t| view! { <title>{t}</title> });
-    if m.span {
-        view! {
-            <rect class=class data-i=m.event data-event=id x=fixed(m.x0, 1) y=fixed(m.y + 1.0, 1)
-                width=fixed(m.x1 - m.x0, 1) height="8" rx="2">{title}</rect>
+fn shape(d: Drawn) -> AnyView {
+    let title = d.title.map(|t| view! { <title>{t}</title> });
+    let (x, y, width) = d.at;
+    match width {
+        Some(w) => view! {
+            <rect class=d.class data-i=d.event data-event=d.id x=x y=y width=w height="8" rx="2">{title}</rect>
         }
-        .into_any()
-    } else {
-        view! {
-            <circle class=class data-i=m.event data-event=id cx=fixed((m.x0 + m.x1) / 2.0, 1) cy=fixed(m.y + 5.0, 1)
-                r="4.5">{title}</circle>
+        .into_any(),
+        None => view! {
+            <circle class=d.class data-i=d.event data-event=d.id cx=x cy=y r="4.5">{title}</circle>
         }
-        .into_any()
+        .into_any(),
     }
 }
 
@@ -37,30 +68,32 @@ fn shape(m: &Mark, class: &'static str, id: String, title: Option<String>) -> An
 pub(super) fn Marks() -> impl IntoView {
     let ctx = TimelineCtx::use_ctx();
     let app = ctx.app;
+    let hint = move || {
+        ctx.layout.with(Option::is_none).then(|| {
+            let n = ctx.in_view.with(|v| v.len());
+            view! { <text class="hint" x=MARGIN y=LANE_TOP + 30.0>{app.tn(Key::ZoomToSee, n, &[("n", n)])}</text> }
+        })
+    };
     let marks = move || {
         let lang = app.lang.get();
-        match ctx.layout.get() {
-            None => {
-                let n = ctx.in_view.with(|v| v.len());
-                view! { <text class="hint" x=MARGIN y=LANE_TOP + 30.0>{app.tn(Key::ZoomToSee, n, &[("n", n)])}</text> }.into_any()
-            }
-            Some(packed) => app.corpus.with(|c| {
-                packed
-                    .marks
-                    .iter()
-                    .filter_map(|m| {
-                        let e = c.events.get(m.event)?;
-                        let title = format!(
-                            "{} — {}",
-                            intl::date(lang, &e.date),
-                            e.title.get(lang.code())
-                        );
-                        Some(shape(m, "tmark", e.id.clone(), Some(title)))
-                    })
-                    .collect_view()
-                    .into_any()
-            }),
-        }
+        let Some(packed) = ctx.layout.get() else {
+            return Vec::new();
+        };
+        app.corpus.with(|c| {
+            packed
+                .marks
+                .iter()
+                .filter_map(|m| {
+                    let e = c.events.get(m.event)?;
+                    let title = format!(
+                        "{} — {}",
+                        intl::date(lang, &e.date),
+                        e.title.get(lang.code())
+                    );
+                    Some(Drawn::new(m, "tmark", e.id.clone(), Some(title)))
+                })
+                .collect()
+        })
     };
     let target = |ev: &web_sys::Event| data_index(ev, "[data-i]");
     let on_click = move |ev: web_sys::MouseEvent| {
@@ -75,7 +108,8 @@ pub(super) fn Marks() -> impl IntoView {
     };
     view! {
         <g class="tmarks" on:click=on_click on:pointerover=on_over on:pointerout=move |_| app.hovered.set(Vec::new())>
-            {marks}
+            {hint}
+            <For each=marks key=crate::ui::dom::drawn_key children=shape/>
         </g>
     }
 }
@@ -103,7 +137,7 @@ pub(super) fn Halos() -> impl IntoView {
                             _ => return None,
                         };
                         let id = c.events.get(m.event)?.id.clone();
-                        Some(shape(m, class, id, None))
+                        Some(shape(Drawn::new(m, class, id, None)))
                     })
                     .collect_view()
             })
