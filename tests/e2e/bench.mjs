@@ -5,9 +5,14 @@
 // (and 1,000,000 with BENCH_1M=1; or the sizes in BENCH_SIZES), each in a fresh browser
 // context:
 //   render   navigation start -> the map's marks and the timeline painted
-//   filter   a click on language "ru" and then on an actor -> painted (median of 10)
-//   clear    "Clear all filters" -> painted (median of 10)
+//   filter   a click on language "ru" and then on an actor -> painted (median of 10,
+//            as every input below)
+//   clear    "Clear all filters" -> painted
+//   search   a keystroke in the search field ("A", "Al", ... "Almaty") -> painted
+//   play     a step of playing through time (its timer firing) -> painted
 //   no-op    an input that changes nothing -> painted (the floor: waiting for a frame)
+//   brush    a pointer move while brushing a range on the timeline -> painted, next to
+//            no-op-move, a pointer move over a heading (moves arrive just before a frame)
 //   longest  the longest main-thread task while loading (PerformanceObserver "longtask")
 //   DOM      elements in the page after the first render
 //   +MB      memory the load added: the browser's processes' proportional set size (PSS,
@@ -86,6 +91,14 @@ async function load(url, { viewport = { width: 1280, height: 800 }, throttle = f
   }
   await page.addInitScript(() => {
     window.__longest = 0;
+    // Each step of a timer (playing through time): from its callback to the painted frame.
+    window.__steps = [];
+    const every = window.setInterval.bind(window);
+    window.setInterval = (fn, ms, ...args) => every(() => {
+      const t = performance.now();
+      fn(...args);
+      requestAnimationFrame(() => setTimeout(() => window.__steps.push(performance.now() - t), 0));
+    }, ms);
     try {
       new PerformanceObserver((l) => {
         for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
@@ -121,6 +134,8 @@ async function inputs(page, kind, steps = 10) {
     const lang = document.querySelector('input[data-lang="ru"]') || document.querySelector('input[data-lang]');
     const actor = document.querySelector('input[data-actor="protesters"]') || document.querySelector('input[data-actor]');
     const clear = () => document.querySelector('button.clear-all');
+    const search = document.querySelector('#search-input');
+    const word = 'Almaty';
     for (let i = 0; i < steps; i++) {
       if (kind === 'clear') { lang.click(); actor.click(); }
       await frame();
@@ -128,18 +143,72 @@ async function inputs(page, kind, steps = 10) {
       const t = performance.now();
       if (kind === 'noop') document.title = `t${i}`;
       else if (kind === 'filter') { lang.click(); actor.click(); }
-      else clear().click();
+      else if (kind === 'search') {
+        search.value = word.slice(0, (i % word.length) + 1);
+        search.dispatchEvent(new Event('input', { bubbles: true }));
+      } else clear().click();
       await frame();
       times.push(performance.now() - t);
       if (kind === 'filter') { lang.click(); actor.click(); await frame(); }
     }
+    if (kind === 'search') { search.value = ''; search.dispatchEvent(new Event('input', { bubbles: true })); await frame(); }
     return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
   }, { kind, steps });
 }
 
+/** Median time from a pointer move to the painted frame: while brushing the timeline's
+ * strip, and over the timeline's hint text (which does nothing: the floor for a move, which the
+ * browser delivers just before a frame). */
+async function brush(page, steps = 10) {
+  await page.locator('.timeline .density.all').scrollIntoViewIfNeeded();
+  await page.evaluate(() => {
+    window.__moves = [];
+    addEventListener('pointermove', () => {
+      const t = performance.now();
+      requestAnimationFrame(() => setTimeout(() => window.__moves.push(performance.now() - t), 0));
+    }, { capture: true });
+  });
+  const heading = await page.locator('.timeline-controls .hint').boundingBox();
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(heading.x + i * 3, heading.y + heading.height / 2);
+    await page.waitForTimeout(60);
+  }
+  const idle = median(await page.evaluate(() => window.__moves));
+  const box = await page.locator('.timeline .density.all').boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 20, y);
+  await page.mouse.down();
+  await page.evaluate(() => { window.__moves = []; });
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(box.x + 20 + i * (box.width / 3 / steps), y);
+    await page.waitForTimeout(60);
+  }
+  // A move that drew no brush measured nothing.
+  const moves = await page.evaluate(() => (document.querySelector('.timeline .brush') ? window.__moves : []));
+  await page.mouse.up();
+  await clearAll(page);
+  return [moves.length ? median(moves) : undefined, idle];
+}
+
+/** Median time from a step of playing through time to the painted frame. */
+async function play(page, steps = 10) {
+  await page.evaluate(() => { window.__steps = []; });
+  await page.locator('button.play').click();
+  await page.waitForFunction((n) => window.__steps.length >= n, steps, { timeout: 60_000 });
+  const times = await page.evaluate(() => window.__steps);
+  if (await page.locator('button.play').textContent().then((t) => /Pause/.test(t))) await page.locator('button.play').click();
+  await clearAll(page);
+  return median(times);
+}
+
+async function clearAll(page) {
+  const button = page.locator('button.clear-all');
+  if (await button.isEnabled()) await button.click();
+}
+
 try {
   console.log('Steppe browser benchmark (headless Chromium, 1280x800, local server; ms)\n');
-  console.log('corpus         render  filter  clear  no-op  longest-task   DOM     +MB');
+  console.log('corpus         render  filter  clear  search  play  no-op  brush  no-op-move  longest-task   DOM     +MB');
   for (const [name, url] of [['bundled', 'http://127.0.0.1:8083/'], ...sizes.map((n) => [`${n.toLocaleString('en')}`, `http://127.0.0.1:8083/n${n}/`])]) {
     const runs = name === '100,000' || name === '1,000,000' ? 1 : 3;
     const r = [];
@@ -148,7 +217,10 @@ try {
     const noop = await inputs(last.page, 'noop');
     const filter = await inputs(last.page, 'filter');
     const clear = await inputs(last.page, 'clear');
-    console.log(`${name.padEnd(13)} ${f(median(r.map((x) => x.render))).padStart(7)} ${f(filter).padStart(7)} ${f(clear).padStart(6)} ${f(noop).padStart(6)} ${f(Math.max(...r.map((x) => x.longest))).padStart(13)} ${String(last.dom).padStart(6)} ${f(Math.max(...r.map((x) => x.added))).padStart(7)}`);
+    const search = await inputs(last.page, 'search');
+    const [brushed, idleMove] = await brush(last.page);
+    const played = await play(last.page);
+    console.log(`${name.padEnd(13)} ${f(median(r.map((x) => x.render))).padStart(7)} ${f(filter).padStart(7)} ${f(clear).padStart(6)} ${f(search).padStart(7)} ${f(played).padStart(5)} ${f(noop).padStart(6)} ${f(brushed).padStart(6)} ${f(idleMove).padStart(10)} ${f(Math.max(...r.map((x) => x.longest))).padStart(13)} ${String(last.dom).padStart(6)} ${f(Math.max(...r.map((x) => x.added))).padStart(7)}`);
     if (name === 'bundled') {
       // The app's transfer: every file the page asked for except the corpus, gzip -9.
       const files = [...new Set(last.requests.map((u) => new URL(u).pathname.split('/').pop() || 'index.html'))]
