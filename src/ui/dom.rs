@@ -157,11 +157,3 @@ pub async fn next_paint() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
-
-/// The key of an item drawn by a keyed list (`<For>`): a hash of all it shows, so an item
-/// that did not change keeps its element and one that did gets a new one. Every keyed list
-/// shares this one key type, so their diffing code is compiled once.
-pub fn drawn_key<T: std::hash::Hash>(item: &T) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-    BuildHasherDefault::<DefaultHasher>::default().hash_one(item)
-}

@@ -2,7 +2,8 @@
 //! the data. Paged, so the page stays small at any corpus size.
 
 use super::intl;
-use super::state::{use_app, AppState};
+use super::keyed::{Item, KeyedLayer};
+use super::state::use_app;
 use crate::core::text::i18n::Key;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -103,6 +104,7 @@ pub fn EventList() -> impl IntoView {
                                 .collect(),
                         })
                     })
+                    .map(|r| Item::new(r, row_view))
                     .collect::<Vec<_>>()
             })
         })
@@ -181,7 +183,7 @@ pub fn EventList() -> impl IntoView {
                             <th scope="col">{move || app.t(Key::Languages)}</th>
                         </tr></thead>
                         <tbody on:click=on_click on:pointerover=on_over on:pointerleave=move |_| app.hovered.set(Vec::new())>
-                            <For each=rows key=super::dom::drawn_key children=move |r| row_view(app, r)/>
+                            <KeyedLayer each=Box::new(rows)/>
                         </tbody>
                     </table>
                 </div>
@@ -216,7 +218,8 @@ struct Row {
     langs: Vec<(String, String)>,
 }
 
-fn row_view(app: AppState, r: Row) -> impl IntoView {
+fn row_view(r: Row) -> AnyView {
+    let app = use_app();
     let i = r.i;
     // Selection and hover change a row's look, not the row: it keeps its element (and the
     // focus in it).
@@ -241,4 +244,5 @@ fn row_view(app: AppState, r: Row) -> impl IntoView {
             <td>{langs}</td>
         </tr>
     }
+    .into_any()
 }

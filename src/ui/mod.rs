@@ -9,6 +9,7 @@ pub mod downloads;
 pub mod facets;
 pub mod header;
 pub mod intl;
+mod keyed;
 pub mod list;
 pub mod loader;
 pub mod map;

@@ -4,6 +4,7 @@ use super::MapCtx;
 use crate::core::geo::basemap;
 use crate::core::geo::labels::{place_counts, plan, LabelKind, CITY_SIZE};
 use crate::core::text::fixed::fixed;
+use crate::ui::keyed::{Item, KeyedLayer};
 use leptos::prelude::*;
 
 /// City, country and water names that fit the frame without overlapping.
@@ -47,11 +48,12 @@ pub(super) fn Labels() -> impl IntoView {
                     text: l.text,
                 },
             })
-            .collect::<Vec<_>>()
+            .map(|d| Item::new(d, label_view))
+            .collect()
     };
     view! {
         <g class="labels" aria-hidden="true">
-            <For each=labels key=crate::ui::dom::drawn_key children=label_view/>
+            <KeyedLayer each=Box::new(labels)/>
         </g>
     }
 }

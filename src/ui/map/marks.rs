@@ -13,6 +13,7 @@ use crate::core::text::fixed::fixed;
 use crate::core::text::i18n::{Key, Lang};
 use crate::ui::dom::{active_element, data_index, focus};
 use crate::ui::intl;
+use crate::ui::keyed::{Item, KeyedLayer};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -112,7 +113,7 @@ fn drawn(ctx: MapCtx, lang: Lang, cl: &Cluster) -> Drawn {
     }
 }
 
-fn mark_view(d: Drawn) -> impl IntoView {
+fn mark_view(d: Drawn) -> AnyView {
     view! {
         <g class="mark">
             <circle cx=d.cx cy=d.cy r=d.r tabindex="0" role="button" aria-label=d.label
@@ -120,6 +121,7 @@ fn mark_view(d: Drawn) -> impl IntoView {
             {d.count.map(|(x, y, font, text)| view! { <text x=x y=y style=font aria-hidden="true">{text}</text> })}
         </g>
     }
+    .into_any()
 }
 
 /// The mark named by its first event.
@@ -226,8 +228,8 @@ pub(super) fn Marks() -> impl IntoView {
             }
             m.clusters
                 .iter()
-                .map(|cl| drawn(ctx, lang, cl))
-                .collect::<Vec<_>>()
+                .map(|cl| Item::new(drawn(ctx, lang, cl), mark_view))
+                .collect()
         })
     };
     view! {
@@ -237,7 +239,7 @@ pub(super) fn Marks() -> impl IntoView {
             on:pointerout=move |_| hide_tip()
             on:focusin=move |ev| { if let Some(i) = target(&ev) { show_tip(i) } }
             on:focusout=move |ev| { let_go(&ev); hide_tip() }>
-            <For each=marks key=crate::ui::dom::drawn_key children=mark_view/>
+            <KeyedLayer each=Box::new(marks)/>
         </g>
     }
 }

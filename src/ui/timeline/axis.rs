@@ -3,6 +3,7 @@
 use super::TimelineCtx;
 use crate::core::text::fixed::fixed;
 use crate::core::time::layout::{axis_ticks, LANE_TOP};
+use crate::ui::keyed::{Item, KeyedLayer};
 use leptos::prelude::*;
 
 /// A tick as drawn: keyed by all of it, so a redraw that moves nothing touches nothing.
@@ -30,16 +31,18 @@ pub(super) fn Axis() -> impl IntoView {
                     .label
                     .map(|l| (fixed(t.x + 3.0, 1), fixed(axis_y + 16.0, 1), l)),
             })
-            .collect::<Vec<_>>()
+            .map(|t| Item::new(t, tick_view))
+            .collect()
     };
+    view! { <g class="axis"><KeyedLayer each=Box::new(ticks)/></g> }
+}
+
+fn tick_view(t: Tick) -> AnyView {
     view! {
-        <g class="axis">
-            <For each=ticks key=crate::ui::dom::drawn_key let:t>
-                <g class="tick">
-                    <line x1=t.x.clone() x2=t.x y1=LANE_TOP y2=t.bottom/>
-                    {t.label.map(|(x, y, l)| view! { <text x=x y=y>{l}</text> })}
-                </g>
-            </For>
+        <g class="tick">
+            <line x1=t.x.clone() x2=t.x y1=LANE_TOP y2=t.bottom/>
+            {t.label.map(|(x, y, l)| view! { <text x=x y=y>{l}</text> })}
         </g>
     }
+    .into_any()
 }

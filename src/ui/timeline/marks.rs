@@ -7,6 +7,7 @@ use crate::core::text::i18n::Key;
 use crate::core::time::layout::{Mark, LANE_TOP, MARGIN};
 use crate::ui::dom::data_index;
 use crate::ui::intl;
+use crate::ui::keyed::{Item, KeyedLayer};
 use leptos::prelude::*;
 
 /// A mark as drawn, keyed by all of it, so a redraw replaces only the marks that changed.
@@ -90,7 +91,10 @@ pub(super) fn Marks() -> impl IntoView {
                         intl::date(lang, &e.date),
                         e.title.get(lang.code())
                     );
-                    Some(Drawn::new(m, "tmark", e.id.clone(), Some(title)))
+                    Some(Item::new(
+                        Drawn::new(m, "tmark", e.id.clone(), Some(title)),
+                        shape,
+                    ))
                 })
                 .collect()
         })
@@ -109,7 +113,7 @@ pub(super) fn Marks() -> impl IntoView {
     view! {
         <g class="tmarks" on:click=on_click on:pointerover=on_over on:pointerout=move |_| app.hovered.set(Vec::new())>
             {hint}
-            <For each=marks key=crate::ui::dom::drawn_key children=shape/>
+            <KeyedLayer each=Box::new(marks)/>
         </g>
     }
 }
