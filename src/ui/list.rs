@@ -203,7 +203,7 @@ pub fn EventList() -> impl IntoView {
 
 /// A row as drawn: an event's date, place, title (with its claim tag), actors and
 /// languages, each with the language its text is in.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Hash)]
 struct Row {
     i: usize,
     id: String,

@@ -60,7 +60,7 @@ pub(super) fn Labels() -> impl IntoView {
 
 /// A label as drawn, keyed by all of it: a redraw (a filter moves marks, and labels make
 /// way) leaves the labels that stay where they were untouched.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Hash)]
 enum Drawn {
     City {
         dot: (String, String),

@@ -64,7 +64,7 @@ pub(super) fn Halos() -> impl IntoView {
 /// A mark as drawn, keyed by all of it: a redraw keeps the marks that did not change (and
 /// the focus on them) and touches nothing else. `first` is its first event: each event is
 /// in one mark, so it names the mark across redraws (`data-i`).
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Hash)]
 struct Drawn {
     first: u32,
     cx: String,

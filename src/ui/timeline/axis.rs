@@ -7,7 +7,7 @@ use crate::ui::keyed::{Item, KeyedLayer};
 use leptos::prelude::*;
 
 /// A tick as drawn: keyed by all of it, so a redraw that moves nothing touches nothing.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Hash)]
 struct Tick {
     x: String,
     bottom: String,

@@ -11,7 +11,7 @@ use crate::ui::keyed::{Item, KeyedLayer};
 use leptos::prelude::*;
 
 /// A mark as drawn, keyed by all of it, so a redraw replaces only the marks that changed.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Hash)]
 struct Drawn {
     class: String,
     event: usize,
