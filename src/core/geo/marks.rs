@@ -144,7 +144,7 @@ pub fn intersects(a: &[u32], b: &[u32]) -> bool {
 
 /// A mark's tooltip, line by line, which is also its accessible name: the place, then the
 /// date and title of a single event, or how many events are there. `date` and `count` write
-/// a date and "N events" (the shell's use the browser's `Intl`; [`core_words`] the core's).
+/// a date and "N events" (the shell's go through `ui/intl.rs`; [`core_words`] the core's).
 pub fn tooltip(
     corpus: &Corpus,
     members: &[u32],

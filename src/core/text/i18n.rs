@@ -236,7 +236,7 @@ pub fn tp(lang: Lang, key: Key, cat: Category, args: &[(&str, &str)]) -> String 
 }
 
 /// A plural key for the number `n` by the core's rules and digit grouping, `n` filling `{n}`
-/// (the shell asks the browser's `Intl` instead: `ui/intl.rs`).
+/// (the shell writes counts through `ui/intl.rs`, with the same rules).
 pub fn tn(lang: Lang, key: Key, n: u64, args: &[(&str, &str)]) -> String {
     let written = plural::group_digits(lang, n);
     let mut all = vec![("n", written.as_str())];

@@ -1,9 +1,9 @@
 //! Plural categories and digit grouping for the interface languages.
 //!
-//! The browser's `Intl.PluralRules` and `Intl.NumberFormat` answer first (see `ui/intl.rs`);
-//! these are CLDR's rules for whole numbers in the four interface languages, used where the
-//! browser has no data for a language (headless builds often lack Kazakh) and as the tested
-//! reference. Rules: Unicode CLDR, "Language Plural Rules" (plurals.xml, integer cases).
+//! CLDR's rules for whole numbers in the four interface languages: the interface writes
+//! every count with them (`ui/intl.rs`), and a component test checks them against the
+//! browser's `Intl.PluralRules` and `Intl.NumberFormat` (headless builds lack Kazakh's data).
+//! Rules: Unicode CLDR, "Language Plural Rules" (plurals.xml, integer cases).
 
 use super::lang::Lang;
 
