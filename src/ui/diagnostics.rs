@@ -104,15 +104,21 @@ pub fn LoadStatus() -> impl IntoView {
     let app = use_app();
     move || {
         match app.load.get() {
-        // While a large corpus loads, the progress bar says more than "Loading…".
-        Load::Loading if app.progress.with(Option::is_some) => ().into_any(),
-        Load::Loading => view! { <p class="status" role="status">{app.t(Key::Loading)}</p> }.into_any(),
-        Load::Failed(msg) => view! {
-            <div class="status error" role="alert"><h2>{app.t(Key::CorpusBroken)}</h2><p>{msg}</p></div>
+            // While a large corpus loads, the progress bar says more than "Loading…".
+            Load::Loading if app.progress.with(Option::is_some) => ().into_any(),
+            Load::Loading => {
+                view! { <p class="status" role="status">{app.t(Key::Loading)}</p> }.into_any()
+            }
+            // Without a message of its own (a corpus with errors), the diagnostics say why.
+            Load::Failed(msg) => view! {
+                <div class="status error" role="alert">
+                    <h2>{app.t(Key::CorpusBroken)}</h2>
+                    {(!msg.is_empty()).then(|| view! { <p>{msg}</p> })}
+                </div>
+            }
+            .into_any(),
+            Load::Ready => ().into_any(),
         }
-        .into_any(),
-        Load::Ready => ().into_any(),
-    }
     }
 }
 

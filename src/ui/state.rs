@@ -17,7 +17,7 @@ use std::sync::Arc;
 pub enum Load {
     Loading,
     Ready,
-    /// Nothing could be loaded; the message says why.
+    /// Nothing could be loaded; the message says why (empty: the diagnostics do).
     Failed(String),
 }
 

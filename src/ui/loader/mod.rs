@@ -172,7 +172,7 @@ fn show(app: AppState, outcome: Outcome) {
     app.corpus.set(Arc::new(corpus));
     app.diagnostics.set(diagnostics);
     app.load.set(if empty && has_errors {
-        Load::Failed(tf(app.lang.get_untracked(), Key::CorpusBroken, &[]))
+        Load::Failed(String::new())
     } else {
         Load::Ready
     });
