@@ -5,7 +5,7 @@
 //! the same (a component test checks it against the browser's), but building its formatters
 //! cost about 30 ms of the first render. Language names come from the table's endonyms, and
 //! for other codes from the browser's `Intl.DisplayNames`, which holds the CLDR data the
-//! wasm does not carry. Formatters are built once per language and kept.
+//! wasm does not carry; one is built per locale and kept.
 
 use crate::core::text::i18n::{endonym, tp, Key, Lang};
 use crate::core::text::plural::{self, Category};
@@ -17,34 +17,33 @@ use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 
 thread_local! {
-    /// Formatters by (constructor, locale, options), or `None` when the browser lacks data.
-    static CACHE: RefCell<HashMap<String, Option<JsValue>>> = RefCell::new(HashMap::new());
+    /// `Intl.DisplayNames` by locale, or `None` when the browser lacks that locale's data.
+    static NAMERS: RefCell<HashMap<String, Option<JsValue>>> = RefCell::new(HashMap::new());
 }
 
-/// `new Intl.<ctor>(locale, options)`, if the browser has data for `locale` itself.
-fn formatter(ctor: &str, locale: &str, opts: &[(&str, &str)]) -> Option<JsValue> {
-    let key = format!("{ctor}|{locale}|{opts:?}");
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+/// `new Intl.DisplayNames(locale, {type: "language", fallback: "none"})`, if the browser has
+/// data for `locale` itself (a locale without data resolves to the default one).
+fn display_names(locale: &str) -> Option<JsValue> {
+    if let Some(hit) = NAMERS.with(|c| c.borrow().get(locale).cloned()) {
         return hit;
     }
-    let made = build(ctor, locale, opts).filter(|f| {
-        // A locale without data resolves to the default one: then the core answers.
+    let made = build(locale).filter(|f| {
         let primary = locale.split('-').next().unwrap_or(locale);
         resolved_locale(f).is_some_and(|l| l.split('-').next() == Some(primary))
     });
-    CACHE.with(|c| c.borrow_mut().insert(key, made.clone()));
+    NAMERS.with(|c| c.borrow_mut().insert(locale.to_string(), made.clone()));
     made
 }
 
-fn build(ctor: &str, locale: &str, opts: &[(&str, &str)]) -> Option<JsValue> {
+fn build(locale: &str) -> Option<JsValue> {
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let ctor = Reflect::get(&intl, &ctor.into())
+    let ctor = Reflect::get(&intl, &"DisplayNames".into())
         .ok()?
         .dyn_into::<Function>()
         .ok()?;
     let options = Object::new();
-    for (k, v) in opts {
-        Reflect::set(&options, &(*k).into(), &(*v).into()).ok()?;
+    for (k, v) in [("type", "language"), ("fallback", "none")] {
+        Reflect::set(&options, &k.into(), &v.into()).ok()?;
     }
     Reflect::construct(&ctor, &Array::of2(&locale.into(), &options)).ok()
 }
@@ -104,9 +103,8 @@ pub fn language_name(code: &str, ui: Lang) -> (String, String) {
             return (e.to_string(), code.to_string());
         }
     }
-    let opts = [("type", "language"), ("fallback", "none")];
     let of = |locale: &str| {
-        formatter("DisplayNames", locale, &opts)
+        display_names(locale)
             .and_then(|f| call(&f, "of", &Array::of1(&code.into())))
             .and_then(|s| s.as_string())
             .filter(|s| !s.is_empty())

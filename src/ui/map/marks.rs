@@ -176,56 +176,13 @@ pub(super) fn Marks() -> impl IntoView {
             }
         }
     };
-    // The marks' names follow the interface language. A redraw replaces the marks that
-    // changed: if the focus was on one, it moves to the mark now holding that mark's first
-    // event. The mark is noted as the marks are drawn (before the old ones go) and kept while
-    // the focus is lost (a resize may redraw them again before it lands), until the focus
-    // leaves for somewhere else.
-    let group = NodeRef::<leptos::svg::G>::new();
-    let refocus = StoredValue::new(None::<u32>);
-    // Focus leaving a mark that is still on the page went elsewhere: let it go. (A mark
-    // removed by a redraw sends `focusout` too, and is gone by the next task.)
-    let let_go = move |ev: &web_sys::FocusEvent| {
-        let left = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        set_timeout(
-            move || {
-                if left.is_some_and(|el| el.is_connected()) {
-                    refocus.set_value(None);
-                }
-            },
-            std::time::Duration::ZERO,
-        );
-    };
+    let keeper = FocusKeeper::new();
+    // The marks' names follow the interface language.
     let marks = move || {
-        let on_mark = active_element()
-            .filter(|el| {
-                el.closest(".marks").ok().flatten().as_ref() == group.get_untracked().as_deref()
-            })
-            .and_then(|el| el.get_attribute("data-i")?.parse().ok());
-        if on_mark.is_some() {
-            refocus.set_value(on_mark);
-        }
+        keeper.note();
         let lang = app.lang.get();
         ctx.marks.with(|m| {
-            let holder = refocus.get_value().and_then(|event| {
-                let c = m
-                    .clusters
-                    .iter()
-                    .find(|c| c.members.binary_search(&event).is_ok())?;
-                c.members.first().copied()
-            });
-            if let Some(first) = holder {
-                request_animation_frame(move || {
-                    let new = group
-                        .get_untracked()
-                        .and_then(|g| g.query_selector(&format!("[data-i=\"{first}\"]")).ok()?);
-                    if let (None, Some(el)) = (active_element(), new) {
-                        focus(el);
-                    }
-                });
-            }
+            keeper.restore(m);
             m.clusters
                 .iter()
                 .map(|cl| Item::new(drawn(ctx, lang, cl), mark_view))
@@ -234,12 +191,84 @@ pub(super) fn Marks() -> impl IntoView {
     };
     view! {
         // tabindex -1: focus listeners alone would make the group a nameless tab stop.
-        <g class="marks" node_ref=group tabindex="-1" on:click=on_click on:keydown=on_key
+        <g class="marks" node_ref=keeper.group tabindex="-1" on:click=on_click on:keydown=on_key
             on:pointerover=move |ev| { if let Some(i) = target(&ev) { show_tip(i) } }
             on:pointerout=move |_| hide_tip()
             on:focusin=move |ev| { if let Some(i) = target(&ev) { show_tip(i) } }
-            on:focusout=move |ev| { let_go(&ev); hide_tip() }>
+            on:focusout=move |ev| { keeper.let_go(&ev); hide_tip() }>
             <KeyedLayer each=Box::new(marks)/>
         </g>
+    }
+}
+
+/// Keeps the focus on the marks across redraws. A redraw replaces the marks that changed; if
+/// the focus was on one, it moves to the mark now holding that mark's first event. The mark
+/// is noted as the marks are drawn (before the old ones go) and kept while the focus is lost
+/// (a resize may redraw them again before it lands), until the focus leaves for somewhere
+/// else.
+#[derive(Clone, Copy)]
+struct FocusKeeper {
+    group: NodeRef<leptos::svg::G>,
+    /// The first event of the mark that had the focus.
+    event: StoredValue<Option<u32>>,
+}
+
+impl FocusKeeper {
+    fn new() -> Self {
+        FocusKeeper {
+            group: NodeRef::new(),
+            event: StoredValue::new(None),
+        }
+    }
+
+    /// Notes the mark with the focus, if any (call before the marks are redrawn).
+    fn note(self) {
+        let on_mark = active_element()
+            .filter(|el| {
+                el.closest(".marks").ok().flatten().as_ref()
+                    == self.group.get_untracked().as_deref()
+            })
+            .and_then(|el| el.get_attribute("data-i")?.parse().ok());
+        if on_mark.is_some() {
+            self.event.set_value(on_mark);
+        }
+    }
+
+    /// After the redraw to `m`, focuses the mark holding the noted event if the focus was lost.
+    fn restore(self, m: &Marks) {
+        let holder = self.event.get_value().and_then(|event| {
+            let c = m
+                .clusters
+                .iter()
+                .find(|c| c.members.binary_search(&event).is_ok())?;
+            c.members.first().copied()
+        });
+        if let Some(first) = holder {
+            request_animation_frame(move || {
+                let new = self
+                    .group
+                    .get_untracked()
+                    .and_then(|g| g.query_selector(&format!("[data-i=\"{first}\"]")).ok()?);
+                if let (None, Some(el)) = (active_element(), new) {
+                    focus(el);
+                }
+            });
+        }
+    }
+
+    /// Focus leaving a mark that is still on the page went elsewhere: let it go. (A mark
+    /// removed by a redraw sends `focusout` too, and is gone by the next task.)
+    fn let_go(self, ev: &web_sys::FocusEvent) {
+        let left = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        set_timeout(
+            move || {
+                if left.is_some_and(|el| el.is_connected()) {
+                    self.event.set_value(None);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     }
 }
