@@ -57,18 +57,8 @@ pub struct Imported {
 /// `"format": "steppe-corpus"` (or names no other format, so the validator speaks);
 /// TimelineJS when it has `events` and no `format`.
 pub fn detect(name: &str, text: &str) -> Format {
-    let lower = name.to_ascii_lowercase();
-    let body = text.trim_start_matches('\u{feff}').trim_start();
-    if [".csv", ".tsv", ".txt"].iter().any(|e| lower.ends_with(e))
-        || !(body.starts_with('{') || body.starts_with('['))
-    {
-        return Format::Csv;
-    }
-    // The top-level keys, without reading a large file twice: a Steppe file names its
-    // format in its first lines.
-    let head: String = body.chars().take(4096).collect();
-    if head.contains(&format!("\"{FORMAT_NAME}\"")) {
-        return Format::Steppe;
+    if let Some(format) = detect_by_head(name, text) {
+        return format;
     }
     match json::parse(text) {
         Ok(Node {
@@ -88,9 +78,38 @@ pub fn detect(name: &str, text: &str) -> Format {
     }
 }
 
+/// How many characters of a file's start (after white space) [`detect`] looks in for a
+/// Steppe corpus' format name.
+const HEAD_CHARS: usize = 4096;
+
+/// The format as the start of a file tells it: CSV by the file's name or a first character
+/// that starts no JSON, Steppe when the format's name is in its first [`HEAD_CHARS`]
+/// characters; `None` when only reading the whole file can tell.
+fn detect_by_head(name: &str, head: &str) -> Option<Format> {
+    let lower = name.to_ascii_lowercase();
+    let body = head.trim_start_matches('\u{feff}').trim_start();
+    if [".csv", ".tsv", ".txt"].iter().any(|e| lower.ends_with(e))
+        || !(body.starts_with('{') || body.starts_with('['))
+    {
+        return Some(Format::Csv);
+    }
+    // The top-level keys, without reading a large file twice: a Steppe file names its
+    // format in its first lines.
+    let head: String = body.chars().take(HEAD_CHARS).collect();
+    head.contains(&format!("\"{FORMAT_NAME}\""))
+        .then_some(Format::Steppe)
+}
+
 /// Reads a file in any of the import formats; `None` for a Steppe corpus (read it with the
 /// validator directly) or a file that is not text.
 pub fn import(name: &str, bytes: &[u8]) -> Option<Imported> {
+    // A Steppe corpus says so in its first lines: the validator reads it, and the whole
+    // file (350 MB for a million events) is not decoded a first time here. (Decoding a
+    // prefix gives a prefix of the whole file's text, so this answers as `detect` would.)
+    let head = bytes.get(..HEAD_CHARS * 4).unwrap_or(bytes);
+    if detect_by_head(name, &String::from_utf8_lossy(head)) == Some(Format::Steppe) {
+        return None;
+    }
     let (text, _) = encoding::decode(bytes).ok()?;
     let format = detect(name, &text);
     let mut im = match format {
@@ -501,6 +520,29 @@ mod tests {
             Format::Steppe
         );
         assert_eq!(detect("a.json", "{ broken"), Format::Steppe);
+    }
+
+    #[test]
+    fn a_steppe_corpus_is_told_by_its_start_without_decoding_all_of_it() {
+        let events = "{\"id\": \"e\"},".repeat(100_000);
+        let file = format!("{{\"format\": \"steppe-corpus\", \"events\": [{events}]}}");
+        crate::corpus::work::reset();
+        assert!(import("big.json", file.as_bytes()).is_none());
+        assert!(
+            crate::corpus::work::steps() < 1_000,
+            "{} steps for {} bytes",
+            crate::corpus::work::steps(),
+            file.len()
+        );
+        // The same start in a CSV file's name, or another format: decoded and imported.
+        assert!(import("big.csv", file.as_bytes()).is_some());
+        assert!(import("t.json", br#"{"events": []}"#).is_some());
+        // Past the start, the name no longer counts: the whole file is read to tell.
+        let late = format!(
+            "{{\"events\": [], \"x\": \"{}\", \"format\": \"steppe-corpus\"}}",
+            " ".repeat(20_000)
+        );
+        assert!(import("late.json", late.as_bytes()).is_none());
     }
 
     #[test]
