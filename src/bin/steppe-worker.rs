@@ -11,6 +11,7 @@
 fn main() {
     use steppe_core::corpus::transfer::{split, FromWorker, CHUNK_EVENTS};
     use steppe_core::corpus::wire::encode;
+    use steppe_core::geo::located::locate;
     use steppe_core::interchange::read_any;
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -39,7 +40,11 @@ fn main() {
             post(&FromWorker::Progress { done, total })
         });
         drop(bytes);
-        let (mut head, chunks) = split(read.corpus, read.diagnostics, CHUNK_EVENTS);
+        // What the map needs of every event, worked out here rather than in the page's
+        // first frames.
+        let mut corpus = read.corpus;
+        locate(&mut corpus);
+        let (mut head, chunks) = split(corpus, read.diagnostics, CHUNK_EVENTS);
         head.imported = read.imported;
         post(&FromWorker::Head(Box::new(head)));
         for chunk in chunks {

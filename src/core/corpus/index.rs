@@ -23,6 +23,7 @@ use crate::query::bitset::Bitset;
 use crate::query::search::normalize_into;
 use crate::time::date::OrderKey;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Most actors offered as filters (with a bit set each): those named by the most events.
 pub const MAX_FACET_ACTORS: usize = 256;
@@ -207,6 +208,13 @@ pub struct Corpus {
     pub event_sources: Lists,
     /// Per event: folded search text; see [`Corpus::haystack`].
     pub haystacks: Texts,
+    /// Per event: its place in the map's world units (`None` without a place), when the
+    /// loading worker worked it out with the rest of the index (`geo::located`); otherwise
+    /// empty, and the page works it out when the map first asks for it.
+    pub world: Arc<[Option<(f64, f64)>]>,
+    /// How many events each place name (in English) has, for the map's labels: like
+    /// `world`, from the loading worker, else worked out on the page when asked for.
+    pub place_counts: Option<Arc<HashMap<String, usize>>>,
     actor_ix: HashMap<String, u32>,
     /// Event indices in the order of their ids, so an id is found by binary search over the
     /// events' own ids instead of a map holding a copy of every id.
@@ -407,6 +415,8 @@ impl Corpus {
             event_actors,
             event_sources,
             haystacks,
+            world: Arc::default(),
+            place_counts: None,
             actor_ix,
             by_id,
         }

@@ -16,6 +16,7 @@ use super::model::{Actor, Event, Meta, Question, Source, Tags};
 use super::validate::Dropped;
 use super::wire::{fields, Reader, Wire};
 use crate::query::bitset::Bitset;
+use std::sync::Arc;
 
 /// Most events a corpus handed over may hold (far beyond what a page can show).
 pub const MAX_EVENTS: usize = 1 << 24;
@@ -41,6 +42,8 @@ pub struct Head {
     pub events: usize,
     /// The name of the format the file was imported from (`None`: a Steppe corpus).
     pub imported: Option<String>,
+    /// Events per place name, when the worker worked them out (see [`Corpus::place_counts`]).
+    pub place_counts: Option<Vec<(String, usize)>>,
 }
 
 /// Consecutive events (in the corpus' date order) with their index columns, flat as the
@@ -56,6 +59,9 @@ pub struct Chunk {
     /// The same stretch of the corpus' id order (event indices sorted by id, over the whole
     /// corpus), so the page need not sort a million ids in one task to find events by id.
     pub by_id: Vec<u32>,
+    /// The events' places in world units, when the worker worked them out (see
+    /// [`Corpus::world`]); empty otherwise.
+    pub world: Vec<Option<(f64, f64)>>,
 }
 
 /// A message from the loading worker to the page.
@@ -73,8 +79,8 @@ pub enum FromWorker {
 }
 
 fields! {
-    Head { meta, actors, sources, questions, tags, dropped, languages, facet_actors, diagnostics, events, imported }
-    Chunk { events, event_actors, event_sources, lang_bits, spans, haystacks, by_id }
+    Head { meta, actors, sources, questions, tags, dropped, languages, facet_actors, diagnostics, events, imported, place_counts }
+    Chunk { events, event_actors, event_sources, lang_bits, spans, haystacks, by_id, world }
 }
 
 impl Wire for FromWorker {
@@ -131,6 +137,8 @@ pub fn split(corpus: Corpus, diagnostics: Vec<Diagnostic>, chunk: usize) -> (Hea
         spans,
         haystacks,
         by_id,
+        world,
+        place_counts,
         ..
     } = corpus;
     let head = Head {
@@ -145,6 +153,11 @@ pub fn split(corpus: Corpus, diagnostics: Vec<Diagnostic>, chunk: usize) -> (Hea
         diagnostics,
         events: events.len(),
         imported: None,
+        place_counts: place_counts.map(|p| {
+            let mut p: Vec<(String, usize)> = p.iter().map(|(k, &v)| (k.clone(), v)).collect();
+            p.sort();
+            p
+        }),
     };
     let chunks = Chunks {
         size: chunk.max(1),
@@ -156,6 +169,7 @@ pub fn split(corpus: Corpus, diagnostics: Vec<Diagnostic>, chunk: usize) -> (Hea
         spans,
         haystacks,
         by_id,
+        world,
     };
     (head, chunks)
 }
@@ -172,6 +186,7 @@ pub struct Chunks {
     spans: Vec<(i64, i64)>,
     haystacks: Texts,
     by_id: Vec<u32>,
+    world: Arc<[Option<(f64, f64)>]>,
 }
 
 impl Iterator for Chunks {
@@ -192,6 +207,7 @@ impl Iterator for Chunks {
             spans: self.spans.get(start..end).unwrap_or_default().to_vec(),
             haystacks: self.haystacks.slice(start..end),
             by_id: self.by_id.get(start..end).unwrap_or_default().to_vec(),
+            world: self.world.get(start..end).unwrap_or_default().to_vec(),
         })
     }
 }
@@ -206,6 +222,8 @@ pub struct Assembler {
     source_language: Vec<Option<usize>>,
     /// Whether an event referred to an actor or source that was not sent.
     out_of_range: bool,
+    /// The chunks' places in world units, if they carry them.
+    world: Vec<Option<(f64, f64)>>,
     /// The head's `imported`.
     pub imported: Option<String>,
 }
@@ -250,12 +268,19 @@ impl Assembler {
         corpus.tags = head.tags;
         corpus.dropped = head.dropped;
         corpus.languages = head.languages;
+        corpus.place_counts = head.place_counts.map(|p| Arc::new(p.into_iter().collect()));
+        let mut world = Vec::new();
+        if corpus.place_counts.is_some() {
+            // Worked out by the worker with the places' counts: one per event to come.
+            let _ = world.try_reserve_exact(n);
+        }
         Assembler {
             corpus,
             diagnostics: head.diagnostics,
             expected: head.events,
             source_language,
             out_of_range: false,
+            world,
             imported: head.imported,
         }
     }
@@ -299,6 +324,7 @@ impl Assembler {
         // whose id is the one asked for. Its range is.
         self.out_of_range |= chunk.by_id.iter().any(|&i| i as usize >= self.expected);
         c.by_id.extend(chunk.by_id);
+        self.world.extend(chunk.world);
     }
 
     /// Events received so far, and how many the head announced.
@@ -320,9 +346,11 @@ impl Assembler {
             c.haystacks.len(),
             c.by_id.len(),
         ];
-        if n != self.expected || columns.iter().any(|&len| len != n) {
+        // The places are optional: without them, the page works them out.
+        let world = self.world.len();
+        if n != self.expected || columns.iter().any(|&len| len != n) || (world != 0 && world != n) {
             return Err(format!(
-                "expected {} events, received {n} (columns {columns:?})",
+                "expected {} events, received {n} (columns {columns:?}, places {world})",
                 self.expected
             ));
         }
@@ -333,6 +361,7 @@ impl Assembler {
                     .into(),
             );
         }
+        c.world = self.world.into();
         c.index_actor_ids();
         c.event_actors.shrink_to_fit();
         c.event_sources.shrink_to_fit();
@@ -371,8 +400,18 @@ mod tests {
 
     #[test]
     fn a_corpus_comes_back_whole_in_chunks() {
-        for n in [0, 1, 5000] {
-            let original = corpus(n);
+        for (n, located) in [
+            (0, false),
+            (1, false),
+            (5000, false),
+            (1, true),
+            (5000, true),
+        ] {
+            let mut original = corpus(n);
+            if located {
+                crate::geo::located::locate(&mut original);
+                assert_eq!(original.world.len(), n);
+            }
             let (head, chunks) = split(original.clone(), Vec::new(), 2048);
             let chunks: Vec<Chunk> = chunks.collect();
             assert_eq!(chunks.len(), n.div_ceil(2048));
@@ -380,7 +419,7 @@ mod tests {
             assert_eq!(a.progress(), (n, n));
             let (back, diagnostics) = a.finish().expect("fits");
             assert!(diagnostics.is_empty());
-            assert_eq!(back, original, "{n} events");
+            assert_eq!(back, original, "{n} events, located: {located}");
             if let Some(e) = back.events.last() {
                 assert_eq!(back.event_index(&e.id), Some(n - 1));
             }
@@ -449,10 +488,23 @@ mod tests {
             spans: vec![(0, 1)],
             haystacks: [""].iter().collect(),
             by_id: vec![0],
+            world: Vec::new(),
         });
         assert!(wild.finish().is_err(), "an actor index out of range");
         ragged.push(bad);
         assert!(ragged.finish().is_err(), "a column longer than the events");
+
+        let mut located = corpus(3000);
+        crate::geo::located::locate(&mut located);
+        let (placed_head, placed) = split(located, Vec::new(), 1000);
+        let mut unplaced = Assembler::new(placed_head);
+        for (k, mut c) in placed.enumerate() {
+            if k == 1 {
+                c.world.pop();
+            }
+            unplaced.push(c);
+        }
+        assert!(unplaced.finish().is_err(), "places for some events only");
 
         let mut stray = Assembler::new(head.clone());
         for (k, c) in chunks.iter().enumerate() {

@@ -2,8 +2,9 @@
 //! and the derived values every piece reads.
 
 use crate::core::geo::cluster::{aggregate, Marks};
+use crate::core::geo::located;
 use crate::core::geo::marks::frame;
-use crate::core::geo::viewport::{core_bounds, home, world, MapView as View, Viewport};
+use crate::core::geo::viewport::{core_bounds, home, MapView as View, Viewport};
 use crate::core::input::gesture::Tracker;
 use crate::ui::state::AppState;
 use leptos::html;
@@ -46,16 +47,9 @@ impl MapCtx {
         container: NodeRef<html::Div>,
         size: RwSignal<(f64, f64)>,
     ) -> Self {
-        // Each event's position in world units, computed once per corpus.
-        let world_xy = Memo::new(move |_| {
-            let w = world();
-            Arc::new(app.corpus.with(|c| {
-                c.events
-                    .iter()
-                    .map(|e| e.place.as_ref().map(|p| w.to_screen(p.lon, p.lat)))
-                    .collect::<Vec<_>>()
-            }))
-        });
+        // Each event's position in world units, once per corpus (from the loading worker
+        // when it read the corpus).
+        let world_xy = Memo::new(move |_| app.corpus.with(|c| located::world(c)));
         // What the frame a corpus opens on fits (its own events, the distant few left to
         // edge markers), once per corpus from the positions above: a resize only refits.
         let core = Memo::new(move |_| {

@@ -2,7 +2,8 @@
 
 use super::MapCtx;
 use crate::core::geo::basemap;
-use crate::core::geo::labels::{place_counts, plan, LabelKind, CITY_SIZE};
+use crate::core::geo::labels::{plan, LabelKind, CITY_SIZE};
+use crate::core::geo::located;
 use crate::core::text::fixed::fixed;
 use crate::ui::keyed::{Item, KeyedLayer};
 use leptos::prelude::*;
@@ -12,16 +13,9 @@ use leptos::prelude::*;
 pub(super) fn Labels() -> impl IntoView {
     let ctx = MapCtx::use_ctx();
     let app = ctx.app;
-    // How many events each place name has, to give busy places' labels priority.
-    let busy = Memo::new(move |_| {
-        app.corpus.with(|c| {
-            place_counts(
-                c.events
-                    .iter()
-                    .filter_map(|e| e.place.as_ref().map(|p| &p.name)),
-            )
-        })
-    });
+    // How many events each place name has, to give busy places' labels priority (from
+    // the loading worker when it read the corpus).
+    let busy = Memo::new(move |_| app.corpus.with(|c| located::place_counts(c)));
     let labels = move || {
         let vp = ctx.vp.get();
         let lang = app.lang.get();
