@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use steppe::core::corpus::generate::generate;
 use steppe::core::corpus::transfer::{split, Assembler, CHUNK_EVENTS};
 use steppe::core::corpus::{validate_bytes, Corpus};
+use steppe::core::interchange::read_any;
 
 /// The system allocator, counting the bytes live and the most live at once.
 struct Counting;
@@ -136,6 +137,15 @@ fn main() {
         .saturating_sub(live());
         rows.push(("id lookups", rest));
 
+        // As the loading worker reads a file: its bytes, the model and the index, at most.
+        let before = live();
+        let bytes = serde_json::to_vec(&generate(n, 1)).unwrap_or_default();
+        let file_bytes = bytes.len();
+        PEAK.store(live(), Relaxed);
+        let read = read_any("corpus.json", bytes, &mut |_, _| {});
+        let reading = PEAK.load(Relaxed).saturating_sub(before);
+        drop(black_box(read));
+
         let per = |b: usize| b as f64 / n as f64;
         println!("{n} events (validated file: {:.1} B/event):", per(file));
         for (name, b) in &rows {
@@ -146,6 +156,12 @@ fn main() {
             "  {:<18} {:>8.1} B/event  (file and index together, at most)",
             "peak indexing",
             per(peak)
+        );
+        println!(
+            "  {:<18} {:>8.1} B/event  (reading a file as the worker does, its {:.1} B/event included)",
+            "peak reading",
+            per(reading),
+            per(file_bytes)
         );
         println!(
             "  {:<18} {:>8.1} B/event  (the same corpus assembled from its chunks)",

@@ -36,10 +36,9 @@ fn main() {
             let _ = transfer.call1(&buffer, &JsValue::from(0));
         }
         drop((received, buffer, data));
-        let read = read_any(&name, &bytes, &mut |done, total| {
+        let read = read_any(&name, bytes, &mut |done, total| {
             post(&FromWorker::Progress { done, total })
         });
-        drop(bytes);
         // What the map needs of every event, worked out here rather than in the page's
         // first frames.
         let mut corpus = read.corpus;

@@ -1088,13 +1088,16 @@ impl<'t> Reader<'t> {
         key: &str,
         item: impl Fn(&mut Self, &Node, &Path) -> Option<String>,
     ) -> Vec<String> {
-        let mut out = Vec::new();
         if o.get(key).is_none() {
-            return out;
+            return Vec::new();
         }
         let items = self.array_items(o, key);
         let path = o.child(key);
-        for (i, n) in self.capped(items, &path) {
+        let items = self.capped(items, &path);
+        // Exactly the room the items need: a list grown one by one keeps room for four, and
+        // a million events each keeping it for one source or tag is 70 MB more.
+        let mut out = Vec::with_capacity(items.len());
+        for (i, n) in items {
             if let Some(s) = item(self, n, &path.index(i)) {
                 out.push(s);
             }
@@ -1328,7 +1331,10 @@ impl<'t> Reader<'t> {
         if o.get("actors").is_some() {
             let items = self.array_items(o, "actors");
             let list = o.child("actors");
-            for (i, n) in self.capped(items, &list) {
+            let items = self.capped(items, &list);
+            // Exactly the room needed (see `string_list`).
+            actors.reserve_exact(items.len());
+            for (i, n) in items {
                 let p = list.index(i);
                 let Some(a) = self.object(n, &p) else {
                     continue;

@@ -30,7 +30,7 @@ pub(super) fn read(
         }
     };
     if (bytes.length() as usize) < WORKER_FROM_BYTES {
-        return then(read_on_page(&name, &bytes.to_vec()));
+        return then(read_on_page(&name, bytes.to_vec()));
     }
     // Indeterminate until the worker has parsed the file and counted its events.
     app.progress.set(Some(Progress::Read { done: 0, total: 0 }));
@@ -66,10 +66,10 @@ fn read_on_page_after_paint(
     app.progress.set(Some(Progress::Read { done: 0, total: 0 }));
     leptos::task::spawn_local(async move {
         super::super::dom::next_paint().await;
-        then(read_on_page(&name, &bytes.to_vec()));
+        then(read_on_page(&name, bytes.to_vec()));
     });
 }
 
-fn read_on_page(name: &str, bytes: &[u8]) -> Outcome {
+fn read_on_page(name: &str, bytes: Vec<u8>) -> Outcome {
     interchange::read_any(name, bytes, &mut |_, _| {})
 }
