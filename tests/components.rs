@@ -614,24 +614,6 @@ async fn header_shows_the_credits_and_names_the_page() {
 }
 
 #[wasm_bindgen_test]
-async fn the_list_draws_its_first_rows_just_after_the_first_frame() {
-    let (host, _app) = mount(SMALL, || view! { <EventList/> });
-    wait_ms(0).await;
-    assert!(
-        host.query_selector("table caption").unwrap().is_some(),
-        "the table is there at once"
-    );
-    assert_eq!(
-        all(&host, "tbody tr").len(),
-        0,
-        "its rows wait for the first frame to be painted"
-    );
-    tick().await;
-    assert_eq!(all(&host, "tbody tr").len(), 4);
-    host.remove();
-}
-
-#[wasm_bindgen_test]
 async fn a_list_out_of_view_follows_a_new_result_just_after_the_frame() {
     let (host, app) = mount(SMALL, || view! { <EventList/> });
     // Below the fold, as under the map and timeline on a desktop (fixed: other tests scroll).

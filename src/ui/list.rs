@@ -55,22 +55,11 @@ pub fn EventList() -> impl IntoView {
             page.set(next);
         }
     });
-    // The rows are first drawn just after the first frame with the list in it is painted:
-    // the list sits under the map and the timeline, and its rows are a quarter of the
-    // page's elements, which would otherwise delay that frame.
-    let drawn = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        super::dom::next_paint().await;
-        let _ = drawn.try_set(true);
-    });
     let total = move || shown.with(|r| r.count());
     let pages = move || total().div_ceil(PAGE).max(1);
     // Rows are keyed by what they show, so a new page or result replaces only the rows that
     // changed; clicks and hovers are handled once on the table body (rows carry `data-i`).
     let rows = move || {
-        if !drawn.get() {
-            return Vec::new();
-        }
         let lang = app.lang.get();
         let code = lang.code();
         let p = page.get();
