@@ -83,17 +83,18 @@ impl FromIterator<(String, String)> for Text {
     /// object's repeated key does).
     fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Self {
         let mut v: Vec<(String, String)> = pairs.into_iter().collect();
-        // Stable: equal codes keep their order, so the last of each is the one kept.
+        // Stable: equal codes keep their order, so the last of each is the one kept. In
+        // place: a text is made for every title and place name read or received.
         v.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut out: Vec<(String, String)> = Vec::with_capacity(v.len());
-        for pair in v {
-            match out.last_mut() {
-                Some(last) if last.0 == pair.0 => *last = pair,
-                _ => out.push(pair),
+        v.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                std::mem::swap(later, kept);
             }
-        }
-        out.shrink_to_fit();
-        Text(out)
+            same
+        });
+        v.shrink_to_fit();
+        Text(v)
     }
 }
 
@@ -477,6 +478,24 @@ mod tests {
         let only_de = text(&[("de", "Nur")]);
         assert_eq!(only_de.pick("kk"), Some(("de", "Nur")));
         assert_eq!(Text::default().get("kk"), "");
+    }
+
+    #[test]
+    fn a_text_is_in_code_order_and_the_later_of_two_codes_stays() {
+        let t = text(&[
+            ("ru", "first ru"),
+            ("en", "first en"),
+            ("ru", "second ru"),
+            ("de", "de"),
+            ("ru", "third ru"),
+            ("en", "second en"),
+        ]);
+        let pairs: Vec<(&str, &str)> = t.iter().collect();
+        assert_eq!(
+            pairs,
+            [("de", "de"), ("en", "second en"), ("ru", "third ru")]
+        );
+        assert_eq!(t.len(), 3);
     }
 
     #[test]
