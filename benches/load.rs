@@ -1,7 +1,7 @@
 //! Loading benchmark: where the time of reading a corpus goes, phase by phase, on generated
 //! corpora (the same phases run in the browser's loading worker and on its main thread).
 //! Prints figures (median of a few runs, ms); it is not a test and asserts nothing.
-//! Run with `cargo bench --bench load`.
+//! Run with `cargo bench --bench load` (`LOAD_SIZES=1000,100000` for other sizes).
 
 mod common;
 
@@ -18,7 +18,12 @@ fn main() {
         "{:>9}  {:>9}  {:>10}  {:>10}  {:>10}  {:>10}  {:>10}",
         "events", "MB", "validate", "index", "total", "encode", "assemble"
     );
-    for n in [1_000usize, 10_000, 100_000, 1_000_000] {
+    // `LOAD_SIZES=100000,1000000` picks the sizes.
+    let sizes: Vec<usize> = std::env::var("LOAD_SIZES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000, 100_000, 1_000_000]);
+    for n in sizes {
         let bytes = serde_json::to_vec(&generate(n, 1)).unwrap_or_default();
         // A million events (358 MB) take seconds per run: one run each.
         let reps = match n {

@@ -90,38 +90,43 @@ pub fn searchable_events(
     sources: &[Source],
     tags: &Tags,
 ) -> usize {
+    searchable_in(
+        events,
+        &Refs::resolve(events, actors, sources),
+        actors,
+        sources,
+        tags,
+    )
+}
+
+/// [`searchable_events`] with the events' references already resolved.
+fn searchable_in(
+    events: &[Event],
+    refs: &Refs,
+    actors: &[Actor],
+    sources: &[Source],
+    tags: &Tags,
+) -> usize {
     let tag_len: HashMap<&str, usize> = tags
         .iter()
         .map(|(id, t)| (id.as_str(), text_len(t)))
         .collect();
-    let actor_len: HashMap<&str, (usize, usize)> = actors
+    let actor_len: Vec<usize> = actors.iter().map(|a| text_len(&a.name)).collect();
+    let source_len: Vec<usize> = sources
         .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), (i, text_len(&a.name))))
-        .collect();
-    let source_len: HashMap<&str, (usize, usize)> = sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let len = s
-                .outlet
+        .map(|s| {
+            s.outlet
                 .len()
                 .saturating_add(s.title.len())
                 .saturating_add(s.title_en.as_ref().map_or(0, String::len))
-                .saturating_add(3);
-            (s.id.as_str(), (i, len))
+                .saturating_add(3)
         })
         .collect();
-    let mut actor_seen = vec![usize::MAX; actors.len()];
-    let mut source_seen = vec![usize::MAX; sources.len()];
-    let once = |seen: &mut Vec<usize>, k: usize, event: usize| -> bool {
-        match seen.get_mut(k) {
-            Some(s) if *s != event => {
-                *s = event;
-                true
-            }
-            _ => false,
-        }
+    let sum = |lens: &[usize], items: &[u32]| {
+        items
+            .iter()
+            .filter_map(|&k| lens.get(k as usize))
+            .fold(0usize, |a, &l| a.saturating_add(l))
     };
     let mut total = 0usize;
     for (i, e) in events.iter().enumerate() {
@@ -135,27 +140,15 @@ pub fn searchable_events(
                 .saturating_add(1)
                 .saturating_add(texts);
         }
-        let named = e.actors.iter().map(|r| r.id.as_str());
-        let claimant = e.claim.as_ref().map(|c| c.claimant.as_str());
-        for id in named.chain(claimant) {
-            if let Some(&(k, l)) = actor_len.get(id) {
-                if once(&mut actor_seen, k, i) {
-                    len = len.saturating_add(l);
-                }
-            }
-        }
-        for s in &e.sources {
-            if let Some(&(k, l)) = source_len.get(s.as_str()) {
-                if once(&mut source_seen, k, i) {
-                    len = len.saturating_add(l);
-                }
-            }
-        }
+        let (ea, es) = (refs.actors.get(i), refs.sources.get(i));
+        len = len
+            .saturating_add(sum(&actor_len, ea))
+            .saturating_add(sum(&source_len, es));
         work::add(
             e.tags
                 .len()
-                .saturating_add(e.actors.len())
-                .saturating_add(e.sources.len())
+                .saturating_add(ea.len())
+                .saturating_add(es.len())
                 .saturating_add(1),
         );
         total = total.saturating_add(len);
@@ -164,6 +157,82 @@ pub fn searchable_events(
         }
     }
     events.len()
+}
+
+/// Each event's actors (participants, then the claimant) and sources as indices into the
+/// file's tables, in file order, each named once: ids are looked up once per corpus.
+/// Unknown ids are left out (the validator has reported them).
+struct Refs {
+    actors: Lists,
+    sources: Lists,
+}
+
+impl Refs {
+    fn resolve(events: &[Event], actors: &[Actor], sources: &[Source]) -> Self {
+        let actor_ix: HashMap<&str, u32> = actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), index_u32(i)))
+            .collect();
+        let source_ix: HashMap<&str, u32> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), index_u32(i)))
+            .collect();
+        let refs = |f: fn(&Event) -> usize| events.iter().map(f).sum::<usize>();
+        let mut out = Refs {
+            actors: Lists::with_capacity(
+                events.len(),
+                refs(|e| {
+                    e.actors
+                        .len()
+                        .saturating_add(usize::from(e.claim.is_some()))
+                }),
+            ),
+            sources: Lists::with_capacity(events.len(), refs(|e| e.sources.len())),
+        };
+        // Which event last named each actor / source: repeats are listed once, in O(1).
+        let mut actor_seen = vec![usize::MAX; actors.len()];
+        let mut source_seen = vec![usize::MAX; sources.len()];
+        // Reused from event to event.
+        let (mut ea, mut es) = (Vec::new(), Vec::new());
+        for (i, e) in events.iter().enumerate() {
+            let claimant = e.claim.as_ref().map(|c| c.claimant.as_str());
+            ea.clear();
+            for id in e.actors.iter().map(|r| r.id.as_str()).chain(claimant) {
+                once(&mut ea, &mut actor_seen, actor_ix.get(id).copied(), i);
+            }
+            es.clear();
+            for id in &e.sources {
+                once(
+                    &mut es,
+                    &mut source_seen,
+                    source_ix.get(id.as_str()).copied(),
+                    i,
+                );
+            }
+            work::add(
+                e.actors
+                    .len()
+                    .saturating_add(e.sources.len())
+                    .saturating_add(1),
+            );
+            out.actors.push(&ea);
+            out.sources.push(&es);
+        }
+        out
+    }
+}
+
+/// Adds index `k` (if found) to `list`, unless event `event` has named it already.
+fn once(list: &mut Vec<u32>, seen: &mut [usize], k: Option<u32>, event: usize) {
+    let Some(k) = k else { return };
+    if let Some(s) = seen.get_mut(k as usize) {
+        if *s != event {
+            *s = event;
+            list.push(k);
+        }
+    }
 }
 
 /// Bytes of a multilingual text, with a separator after each language.
@@ -234,32 +303,45 @@ impl Corpus {
             events,
             ..
         } = file;
-        // Budgets are applied in file order (as the validator reports them), then events sorted.
-        let searchable = searchable_events(&events, &actors, &sources, &tags);
+        // References resolved once, in file order: the budgets are applied in that order (as
+        // the validator reports them), then the events are sorted.
+        let refs = Refs::resolve(&events, &actors, &sources);
+        let searchable = searchable_in(&events, &refs, &actors, &sources, &tags);
         let facet = facet_actors(&actors, &events);
+        // The facet actors first: each actor's index in that new order.
+        let mut renumber = vec![0u32; facet.len()];
+        let n_facet_actors = facet.iter().filter(|&&f| f).count();
+        let (mut next_facet, mut next_rest) = (0usize, n_facet_actors);
+        for (slot, &f) in renumber.iter_mut().zip(&facet) {
+            let next = if f { &mut next_facet } else { &mut next_rest };
+            *slot = index_u32(*next);
+            *next = next.saturating_add(1);
+        }
         let (mut actors, rest): (Vec<Actor>, Vec<Actor>) =
             facet.into_iter().zip(actors).partition_map_bool();
-        let n_facet_actors = actors.len();
         actors.extend(rest);
         // Sorted through a permutation: moving whole events about is what a sort of them
         // would spend its time on.
         // Dates' order keys sit in a compact array beside their positions, worked out once;
         // ids are read only on a tie, positions last, so the order is total and an unstable
         // sort gives what a stable one would.
-        let mut order: Vec<(OrderKey, usize)> = events
+        // Many events share a date, so ids' first bytes sit in the array too: the id itself,
+        // far away in memory, is read only when those are the same.
+        let mut order: Vec<(OrderKey, u128, usize)> = events
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.date.order_key(), i))
+            .map(|(i, e)| (e.date.order_key(), id_prefix(&e.id), i))
             .collect();
         let id = |i: usize| events.get(i).map_or("", |e| e.id.as_str());
         order.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| id(a.1).cmp(id(b.1)))
-                .then(a.1.cmp(&b.1))
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then_with(|| id(a.2).cmp(id(b.2)))
+                .then(a.2.cmp(&b.2))
         });
         // Put in order in place, one cycle of the permutation at a time: a second list of
         // the events would double the memory they take while indexing.
-        let perm: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+        let perm: Vec<usize> = order.into_iter().map(|(_, _, i)| i).collect();
         let mut events = events;
         let mut placed = vec![false; perm.len()];
         for start in 0..perm.len() {
@@ -278,8 +360,6 @@ impl Corpus {
             }
         }
         drop(placed);
-        let is_searchable: Vec<bool> = perm.iter().map(|&i| i < searchable).collect();
-        drop(perm);
         for e in &mut events {
             // The reader grows these lists as it goes; the corpus keeps them for good.
             e.actors.shrink_to_fit();
@@ -291,11 +371,6 @@ impl Corpus {
         let n = events.len();
         work::add(n.saturating_add(actors.len()).saturating_add(sources.len()));
         let actor_ix = ids(actors.iter().map(|a| &a.id));
-        let source_ix: HashMap<&str, u32> = sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), index_u32(i)))
-            .collect();
 
         let mut languages = ranked_languages(&sources);
         languages.truncate(MAX_FACET_LANGUAGES);
@@ -316,61 +391,31 @@ impl Corpus {
             n.div_ceil(64)
                 .saturating_mul(n_facet_actors.saturating_add(languages.len())),
         );
-        let refs = |f: fn(&Event) -> usize| events.iter().map(f).sum::<usize>();
-        let mut event_actors = Lists::with_capacity(
-            n,
-            refs(|e| {
-                e.actors
-                    .len()
-                    .saturating_add(usize::from(e.claim.is_some()))
-            }),
-        );
-        let mut event_sources = Lists::with_capacity(n, refs(|e| e.sources.len()));
+        let mut event_actors = Lists::with_capacity(n, refs.actors.items().len());
+        let mut event_sources = Lists::with_capacity(n, refs.sources.items().len());
         let mut spans = Vec::with_capacity(n);
         let mut lang_bits = Vec::with_capacity(n);
         let mut haystacks = Texts::with_capacity(n, 0);
-        // Which event last listed each actor / source: repeats are listed once, in O(1).
-        let mut actor_seen = vec![usize::MAX; actors.len()];
-        let mut source_seen = vec![usize::MAX; sources.len()];
         // Reused from event to event, so indexing allocates per corpus, not per event.
-        let (mut ea, mut es, mut joined) = (Vec::new(), Vec::new(), String::new());
-        for (i, (e, &searchable)) in events.iter().zip(&is_searchable).enumerate() {
-            let claimant = e.claim.as_ref().map(|c| &c.claimant);
+        let (mut ea, mut joined) = (Vec::new(), String::new());
+        for (i, (e, &from)) in events.iter().zip(&perm).enumerate() {
+            // The event's references, resolved in file order; actors in their new order.
             ea.clear();
-            for id in e.actors.iter().map(|r| &r.id).chain(claimant) {
-                let Some(&a) = actor_ix.get(id) else { continue };
-                if let Some(seen) = actor_seen.get_mut(a as usize) {
-                    if *seen != i {
-                        *seen = i;
-                        ea.push(a);
-                    }
-                }
-            }
+            ea.extend(
+                refs.actors
+                    .get(from)
+                    .iter()
+                    .filter_map(|&a| renumber.get(a as usize)),
+            );
+            let es = refs.sources.get(from);
             for &a in &ea {
                 if let Some(set) = by_actor.get_mut(a as usize) {
                     set.insert(i);
                 }
             }
-            es.clear();
-            for s in &e.sources {
-                let Some(&k) = source_ix.get(s.as_str()) else {
-                    continue;
-                };
-                if let Some(seen) = source_seen.get_mut(k as usize) {
-                    if *seen != i {
-                        *seen = i;
-                        es.push(k);
-                    }
-                }
-            }
-            work::add(
-                e.actors
-                    .len()
-                    .saturating_add(e.sources.len())
-                    .saturating_add(1),
-            );
+            work::add(ea.len().saturating_add(es.len()).saturating_add(1));
             let mut bits = 0u32;
-            for &s in &es {
+            for &s in es {
                 let Some(l) = source_lang.get(s as usize).copied().flatten() else {
                     continue;
                 };
@@ -386,15 +431,16 @@ impl Corpus {
                 d.end_minute().max(e.date.end_minute())
             });
             spans.push((e.date.start_minute(), end));
-            if searchable {
-                join_haystack(&mut joined, e, &ea, &es, &actors, &sources, &tags);
+            if from < searchable {
+                join_haystack(&mut joined, e, &ea, es, &actors, &sources, &tags);
                 haystacks.push_with(|out| normalize_into(&joined, out));
             } else {
                 haystacks.push("");
             }
             event_actors.push(&ea);
-            event_sources.push(&es);
+            event_sources.push(es);
         }
+        drop((perm, refs, renumber));
         haystacks.shrink_to_fit();
         event_actors.shrink_to_fit();
         event_sources.shrink_to_fit();
@@ -562,16 +608,26 @@ impl<T, I: Iterator<Item = (bool, T)>> PartitionBool<T> for I {
 
 /// The indices of `events` in the order of their ids.
 fn id_order(events: &[Event]) -> Vec<u32> {
-    // Sorted beside the ids themselves rather than reaching each through its event, a few
-    // hundred bytes from the next.
-    let mut pairs: Vec<(&str, u32)> = events
+    // Sorted by the ids' first bytes, in the array, and only where those are the same by
+    // the ids themselves, each elsewhere in memory.
+    let mut keys: Vec<(u128, &str, u32)> = events
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.id.as_str(), index_u32(i)))
+        .map(|(i, e)| (id_prefix(&e.id), e.id.as_str(), index_u32(i)))
         .collect();
-    pairs.sort_unstable();
+    keys.sort_unstable();
     work::add(events.len());
-    pairs.into_iter().map(|(_, i)| i).collect()
+    keys.into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// The first 16 bytes of `id` as a number that sorts as they do (shorter ids padded with
+/// zeros, so two ids with the same number still need comparing in full).
+fn id_prefix(id: &str) -> u128 {
+    let mut head = [0u8; 16];
+    for (to, from) in head.iter_mut().zip(id.as_bytes()) {
+        *to = *from;
+    }
+    u128::from_be_bytes(head)
 }
 
 /// Each id's position in `ids`, for looking records up by id.
