@@ -321,12 +321,10 @@ impl Corpus {
             facet.into_iter().zip(actors).partition_map_bool();
         actors.extend(rest);
         // Sorted through a permutation: moving whole events about is what a sort of them
-        // would spend its time on.
-        // Dates' order keys sit in a compact array beside their positions, worked out once;
-        // ids are read only on a tie, positions last, so the order is total and an unstable
-        // sort gives what a stable one would.
-        // Many events share a date, so ids' first bytes sit in the array too: the id itself,
-        // far away in memory, is read only when those are the same.
+        // would spend its time on. Dates' order keys and ids' first bytes sit in a compact
+        // array beside the positions, worked out once (many events share a date); a whole
+        // id, far away in memory, is read only when both are the same, positions last, so
+        // the order is total and an unstable sort gives what a stable one would.
         let mut order: Vec<(OrderKey, u128, usize)> = events
             .iter()
             .enumerate()
@@ -361,7 +359,8 @@ impl Corpus {
         }
         drop(placed);
         for e in &mut events {
-            // The reader grows these lists as it goes; the corpus keeps them for good.
+            // The reader makes these lists exact, a file built otherwise may not: the corpus
+            // keeps them for good.
             e.actors.shrink_to_fit();
             e.tags.shrink_to_fit();
             e.sources.shrink_to_fit();
