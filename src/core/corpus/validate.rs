@@ -23,6 +23,7 @@ use super::json::{self, LineIndex, Member, Node, Value};
 use super::model::*;
 use super::work;
 use crate::time::date::PartialDate;
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
@@ -430,6 +431,18 @@ struct Reader<'t> {
     max_values: usize,
 }
 
+/// The `id` of a record as the file writes it (the last, if written twice), borrowed from
+/// the file's text unless it holds escapes.
+fn raw_id<'t>(n: &Node<'t>) -> Option<Cow<'t, str>> {
+    let Value::Object(members) = &n.value else {
+        return None;
+    };
+    match &members.iter().rev().find(|m| m.key == "id")?.node.value {
+        Value::String(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
 /// A number as text of bounded length (1e300 is not written with 300 zeros).
 fn number_text(x: f64) -> String {
     if x.abs() < 1e15 {
@@ -600,14 +613,15 @@ impl<'t> Reader<'t> {
     /// record with the same id is reported and left out. One hash map, one pass.
     fn table<T>(
         &mut self,
-        top: &Obj,
+        top: &Obj<'t>,
         key: &str,
         mut read: impl FnMut(&mut Self, &Obj, &Path) -> Option<T>,
         id: impl Fn(&T) -> &String,
         dropped: &mut usize,
     ) -> Located<T> {
         let mut out = (Vec::new(), Vec::new());
-        let mut first: HashMap<String, usize> = HashMap::new();
+        // Keyed by the id as the file has it, borrowed from its text: no copy of every id.
+        let mut first: HashMap<Cow<'t, str>, usize> = HashMap::new();
         let Some(table) = top.get(key) else {
             self.missing(top, key);
             return out;
@@ -646,8 +660,12 @@ impl<'t> Reader<'t> {
             };
             let tid = id(&t);
             work::add(tid.len());
+            let as_written = match raw_id(&n) {
+                Some(raw) if raw == tid.as_str() => raw,
+                _ => Cow::Owned(tid.clone()),
+            };
             // One hash per record: the id is looked up and, if new, inserted at once.
-            match first.entry(tid.clone()) {
+            match first.entry(as_written) {
                 Entry::Occupied(f) => {
                     let f = *f.get();
                     self.error(
@@ -1736,6 +1754,30 @@ pub fn is_bcp47(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_is_the_same_however_the_file_writes_it() {
+        let ev = |id: &str| {
+            format!(
+                r#"{{"id":"{id}","date":"2022-01-05","title":{{"en":"E"}},"type":"protest","sources":["s"]}}"#
+            )
+        };
+        let text = format!(
+            r#"{{"format":"steppe-corpus","version":1,"meta":{{"title":{{"en":"T"}}}},"actors":[],"sources":[{{"id":"s","outlet":"O","title":"T","lang":"en"}}],"events":[{},{},{}]}}"#,
+            ev("e1"),
+            // The same id with an escape, and written twice (the last one counts).
+            ev("e\\u0031"),
+            ev(r#"x","id":"e1"#),
+        );
+        let v = validate(&text);
+        assert_eq!(v.file.events.len(), 1, "{:?}", v.diagnostics);
+        let duplicates = v
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.to_string().starts_with("duplicate id \"e1\""))
+            .count();
+        assert_eq!(duplicates, 2, "{:?}", v.diagnostics);
+    }
 
     use crate::corpus::generate::generate;
 
