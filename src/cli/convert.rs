@@ -187,18 +187,20 @@ pub fn bundle(corpus: &str, dest: &str, dist: &str, out: Output) -> Result<ExitC
     })?)?;
     // The loading worker's files, if the bundle has them (the single file then reads large
     // files off the main thread too).
-    let worker_glue = find(dist_path, |n| {
+    let worker_files = find(dist_path, |n| {
         n.starts_with("steppe-worker-") && n.ends_with(".js")
     })
-    .and_then(|p| text(&p));
-    let worker_wasm = find(dist_path, |n| {
-        n.starts_with("steppe-worker-") && n.ends_with("_bg.wasm")
+    .and_then(|p| text(&p))
+    .and_then(|glue| {
+        let wasm = find(dist_path, |n| {
+            n.starts_with("steppe-worker-") && n.ends_with("_bg.wasm")
+        })?;
+        Ok((glue, bytes(&wasm)?))
     })
-    .and_then(|p| bytes(&p));
-    let worker = match (&worker_glue, &worker_wasm) {
-        (Ok(glue), Ok(wasm)) => Some(single_file::WorkerCode { glue, wasm }),
-        _ => None,
-    };
+    .ok();
+    let worker = worker_files
+        .as_ref()
+        .map(|(glue, wasm)| single_file::WorkerCode { glue, wasm });
     let single = single_file::assemble(single_file::Parts {
         html: &html,
         css: &css,

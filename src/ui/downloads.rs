@@ -70,16 +70,15 @@ async fn explorer(app: AppState, corpus: String) -> Result<String, String> {
             .ok()??
             .get_attribute(attr)
     };
-    let (worker_glue, worker_wasm) = match (worker_file("data-glue"), worker_file("data-wasm")) {
-        (Some(g), Some(w)) => (
-            Some(fetch_text(app, &g).await?),
-            Some(super::loader::own_file(app, &w).await?),
-        ),
-        _ => (None, None),
+    let worker_files = match (worker_file("data-glue"), worker_file("data-wasm")) {
+        (Some(g), Some(w)) => Some((
+            fetch_text(app, &g).await?,
+            super::loader::own_file(app, &w).await?,
+        )),
+        _ => None,
     };
-    let worker = worker_glue
-        .as_deref()
-        .zip(worker_wasm.as_deref())
+    let worker = worker_files
+        .as_ref()
         .map(|(glue, wasm)| WorkerCode { glue, wasm });
     assemble(Parts {
         html: &html,

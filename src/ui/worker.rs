@@ -11,6 +11,7 @@
 use super::state::Progress;
 use crate::core::corpus::transfer::{Assembler, FromWorker};
 use crate::core::corpus::wire::decode;
+use crate::core::interchange::single_file::WORKER_SOURCE_ID;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -20,8 +21,6 @@ use web_sys::{MessageEvent, Worker};
 /// Files smaller than this are read on the page: starting a worker would cost more than
 /// reading them there (a few milliseconds).
 pub const WORKER_FROM_BYTES: usize = 1_000_000;
-/// Id of the element in which the single file carries the worker's whole source.
-use crate::core::interchange::single_file::WORKER_SOURCE_ID as SOURCE_ID;
 
 /// The worker's starting script: in the single file, a blob made from the source it carries
 /// (from `file://` no script can be fetched, but a blob worker starts); otherwise
@@ -37,7 +36,7 @@ fn script() -> String {
         b.get_or_init(|| {
             let source = document
                 .as_ref()?
-                .get_element_by_id(SOURCE_ID)?
+                .get_element_by_id(WORKER_SOURCE_ID)?
                 .text_content()?;
             let options = web_sys::BlobPropertyBag::new();
             options.set_type("text/javascript");

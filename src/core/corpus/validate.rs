@@ -1755,6 +1755,8 @@ pub fn is_bcp47(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    use crate::corpus::generate::generate;
+
     #[test]
     fn an_id_is_the_same_however_the_file_writes_it() {
         let ev = |id: &str| {
@@ -1778,8 +1780,6 @@ mod tests {
             .count();
         assert_eq!(duplicates, 2, "{:?}", v.diagnostics);
     }
-
-    use crate::corpus::generate::generate;
 
     /// A generated corpus of `n` events, one line.
     fn generated(n: usize) -> String {
