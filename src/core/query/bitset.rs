@@ -96,20 +96,55 @@ impl Bitset {
     }
 
     /// Members in increasing order.
-    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.words.iter().enumerate().flat_map(|(wi, &w)| {
-            let mut w = w;
-            std::iter::from_fn(move || {
-                if w == 0 {
-                    return None;
-                }
-                let t = w.trailing_zeros() as usize;
-                w &= w - 1;
-                Some(wi * 64 + t)
-            })
-        })
+    pub fn iter(&self) -> Ones<'_> {
+        Ones {
+            words: &self.words,
+            next: 0,
+            base: 0,
+            word: 0,
+            left: self.count(),
+        }
     }
 }
+
+/// The members of a [`Bitset`] in increasing order. It knows how many are left, so what
+/// collects them allocates once and the empty words after the last member are never read.
+pub struct Ones<'a> {
+    /// The words not yet started, the first of them standing for indices from `next`.
+    words: &'a [u64],
+    next: usize,
+    /// The members of the current word not yet returned, which starts at index `base`.
+    word: u64,
+    base: usize,
+    left: usize,
+}
+
+impl Iterator for Ones<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.left == 0 {
+            return None;
+        }
+        while self.word == 0 {
+            let (&first, rest) = self.words.split_first()?;
+            self.word = first;
+            self.words = rest;
+            self.base = self.next;
+            self.next += 64;
+        }
+        let t = self.word.trailing_zeros() as usize;
+        self.word &= self.word - 1;
+        self.left -= 1;
+        Some(self.base + t)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Ones<'_> {}
 
 #[cfg(test)]
 mod tests {
@@ -129,5 +164,13 @@ mod tests {
         assert_eq!(Bitset::full(128).count(), 128);
         assert_eq!(Bitset::empty(0).count(), 0);
         assert_eq!(Bitset::full(70).iter().last(), Some(69));
+        // The iterator knows how many members are left at every step.
+        let sparse = Bitset::range(1000, 130, 133);
+        let mut it = sparse.iter();
+        assert_eq!(it.len(), 3);
+        assert_eq!(it.next(), Some(130));
+        assert_eq!(it.len(), 2);
+        assert_eq!(it.collect::<Vec<_>>(), vec![131, 132]);
+        assert_eq!(Bitset::empty(1000).iter().next(), None);
     }
 }

@@ -1,6 +1,7 @@
 //! The timeline's layout: its default frame, the density strip's bins and path, and the
 //! lanes its marks are packed into. Pure geometry in pixels; the shell only draws it.
 
+use crate::query::bitset::Bitset;
 use crate::text::fixed::{fixed, push_fixed};
 use crate::text::lang::Lang;
 use crate::time::date::{Precision, DAY_MINUTES};
@@ -124,27 +125,43 @@ impl Density {
         width: f64,
         events: impl IntoIterator<Item = (i64, i64, bool)>,
     ) -> Self {
-        let bins = ((width - 2.0 * MARGIN) / BIN_W).max(1.0) as usize;
-        let mut all = vec![0f64; bins];
-        let mut hit = vec![0f64; bins];
-        let bin_of = |m: f64| ((scale.map(m) - MARGIN) / BIN_W).floor();
+        let bins = Bins::new(scale, width);
+        let mut all = Spread::new(bins.count);
+        let mut hit = Spread::new(bins.count);
         for (a, b, matched) in events {
-            let (b0, b1) = (bin_of(a as f64), bin_of(b as f64 - 1.0));
-            let (lo, hi) = (b0.max(0.0), b1.min(bins as f64 - 1.0));
-            if hi < lo {
-                continue;
-            }
-            let weight = 1.0 / (b1 - b0 + 1.0).max(1.0);
-            let range = lo as usize..=hi as usize;
-            for n in all.get_mut(range.clone()).into_iter().flatten() {
-                *n += weight;
-            }
+            let (b0, b1) = bins.of(a, b);
+            all.add(b0, b1);
             if matched {
-                for n in hit.get_mut(range).into_iter().flatten() {
-                    *n += weight;
-                }
+                hit.add(b0, b1);
             }
         }
+        Density {
+            all: all.bins(),
+            hit: hit.bins(),
+        }
+    }
+
+    /// The strip of the events `in_view`, darker where they are in `matches`, from their
+    /// bins worked out once per frame (`placed`): a filter change only adds them up.
+    pub fn counted(placed: &Placed, in_view: &Bitset, matches: &Bitset) -> Self {
+        let spread = |set: &Bitset| {
+            let mut s = Spread::new(placed.count);
+            for i in set.iter() {
+                if let Some(&(b0, b1)) = placed.at.get(i) {
+                    s.add(b0, b1);
+                }
+            }
+            s.bins()
+        };
+        let all = spread(in_view);
+        // Without a time range every event in view matches: the same bars twice.
+        let hit = if in_view.and_count(matches) == in_view.count() {
+            all.clone()
+        } else {
+            let mut both = in_view.clone();
+            both.and_with(matches);
+            spread(&both)
+        };
         Density { all, hit }
     }
 
@@ -174,6 +191,112 @@ impl Density {
             }
         }
         d
+    }
+}
+
+/// The bins of a timeline `width` px wide at one scale.
+#[derive(Debug, Clone, Copy)]
+struct Bins {
+    count: usize,
+    /// A minute's bin is `(minute - d0) * per_minute + at_d0`, rounded down: the scale's
+    /// map folded into one multiply-add.
+    d0: f64,
+    per_minute: f64,
+    at_d0: f64,
+}
+
+impl Bins {
+    fn new(scale: &TimeScale, width: f64) -> Self {
+        let (d0, d1) = scale.domain;
+        let (r0, r1) = scale.range;
+        Bins {
+            count: ((width - 2.0 * MARGIN) / BIN_W).max(1.0) as usize,
+            d0,
+            per_minute: (r1 - r0) / (d1 - d0) / BIN_W,
+            at_d0: (r0 - MARGIN) / BIN_W,
+        }
+    }
+
+    /// The first and last bins of the span `start..end` (minutes), beyond the strip's
+    /// ends where the span is.
+    fn of(&self, start: i64, end: i64) -> (i32, i32) {
+        let bin = |m: f64| ((m - self.d0) * self.per_minute + self.at_d0).floor() as i32;
+        (bin(start as f64), bin(end as f64 - 1.0))
+    }
+}
+
+/// Each event's first and last bins on the density strip at one scale and width, worked
+/// out once per frame.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Placed {
+    count: usize,
+    at: Vec<(i32, i32)>,
+}
+
+impl Placed {
+    /// Places every span of `spans` (minutes, one per event) on a strip `width` px wide.
+    pub fn new(scale: &TimeScale, width: f64, spans: &[(i64, i64)]) -> Self {
+        let bins = Bins::new(scale, width);
+        Placed {
+            count: bins.count,
+            at: spans.iter().map(|&(a, b)| bins.of(a, b)).collect(),
+        }
+    }
+}
+
+/// Events spread evenly over runs of bins, added in constant time each (differences
+/// summed at the end), so a month-long event costs no more than a day at any width.
+struct Spread {
+    /// The change of weight at each bin.
+    delta: Vec<f64>,
+    /// The change in how many runs cover each bin: a bin no run covers is exactly 0, and
+    /// the rounding of the running sum starts afresh there.
+    cover: Vec<i32>,
+}
+
+impl Spread {
+    fn new(bins: usize) -> Self {
+        Spread {
+            delta: vec![0.0; bins + 1],
+            cover: vec![0; bins + 1],
+        }
+    }
+
+    /// Adds one event over its bins `b0..=b1`: a unit spread evenly over them, of which
+    /// the part on the strip counts.
+    fn add(&mut self, b0: i32, b1: i32) {
+        let last = self.delta.len() as i32 - 2;
+        let (lo, hi) = (b0.max(0), b1.min(last));
+        if hi < lo {
+            return;
+        }
+        let weight = 1.0 / (f64::from(b1) - f64::from(b0) + 1.0).max(1.0);
+        for (k, w, c) in [(lo, weight, 1), (hi + 1, -weight, -1)] {
+            if let (Some(d), Some(n)) = (
+                self.delta.get_mut(k as usize),
+                self.cover.get_mut(k as usize),
+            ) {
+                *d += w;
+                *n += c;
+            }
+        }
+    }
+
+    /// The weight in each bin.
+    fn bins(self) -> Vec<f64> {
+        let (mut sum, mut covered) = (0.0, 0);
+        let mut out: Vec<f64> = self
+            .delta
+            .iter()
+            .zip(&self.cover)
+            .map(|(&d, &c)| {
+                covered += c;
+                sum = if covered > 0 { sum + d } else { 0.0 };
+                sum
+            })
+            .collect();
+        out.pop();
+        out
     }
 }
 
@@ -390,6 +513,54 @@ mod tests {
     }
 
     #[test]
+    fn density_from_placed_bins_is_the_same_strip() {
+        let c = crate::corpus::Corpus::new(
+            crate::corpus::generate::generate(5_000, 3),
+            Default::default(),
+        );
+        let (d0, d1) = default_frame(c.spans.iter().copied());
+        // The whole corpus, then a zoomed frame that cuts spans at both ends.
+        for (domain, width) in [
+            ((d0, d1), 1280.0),
+            ((d0 + (d1 - d0) * 0.4, d0 + (d1 - d0) * 0.45), 360.0),
+        ] {
+            let s = TimeScale::new(domain, (MARGIN, width - MARGIN));
+            let placed = Placed::new(&s, width, &c.spans);
+            let mut in_view = Bitset::empty(c.len());
+            let mut matches = Bitset::empty(c.len());
+            for i in 0..c.len() {
+                if i % 4 != 0 {
+                    in_view.insert(i);
+                }
+                if i % 3 == 0 {
+                    matches.insert(i);
+                }
+            }
+            let expected = Density::new(
+                &s,
+                width,
+                in_view
+                    .iter()
+                    .map(|i| (c.spans[i].0, c.spans[i].1, matches.contains(i))),
+            );
+            let got = Density::counted(&placed, &in_view, &matches);
+            assert_eq!(got.all.len(), expected.all.len());
+            for (g, e) in got
+                .all
+                .iter()
+                .zip(&expected.all)
+                .chain(got.hit.iter().zip(&expected.hit))
+            {
+                assert!((g - e).abs() < 1e-9, "{g} {e}");
+            }
+            assert!(got.hit.iter().sum::<f64>() < got.all.iter().sum::<f64>());
+            // Every event in view matching: the darker bars are the same bars.
+            let all = Density::counted(&placed, &in_view, &in_view);
+            assert_eq!(all.hit, all.all);
+        }
+    }
+
+    #[test]
     fn density_spreads_partial_dates_and_counts_matches() {
         let s = scale("2022-01-01", "2022-01-31", 2.0 * MARGIN + 31.0 * BIN_W);
         let (a, b) = day("2022-01-05");
@@ -409,6 +580,19 @@ mod tests {
         assert!(peak > 0.9, "the day is a spike");
         assert!(d.path(&d.hit, Geometry::default()).starts_with('M'));
         assert_eq!(d.path(&[0.0, 0.0], Geometry::default()), "");
+        // Between two events the bins are exactly empty, whatever the rounding of the
+        // running sum, so no bar is drawn there.
+        // (Days 2-3 then 3-11: ½ + ⅑ − ½ − ⅑ is not 0 in floating point.)
+        let two = (day("2022-01-02").0, day("2022-01-03").1);
+        let nine = (day("2022-01-03").0, day("2022-01-11").1);
+        let last = day("2022-01-29");
+        let d = Density::new(
+            &s,
+            2.0 * MARGIN + 31.0 * BIN_W,
+            [two, nine, last].map(|(a, b)| (a, b, true)),
+        );
+        assert!(d.all[11..28].iter().all(|&n| n == 0.0), "{:?}", d.all);
+        assert!(d.all[1..11].iter().all(|&n| n > 0.0), "{:?}", d.all);
         // Events outside the frame add nothing.
         let (oa, ob) = day("2023-06-01");
         let d = Density::new(&s, 200.0, [(oa, ob, true)]);

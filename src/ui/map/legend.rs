@@ -2,9 +2,11 @@
 
 use super::MapCtx;
 use crate::core::geo::marks::{lang_class, LANG_SLOTS};
+use crate::core::query::bitset::Bitset;
 use crate::core::text::i18n::Key;
 use crate::ui::intl::language_names;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The source languages of the matching events, each by its own name, with its colour.
 #[component]
@@ -34,16 +36,20 @@ pub(super) fn Legend() -> impl IntoView {
 #[component]
 pub(super) fn NotOnMap() -> impl IntoView {
     let app = MapCtx::use_ctx().app;
-    let n = Memo::new(move |_| {
+    // The events without a place, once per corpus: a filter change then counts the
+    // matching ones among them a word at a time.
+    let unplaced = Memo::new(move |_| {
         app.corpus.with(|c| {
-            app.result.with(|r| {
-                r.matches
-                    .iter()
-                    .filter(|&i| c.events.get(i).is_some_and(|e| e.place.is_none()))
-                    .count()
-            })
+            let mut set = Bitset::empty(c.len());
+            for (i, e) in c.events.iter().enumerate() {
+                if e.place.is_none() {
+                    set.insert(i);
+                }
+            }
+            Arc::new(set)
         })
     });
+    let n = Memo::new(move |_| unplaced.with(|u| app.result.with(|r| r.matches.and_count(u))));
     view! {
         <Show when=move || { n.get() > 0 }>
             <p class="not-on-map">{move || app.tf(Key::NotOnMap, &[("n", &n.get().to_string())])}</p>

@@ -2,6 +2,7 @@
 //! view and their layout, and the state of a press, a brush and playing.
 
 use crate::core::input::gesture::Tracker;
+use crate::core::query::bitset::Bitset;
 use crate::core::time::layout::{
     default_frame, pack, Geometry, MarkInput, Packed, MARGIN, MAX_MARKS,
 };
@@ -31,7 +32,7 @@ pub(super) struct TimelineCtx {
     pub(super) domain: RwSignal<Option<(f64, f64)>>,
     pub(super) scale: Memo<TimeScale>,
     /// Events in the frame among those matching everything but the time range.
-    pub(super) in_view: Memo<Arc<Vec<usize>>>,
+    pub(super) in_view: Memo<Arc<Bitset>>,
     /// Where each of them is drawn (`None`: too many to draw one by one).
     pub(super) layout: Memo<Option<Arc<Packed>>>,
     /// The vertical layout: a crowded day adds lanes.
@@ -56,22 +57,28 @@ impl TimelineCtx {
                 (MARGIN, width.get() - MARGIN),
             )
         });
-        let in_view = Memo::new(move |_| {
+        // Events whose span meets the frame, once per frame: a filter change then takes
+        // the matching ones among them a word at a time, without walking the spans.
+        let in_frame = Memo::new(move |_| {
             let (d0, d1) = scale.with(|s| s.domain);
             app.corpus.with(|c| {
-                app.unbrushed.with(|r| {
-                    let inside = |i: usize| {
-                        c.spans
-                            .get(i)
-                            .is_some_and(|&(a, b)| (b as f64) > d0 && (a as f64) < d1)
-                    };
-                    Arc::new(r.matches.iter().filter(|&i| inside(i)).collect::<Vec<_>>())
-                })
+                let mut set = Bitset::empty(c.len());
+                for (i, &(a, b)) in c.spans.iter().enumerate() {
+                    if (b as f64) > d0 && (a as f64) < d1 {
+                        set.insert(i);
+                    }
+                }
+                Arc::new(set)
             })
+        });
+        let in_view = Memo::new(move |_| {
+            let mut set = app.unbrushed.with(|r| r.matches.clone());
+            in_frame.with(|f| set.and_with(f));
+            Arc::new(set)
         });
         let layout = Memo::new(move |_| {
             // Too many to draw one by one: say so without building an input per event.
-            if in_view.with(|ids| ids.len() > MAX_MARKS) {
+            if in_view.with(|ids| ids.count() > MAX_MARKS) {
                 return None;
             }
             let s = scale.get();
@@ -79,7 +86,7 @@ impl TimelineCtx {
                 app.result.with(|r| {
                     in_view.with(|ids| {
                         ids.iter()
-                            .filter_map(|&i| {
+                            .filter_map(|i| {
                                 let (e, &(start, end)) = (c.events.get(i)?, c.spans.get(i)?);
                                 Some(MarkInput {
                                     event: i,

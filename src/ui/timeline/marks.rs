@@ -71,7 +71,7 @@ pub(super) fn Marks() -> impl IntoView {
     let app = ctx.app;
     let hint = move || {
         ctx.layout.with(Option::is_none).then(|| {
-            let n = ctx.in_view.with(|v| v.len());
+            let n = ctx.in_view.with(|v| v.count());
             view! { <text class="hint" x=MARGIN y=LANE_TOP + 30.0>{app.tn(Key::ZoomToSee, n, &[("n", n)])}</text> }
         })
     };

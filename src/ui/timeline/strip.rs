@@ -2,27 +2,25 @@
 //! frame and, darker, those matching every filter. Readable at any corpus size.
 
 use super::TimelineCtx;
-use crate::core::time::layout::Density;
+use crate::core::time::layout::{Density, Placed};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Two bar paths over the axis: events in view, and the matching ones among them.
 #[component]
 pub(super) fn Strip() -> impl IntoView {
     let ctx = TimelineCtx::use_ctx();
     let app = ctx.app;
-    let density = move || {
+    // Each event's bins, once per frame and width: a filter change only adds them up.
+    let placed = Memo::new(move |_| {
         let s = ctx.scale.get();
         let width = ctx.width.get();
-        let d = app.corpus.with(|c| {
-            app.result.with(|r| {
-                ctx.in_view.with(|ids| {
-                    let events = ids.iter().filter_map(|&i| {
-                        let &(a, b) = c.spans.get(i)?;
-                        Some((a, b, r.matches.contains(i)))
-                    });
-                    Density::new(&s, width, events)
-                })
-            })
+        Arc::new(app.corpus.with(|c| Placed::new(&s, width, &c.spans)))
+    });
+    let density = move || {
+        let d = placed.with(|p| {
+            ctx.in_view
+                .with(|v| app.result.with(|r| Density::counted(p, v, &r.matches)))
         });
         let g = ctx.geometry.get();
         view! {
