@@ -122,6 +122,8 @@ pub struct Ones<'a> {
 impl Iterator for Ones<'_> {
     type Item = usize;
 
+    // Forced: at the size-first optimisation of release builds it was a call per member.
+    #[inline(always)]
     fn next(&mut self) -> Option<usize> {
         if self.left == 0 {
             return None;

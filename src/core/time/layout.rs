@@ -247,16 +247,19 @@ impl Placed {
 /// Events spread evenly over runs of bins, added in constant time each (differences
 /// summed at the end), so a month-long event costs no more than a day at any width.
 struct Spread {
-    /// The change of weight at each bin.
+    /// Events within one bin, counted there (most of them, at most zooms).
+    single: Vec<u32>,
+    /// The change of weight at each bin, from events over several.
     delta: Vec<f64>,
-    /// The change in how many runs cover each bin: a bin no run covers is exactly 0, and
-    /// the rounding of the running sum starts afresh there.
+    /// The change in how many such runs cover each bin: a bin no run covers gets exactly
+    /// nothing from them, and the rounding of the running sum starts afresh there.
     cover: Vec<i32>,
 }
 
 impl Spread {
     fn new(bins: usize) -> Self {
         Spread {
+            single: vec![0; bins],
             delta: vec![0.0; bins + 1],
             cover: vec![0; bins + 1],
         }
@@ -265,12 +268,21 @@ impl Spread {
     /// Adds one event over its bins `b0..=b1`: a unit spread evenly over them, of which
     /// the part on the strip counts.
     fn add(&mut self, b0: i32, b1: i32) {
-        let last = self.delta.len() as i32 - 2;
+        if b0 == b1 {
+            if let Some(n) = usize::try_from(b0)
+                .ok()
+                .and_then(|k| self.single.get_mut(k))
+            {
+                *n += 1;
+            }
+            return;
+        }
+        let last = self.single.len() as i32 - 1;
         let (lo, hi) = (b0.max(0), b1.min(last));
         if hi < lo {
             return;
         }
-        let weight = 1.0 / (f64::from(b1) - f64::from(b0) + 1.0).max(1.0);
+        let weight = 1.0 / (f64::from(b1) - f64::from(b0) + 1.0);
         for (k, w, c) in [(lo, weight, 1), (hi + 1, -weight, -1)] {
             if let (Some(d), Some(n)) = (
                 self.delta.get_mut(k as usize),
@@ -285,18 +297,15 @@ impl Spread {
     /// The weight in each bin.
     fn bins(self) -> Vec<f64> {
         let (mut sum, mut covered) = (0.0, 0);
-        let mut out: Vec<f64> = self
-            .delta
+        self.single
             .iter()
-            .zip(&self.cover)
-            .map(|(&d, &c)| {
+            .zip(self.delta.iter().zip(&self.cover))
+            .map(|(&one, (&d, &c))| {
                 covered += c;
                 sum = if covered > 0 { sum + d } else { 0.0 };
-                sum
+                sum + f64::from(one)
             })
-            .collect();
-        out.pop();
-        out
+            .collect()
     }
 }
 
