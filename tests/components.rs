@@ -566,6 +566,28 @@ fn the_core_writes_numbers_plurals_and_dates_as_the_browser_does() {
     assert_eq!(intl::language_name("ru", Lang::En).0, "Русский");
     // A code with no name anywhere stays itself, never blank.
     assert_eq!(intl::language_name("qaa", Lang::En).0, "qaa");
+    // The names kept for codes with a script are the browser's own, capitalised.
+    let get = |o: &wasm_bindgen::JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).unwrap();
+    let names: js_sys::Function = get(&get(&js_sys::global(), "Intl"), "DisplayNames").into();
+    for (code, name) in steppe::core::text::i18n::SCRIPT_ENDONYMS {
+        let opts = js_sys::Object::new();
+        js_sys::Reflect::set(&opts, &"type".into(), &"language".into()).unwrap();
+        let args = js_sys::Array::of2(&js_sys::Array::of1(&code.into()), &opts);
+        let display = js_sys::Reflect::construct(&names, &args).unwrap();
+        let of: js_sys::Function = get(&display, "of").into();
+        let own = of
+            .call1(&display, &code.into())
+            .unwrap()
+            .as_string()
+            .unwrap();
+        let mut chars = own.chars();
+        let capitalised: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        assert_eq!(name, capitalised, "{code}");
+        assert_eq!(intl::language_name(code, Lang::Ru).0, name);
+    }
 }
 
 #[wasm_bindgen_test]

@@ -7,7 +7,7 @@
 //! for other codes from the browser's `Intl.DisplayNames`, which holds the CLDR data the
 //! wasm does not carry; one is built per locale and kept.
 
-use crate::core::text::i18n::{endonym, tp, Key, Lang};
+use crate::core::text::i18n::{endonym, script_endonym, tp, Key, Lang};
 use crate::core::text::plural::{self, Category};
 use crate::core::time::calendar::format_date;
 use crate::core::time::date::PartialDate;
@@ -91,17 +91,19 @@ pub fn date(lang: Lang, d: &PartialDate) -> String {
     format_date(lang, d)
 }
 
-/// A language's name and the language it is written in: a plain code the table knows
-/// ("ru", "kk") by its endonym; otherwise its own name in itself when the browser knows it
-/// ("中文（繁體）", "Srpski (latinica)"), else its name in the interface language, else the
-/// code.
+/// A language's name and the language it is written in: a code the tables know ("ru",
+/// "kk", "sr-Latn") by its endonym; otherwise its own name in itself when the browser knows
+/// it ("中文（台灣）"), else its name in the interface language, else the code.
 pub fn language_name(code: &str, ui: Lang) -> (String, String) {
     // Each `Intl.DisplayNames` costs the browser a locale's data (several ms on a first
     // render that names a dozen languages); the table answers the common codes for free.
-    if !code.contains('-') {
-        if let Some(e) = endonym(code) {
-            return (e.to_string(), code.to_string());
-        }
+    let known = if code.contains('-') {
+        script_endonym(code)
+    } else {
+        endonym(code)
+    };
+    if let Some(e) = known {
+        return (e.to_string(), code.to_string());
     }
     let of = |locale: &str| {
         display_names(locale)

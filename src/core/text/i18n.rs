@@ -36,6 +36,27 @@ pub fn endonym(code: &str) -> Option<&'static str> {
     })
 }
 
+/// Languages written in a named script ("sr-Latn", "zh-Hant") that the region's sources
+/// use, each in itself as the Unicode CLDR names it: the names the browser's
+/// `Intl.DisplayNames` gives (a component test compares them), without loading a locale's
+/// data for each.
+pub const SCRIPT_ENDONYMS: [(&str, &str); 5] = [
+    ("sr-Latn", "Srpski (latinica)"),
+    ("sr-Cyrl", "Српски (ћирилица)"),
+    ("zh-Hant", "繁體中文"),
+    ("zh-Hans", "简体中文"),
+    ("uz-Cyrl", "Ўзбекча (Кирил)"),
+];
+
+/// The name of a language written in a named script, in itself ([`SCRIPT_ENDONYMS`]);
+/// codes match whatever their letter case.
+pub fn script_endonym(code: &str) -> Option<&'static str> {
+    SCRIPT_ENDONYMS
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code))
+        .map(|&(_, name)| name)
+}
+
 macro_rules! table {
     ($($key:ident => [$en:expr, $ru:expr, $zh:expr, $kk:expr]),+ $(,)?) => {
         /// Every interface string.
@@ -483,5 +504,10 @@ mod tests {
         assert_eq!(Lang::from_code("fr"), None);
         assert_eq!(endonym("zh"), Some("中文"));
         assert_eq!(endonym("kk"), Some("Қазақша"));
+        // Codes are matched whatever their letter case; a region is not a script.
+        assert_eq!(script_endonym("zh-hant"), Some("繁體中文"));
+        assert_eq!(script_endonym("sr-Latn"), Some("Srpski (latinica)"));
+        assert_eq!(script_endonym("zh-TW"), None);
+        assert_eq!(script_endonym("zh"), None);
     }
 }
