@@ -4,6 +4,7 @@
 //! Works in screen pixels on event indices; the number of marks is bounded whatever
 //! the corpus size, which keeps the page's DOM small.
 
+use crate::corpus::transfer::MAX_EVENTS;
 use std::f64::consts::TAU;
 
 /// A mark standing for one or more events.
@@ -63,7 +64,10 @@ pub const SECTORS: usize = 16;
 /// at the end, rather than member lists being copied at every merge.
 pub fn aggregate(points: impl IntoIterator<Item = (u32, f64, f64)>, frame: Frame) -> Marks {
     let points = points.into_iter();
-    let mut gather = Gather::new(frame, points.size_hint().1.unwrap_or(0));
+    // Room for as many points as there may be, up to as many events as a corpus may hold
+    // (an iterator's bound can be far above what it yields).
+    let room = points.size_hint().1.unwrap_or(0).min(MAX_EVENTS);
+    let mut gather = Gather::new(frame, room);
     for (i, x, y) in points {
         gather.add(i, x, y);
     }
