@@ -157,3 +157,14 @@ pub async fn next_paint() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Resolves in a later task, so the browser may handle input and paint in between: a loop
+/// over data that has already arrived otherwise runs on in one task, from microtask to
+/// microtask.
+pub async fn next_task() {
+    let Some(w) = web_sys::window() else { return };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = w.set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -13,6 +13,10 @@ use wasm_bindgen::JsCast;
 /// Past this many bytes a download stops: the validator would refuse the file anyway.
 const MAX_DOWNLOAD_BYTES: usize = MAX_FILE_BYTES;
 
+/// The longest a download goes on copying what has arrived before it lets the page answer
+/// (milliseconds).
+const SLICE_MS: f64 = 40.0;
+
 /// One of the app's own built files, for the single-file explorer (through the service
 /// worker's cache, so this works offline after one visit); the error says what failed.
 pub async fn own_file(app: AppState, url: &str) -> Result<Vec<u8>, String> {
@@ -63,6 +67,7 @@ pub(super) async fn fetch_bytes(
         .map(|t| js_sys::Uint8Array::new_with_length(t as u32));
     let mut chunks: Vec<js_sys::Uint8Array> = Vec::new();
     let mut length = 0usize;
+    let mut slice = Slice::start();
     loop {
         let step = wasm_bindgen_futures::JsFuture::from(reader.read())
             .await
@@ -85,6 +90,8 @@ pub(super) async fn fetch_bytes(
             None => chunks.push(chunk),
         }
         progress(length as u64, total);
+        // What has already arrived is read from microtask to microtask, in one task.
+        slice.answer_if_due().await;
         if length > MAX_DOWNLOAD_BYTES {
             // Past the budget the validator refuses the file anyway (and says so): a
             // response without end must not fill the browser's memory first.
@@ -95,22 +102,49 @@ pub(super) async fn fetch_bytes(
     Ok(match whole {
         // Less than announced (the connection ended early): only what came.
         Some(w) => w.subarray(0, length as u32),
-        None => concat(&chunks, length),
+        None => concat(chunks, length).await,
     })
 }
 
-/// The chunks one after another in one array (what the validator and the worker read).
-fn concat(chunks: &[js_sys::Uint8Array], length: usize) -> js_sys::Uint8Array {
-    if let [one] = chunks {
+/// The chunks one after another in one array (what the validator and the worker read),
+/// copied a slice of time at a time so the page answers in between (a million events in
+/// one go was a task of 0.2 s), each chunk let go once copied.
+async fn concat(mut chunks: Vec<js_sys::Uint8Array>, length: usize) -> js_sys::Uint8Array {
+    if let [one] = chunks.as_slice() {
         return one.clone();
     }
     let all = js_sys::Uint8Array::new_with_length(length as u32);
     let mut at = 0u32;
-    for chunk in chunks {
-        all.set(chunk, at);
+    let mut slice = Slice::start();
+    for chunk in chunks.drain(..) {
+        all.set(&chunk, at);
         at = at.saturating_add(chunk.length());
+        slice.answer_if_due().await;
     }
     all
+}
+
+/// A stretch of work on the page that lets it answer (input, paint) every [`SLICE_MS`].
+struct Slice {
+    clock: Option<web_sys::Performance>,
+    started: f64,
+}
+
+impl Slice {
+    fn start() -> Self {
+        let clock = web_sys::window().and_then(|w| w.performance());
+        let started = clock.as_ref().map_or(0.0, |c| c.now());
+        Slice { clock, started }
+    }
+
+    /// Waits for a later task if the slice has run its time, and starts a new one.
+    async fn answer_if_due(&mut self) {
+        let now = || self.clock.as_ref().map_or(0.0, |c| c.now());
+        if now() - self.started > SLICE_MS {
+            super::super::dom::next_task().await;
+            self.started = now();
+        }
+    }
 }
 
 /// The corpus URL `?corpus=` asks for, resolved against the page, with its host; an error
