@@ -9,7 +9,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use steppe_core::corpus::transfer::{split, FromWorker, CHUNK_EVENTS};
+    use steppe_core::corpus::transfer::{split, FromWorker, CHUNK_EVENTS, SOURCES_PER_PIECE};
     use steppe_core::corpus::wire::encode;
     use steppe_core::geo::located::locate;
     use steppe_core::interchange::read_any;
@@ -45,7 +45,11 @@ fn main() {
         locate(&mut corpus);
         let (mut head, chunks) = split(corpus, read.diagnostics, CHUNK_EVENTS);
         head.imported = read.imported;
+        let sources = head.sources_in_pieces(SOURCES_PER_PIECE);
         post(&FromWorker::Head(Box::new(head)));
+        for piece in sources {
+            post(&FromWorker::Sources(piece));
+        }
         for chunk in chunks {
             post(&FromWorker::Chunk(Box::new(chunk)));
         }

@@ -141,6 +141,11 @@ impl Job {
                 (self.progress)(Progress::Read { done, total })
             }
             Ok(FromWorker::Head(head)) => self.assembler = Some(Assembler::new(*head)),
+            Ok(FromWorker::Sources(sources)) => {
+                if let Some(a) = self.assembler.as_mut() {
+                    a.push_sources(sources);
+                }
+            }
             Ok(FromWorker::Chunk(chunk)) => {
                 if let Some(a) = self.assembler.as_mut() {
                     a.push(*chunk);
