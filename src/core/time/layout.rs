@@ -117,32 +117,10 @@ pub struct Density {
 }
 
 impl Density {
-    /// Bins `events` — (start, end, matches all filters) — over a timeline `width` px wide.
-    /// Each event adds one unit spread over the bins its span covers, so a month-precision
-    /// event is a low plateau over its month, not a spike on an invented day.
-    pub fn new(
-        scale: &TimeScale,
-        width: f64,
-        events: impl IntoIterator<Item = (i64, i64, bool)>,
-    ) -> Self {
-        let bins = Bins::new(scale, width);
-        let mut all = Spread::new(bins.count);
-        let mut hit = Spread::new(bins.count);
-        for (a, b, matched) in events {
-            let (b0, b1) = bins.of(a, b);
-            all.add(b0, b1);
-            if matched {
-                hit.add(b0, b1);
-            }
-        }
-        Density {
-            all: all.bins(),
-            hit: hit.bins(),
-        }
-    }
-
     /// The strip of the events `in_view`, darker where they are in `matches`, from their
-    /// bins worked out once per frame (`placed`): a filter change only adds them up.
+    /// bins worked out once per frame (`placed`): a filter change only adds them up. Each
+    /// event adds one unit spread over the bins its span covers, so a month-precision event
+    /// is a low plateau over its month, not a spike on an invented day.
     pub fn counted(placed: &Placed, in_view: &Bitset, matches: &Bitset) -> Self {
         let spread = |set: &Bitset| {
             let mut s = Spread::new(placed.count);
@@ -194,41 +172,11 @@ impl Density {
     }
 }
 
-/// The bins of a timeline `width` px wide at one scale.
-#[derive(Debug, Clone, Copy)]
-struct Bins {
-    count: usize,
-    /// A minute's bin is `(minute - d0) * per_minute + at_d0`, rounded down: the scale's
-    /// map folded into one multiply-add.
-    d0: f64,
-    per_minute: f64,
-    at_d0: f64,
-}
-
-impl Bins {
-    fn new(scale: &TimeScale, width: f64) -> Self {
-        let (d0, d1) = scale.domain;
-        let (r0, r1) = scale.range;
-        Bins {
-            count: ((width - 2.0 * MARGIN) / BIN_W).max(1.0) as usize,
-            d0,
-            per_minute: (r1 - r0) / (d1 - d0) / BIN_W,
-            at_d0: (r0 - MARGIN) / BIN_W,
-        }
-    }
-
-    /// The first and last bins of the span `start..end` (minutes), beyond the strip's
-    /// ends where the span is.
-    fn of(&self, start: i64, end: i64) -> (i32, i32) {
-        let bin = |m: f64| ((m - self.d0) * self.per_minute + self.at_d0).floor() as i32;
-        (bin(start as f64), bin(end as f64 - 1.0))
-    }
-}
-
-/// Each event's first and last bins on the density strip at one scale and width, worked
-/// out once per frame.
+/// Each event's first and last bins on the density strip at one scale and width (beyond
+/// the strip's ends where its span is), worked out once per frame.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Placed {
+    /// How many bins the strip has.
     count: usize,
     at: Vec<(i32, i32)>,
 }
@@ -236,10 +184,18 @@ pub struct Placed {
 impl Placed {
     /// Places every span of `spans` (minutes, one per event) on a strip `width` px wide.
     pub fn new(scale: &TimeScale, width: f64, spans: &[(i64, i64)]) -> Self {
-        let bins = Bins::new(scale, width);
+        let (d0, d1) = scale.domain;
+        let (r0, r1) = scale.range;
+        // A minute's bin: the scale's map and the bin width folded into one multiply-add.
+        let per_minute = (r1 - r0) / (d1 - d0) / BIN_W;
+        let at_d0 = (r0 - MARGIN) / BIN_W;
+        let bin = |m: f64| ((m - d0) * per_minute + at_d0).floor() as i32;
         Placed {
-            count: bins.count,
-            at: spans.iter().map(|&(a, b)| bins.of(a, b)).collect(),
+            count: ((width - 2.0 * MARGIN) / BIN_W).max(1.0) as usize,
+            at: spans
+                .iter()
+                .map(|&(a, b)| (bin(a as f64), bin(b as f64 - 1.0)))
+                .collect(),
         }
     }
 }
@@ -475,6 +431,39 @@ mod tests {
         )
     }
 
+    /// The strip of `events` (start, end, matches every filter), all of them in view.
+    fn strip(s: &TimeScale, width: f64, events: &[(i64, i64, bool)]) -> Density {
+        let spans: Vec<(i64, i64)> = events.iter().map(|&(a, b, _)| (a, b)).collect();
+        let mut matches = Bitset::empty(events.len());
+        for (i, &(_, _, m)) in events.iter().enumerate() {
+            if m {
+                matches.insert(i);
+            }
+        }
+        let placed = Placed::new(s, width, &spans);
+        Density::counted(&placed, &Bitset::full(events.len()), &matches)
+    }
+
+    /// The strip worked out plainly, bin by bin through the scale, to check the one that
+    /// places bins once and adds them up.
+    fn plain(s: &TimeScale, width: f64, events: &[(i64, i64, bool)]) -> Density {
+        let bins = ((width - 2.0 * MARGIN) / BIN_W).max(1.0) as usize;
+        let (mut all, mut hit) = (vec![0.0; bins], vec![0.0; bins]);
+        let bin_of = |m: f64| ((s.map(m) - MARGIN) / BIN_W).floor();
+        for &(a, b, matched) in events {
+            let (b0, b1) = (bin_of(a as f64), bin_of(b as f64 - 1.0));
+            let (lo, hi) = (b0.max(0.0), b1.min(bins as f64 - 1.0));
+            let weight = 1.0 / (b1 - b0 + 1.0).max(1.0);
+            for k in (lo as usize..=hi as usize).filter(|_| hi >= lo) {
+                all[k] += weight;
+                if matched {
+                    hit[k] += weight;
+                }
+            }
+        }
+        Density { all, hit }
+    }
+
     #[test]
     fn density_paths_are_the_ones_the_formatter_wrote() {
         use std::fmt::Write;
@@ -508,12 +497,13 @@ mod tests {
                     default_frame(c.spans.iter().copied()),
                     (MARGIN, width - MARGIN),
                 );
-                let events = c
+                let events: Vec<_> = c
                     .spans
                     .iter()
                     .enumerate()
-                    .map(|(i, &(a, b))| (a, b, i % 3 == 0));
-                let d = Density::new(&s, width, events);
+                    .map(|(i, &(a, b))| (a, b, i % 3 == 0))
+                    .collect();
+                let d = strip(&s, width, &events);
                 let g = Geometry::default();
                 assert_eq!(d.path(&d.all, g), before(&d, &d.all, g));
                 assert_eq!(d.path(&d.hit, g), before(&d, &d.hit, g));
@@ -522,7 +512,7 @@ mod tests {
     }
 
     #[test]
-    fn density_from_placed_bins_is_the_same_strip() {
+    fn density_from_placed_bins_is_the_plain_strip() {
         let c = crate::corpus::Corpus::new(
             crate::corpus::generate::generate(5_000, 3),
             Default::default(),
@@ -545,13 +535,11 @@ mod tests {
                     matches.insert(i);
                 }
             }
-            let expected = Density::new(
-                &s,
-                width,
-                in_view
-                    .iter()
-                    .map(|i| (c.spans[i].0, c.spans[i].1, matches.contains(i))),
-            );
+            let in_view_events: Vec<_> = in_view
+                .iter()
+                .map(|i| (c.spans[i].0, c.spans[i].1, matches.contains(i)))
+                .collect();
+            let expected = plain(&s, width, &in_view_events);
             let got = Density::counted(&placed, &in_view, &matches);
             assert_eq!(got.all.len(), expected.all.len());
             for (g, e) in got
@@ -574,10 +562,10 @@ mod tests {
         let s = scale("2022-01-01", "2022-01-31", 2.0 * MARGIN + 31.0 * BIN_W);
         let (a, b) = day("2022-01-05");
         let (ma, mb) = day("2022-01");
-        let d = Density::new(
+        let d = strip(
             &s,
             2.0 * MARGIN + 31.0 * BIN_W,
-            [(a, b, true), (ma, mb, false)],
+            &[(a, b, true), (ma, mb, false)],
         );
         assert_eq!(d.all.len(), 31);
         let total: f64 = d.all.iter().sum();
@@ -595,16 +583,16 @@ mod tests {
         let two = (day("2022-01-02").0, day("2022-01-03").1);
         let nine = (day("2022-01-03").0, day("2022-01-11").1);
         let last = day("2022-01-29");
-        let d = Density::new(
+        let d = strip(
             &s,
             2.0 * MARGIN + 31.0 * BIN_W,
-            [two, nine, last].map(|(a, b)| (a, b, true)),
+            &[two, nine, last].map(|(a, b)| (a, b, true)),
         );
         assert!(d.all[11..28].iter().all(|&n| n == 0.0), "{:?}", d.all);
         assert!(d.all[1..11].iter().all(|&n| n > 0.0), "{:?}", d.all);
         // Events outside the frame add nothing.
         let (oa, ob) = day("2023-06-01");
-        let d = Density::new(&s, 200.0, [(oa, ob, true)]);
+        let d = strip(&s, 200.0, &[(oa, ob, true)]);
         assert_eq!(d.all.iter().sum::<f64>(), 0.0);
     }
 
