@@ -9,7 +9,7 @@ use steppe::core::geo::basemap::{parse, to_compact, EMBEDDED};
 fn the_compact_base_map_is_up_to_date() {
     let root = env!("CARGO_MANIFEST_DIR");
     let json = std::fs::read_to_string(format!("{root}/public/basemap.json")).unwrap();
-    let compact = to_compact(&parse(&json).unwrap(), 100.0).unwrap();
+    let compact = to_compact(&parse(&json).unwrap()).unwrap();
     if std::env::var_os("STEPPE_WRITE_BASEMAP").is_some() {
         std::fs::write(format!("{root}/public/basemap.txt"), &compact).unwrap();
         return;

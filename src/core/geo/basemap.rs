@@ -8,7 +8,9 @@
 //! The app embeds the same map as `public/basemap.txt`, a line format with integers only
 //! ([`to_compact`] writes it from the JSON, [`parse_compact`] reads it), so the browser
 //! build needs neither a JSON reader nor float parsing for it; `tests/basemap.rs` keeps the
-//! two files in step. Errors are messages, never panics.
+//! two files in step. The compact form carries each shape as it is drawn: SVG path data,
+//! already projected into world units ([`world_path`]), so the page draws the land and water
+//! without projecting or writing a single coordinate. Errors are messages, never panics.
 
 #[cfg(not(target_arch = "wasm32"))]
 use serde::Deserialize;
@@ -74,8 +76,12 @@ pub struct Country {
     pub name: Names,
     /// Where to put its label: (lon, lat) degrees, inside its main polygon.
     pub label: (f64, f64),
-    /// Outer rings and holes together: draw them as one path with the even-odd fill rule.
+    /// Outer rings and holes together (degrees; read from the JSON form only, which the
+    /// compact form's path is written from).
     pub rings: Vec<Ring>,
+    /// The rings as one SVG path, in tenths of world units ([`world_path`]): draw it with
+    /// the even-odd fill rule.
+    pub path: String,
 }
 
 /// A lake or inland sea drawn as water over the countries.
@@ -85,8 +91,11 @@ pub struct Lake {
     pub name: Names,
     /// Where to put its label: (lon, lat) degrees.
     pub label: (f64, f64),
-    /// Rings (islands are holes): draw them with the even-odd fill rule.
+    /// Rings (islands are holes; degrees, from the JSON form only).
     pub rings: Vec<Ring>,
+    /// The rings as one SVG path, in tenths of world units ([`world_path`]): draw it with
+    /// the even-odd fill rule.
+    pub path: String,
 }
 
 /// A labelled city.
@@ -213,6 +222,7 @@ fn check_names(what: &str, n: &Names) -> Result<(), String> {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Decode one delta-encoded ring: [x0, y0, dx1, dy1, ...] in units of 1/scale degree.
 fn decode_ring(what: &str, raw: &[i64], scale: f64) -> Result<Ring, String> {
     if !raw.len().is_multiple_of(2) {
@@ -280,6 +290,7 @@ pub fn parse(text: &str) -> Result<BaseMap, String> {
             iso: c.iso,
             name: c.name,
             label: c.label,
+            path: world_path(&rings),
             rings,
         });
     }
@@ -292,6 +303,7 @@ pub fn parse(text: &str) -> Result<BaseMap, String> {
         lakes.push(Lake {
             name: l.name,
             label: l.label,
+            path: world_path(&rings),
             rings,
         });
     }
@@ -319,7 +331,8 @@ pub fn parse(text: &str) -> Result<BaseMap, String> {
 //   scale <integer>
 //   country <ISO> <label lon*100> <label lat*100> <names>
 //   lake <label lon*100> <label lat*100> <names>
-//   ring <x0> <y0> <dx1> <dy1> ...        (a ring of the country or lake above it)
+//   path <SVG path data>                  (the shape of the country or lake above it, in
+//                                         tenths of world units: see `world_path`)
 //   city <lon*10^7> <lat*10^7> <capital 0|1> <rank> <names>
 
 fn fixed(v: f64, scale: f64, what: &str) -> Result<i64, String> {
@@ -339,30 +352,30 @@ fn write_names(out: &mut String, n: &Names, what: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn write_rings(out: &mut String, rings: &[Ring], scale: f64, what: &str) -> Result<(), String> {
-    for ring in rings {
-        out.push_str("ring");
-        let (mut px, mut py) = (0i64, 0i64);
-        for (i, &(lon, lat)) in ring.iter().enumerate() {
-            let (x, y) = (fixed(lon, scale, what)?, fixed(lat, scale, what)?);
-            let (dx, dy) = if i == 0 { (x, y) } else { (x - px, y - py) };
-            let _ = write!(out, " {dx} {dy}");
-            (px, py) = (x, y);
-        }
-        out.push('\n');
+fn write_path(out: &mut String, path: &str, what: &str) -> Result<(), String> {
+    if !is_path_data(path) {
+        return Err(format!("{what}: no shape to draw"));
     }
+    let _ = writeln!(out, "path {path}");
     Ok(())
 }
 
-/// The compact form of a base map whose rings were decoded from `scale` (see [`parse`]).
-pub fn to_compact(map: &BaseMap, scale: f64) -> Result<String, String> {
+/// Whether `d` is path data as [`world_path`] writes it: "M", "l", "z", integers and
+/// spaces, starting with a move.
+fn is_path_data(d: &str) -> bool {
+    d.starts_with('M')
+        && d.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'M' | b'l' | b'z' | b' ' | b'-'))
+}
+
+/// The compact form of a base map (see [`parse`]).
+pub fn to_compact(map: &BaseMap) -> Result<String, String> {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "attribution {}",
         map.attribution.replace(['\n', '\r'], " ")
     );
-    let _ = writeln!(out, "scale {}", fixed(scale, 1.0, "scale")?);
     for c in &map.countries {
         let what = format!("country {}", c.iso);
         let (x, y) = (
@@ -371,7 +384,7 @@ pub fn to_compact(map: &BaseMap, scale: f64) -> Result<String, String> {
         );
         let _ = write!(out, "country {} {x} {y} ", c.iso);
         write_names(&mut out, &c.name, &what)?;
-        write_rings(&mut out, &c.rings, scale, &what)?;
+        write_path(&mut out, &c.path, &what)?;
     }
     for l in &map.lakes {
         let what = format!("lake {}", l.name.en);
@@ -381,7 +394,7 @@ pub fn to_compact(map: &BaseMap, scale: f64) -> Result<String, String> {
         );
         let _ = write!(out, "lake {x} {y} ");
         write_names(&mut out, &l.name, &what)?;
-        write_rings(&mut out, &l.rings, scale, &what)?;
+        write_path(&mut out, &l.path, &what)?;
     }
     for c in &map.cities {
         let what = format!("city {}", c.name.en);
@@ -429,20 +442,13 @@ fn fields(line: &str, n: usize) -> (Vec<&str>, &str) {
 /// naming the line.
 pub fn parse_compact(text: &str) -> Result<BaseMap, String> {
     let mut map = BaseMap::default();
-    let mut scale = 0.0;
-    // Which shape the next `ring` line belongs to: a country (true) or a lake.
+    // Which shape the next `path` line belongs to: a country (true) or a lake.
     let mut owner: Option<bool> = None;
     for (n, line) in text.lines().enumerate() {
         let what = format!("basemap line {}", n + 1);
         let (kind, rest) = line.split_once(' ').unwrap_or((line, ""));
         match kind {
             "attribution" => map.attribution = rest.to_string(),
-            "scale" => {
-                scale = int(Some(rest), &what)? as f64;
-                if scale <= 0.0 {
-                    return Err(format!("{what}: the scale must be positive"));
-                }
-            }
             "country" => {
                 let (f, names) = fields(rest, 3);
                 let iso = f.first().copied().unwrap_or_default();
@@ -459,6 +465,7 @@ pub fn parse_compact(text: &str) -> Result<BaseMap, String> {
                     name: read_names(names, &what)?,
                     label,
                     rings: Vec::new(),
+                    path: String::new(),
                 });
                 owner = Some(true);
             }
@@ -473,26 +480,21 @@ pub fn parse_compact(text: &str) -> Result<BaseMap, String> {
                     name: read_names(names, &what)?,
                     label,
                     rings: Vec::new(),
+                    path: String::new(),
                 });
                 owner = Some(false);
             }
-            "ring" => {
-                if scale <= 0.0 {
-                    return Err(format!("{what}: a ring before the scale"));
+            "path" => {
+                if !is_path_data(rest) {
+                    return Err(format!("{what}: not path data"));
                 }
-                let raw = rest
-                    .split(' ')
-                    .map(|t| int(Some(t), &what))
-                    .collect::<Result<Vec<i64>, String>>()?;
-                let ring = decode_ring(&what, &raw, scale)?;
-                let rings = match owner {
-                    Some(true) => map.countries.last_mut().map(|c| &mut c.rings),
-                    Some(false) => map.lakes.last_mut().map(|l| &mut l.rings),
+                let path = match owner.take() {
+                    Some(true) => map.countries.last_mut().map(|c| &mut c.path),
+                    Some(false) => map.lakes.last_mut().map(|l| &mut l.path),
                     None => None,
                 };
-                rings
-                    .ok_or_else(|| format!("{what}: a ring outside a country or lake"))?
-                    .push(ring);
+                *path.ok_or_else(|| format!("{what}: a path outside a country or lake"))? =
+                    rest.to_string();
             }
             "city" => {
                 let (f, names) = fields(rest, 4);
@@ -517,8 +519,11 @@ pub fn parse_compact(text: &str) -> Result<BaseMap, String> {
             other => return Err(format!("{what}: unknown record {other:?}")),
         }
     }
-    if let Some(c) = map.countries.iter().find(|c| c.rings.is_empty()) {
-        return Err(format!("basemap: country {} has no rings", c.iso));
+    if let Some(c) = map.countries.iter().find(|c| c.path.is_empty()) {
+        return Err(format!("basemap: country {} has no path", c.iso));
+    }
+    if let Some(l) = map.lakes.iter().find(|l| l.path.is_empty()) {
+        return Err(format!("basemap: lake {} has no path", l.name.en));
     }
     Ok(map)
 }
@@ -538,96 +543,54 @@ pub fn embedded_ref() -> &'static BaseMap {
     MAP.get_or_init(embedded)
 }
 
-/// Write `v` with one decimal, without a "-0.0" (with integer arithmetic: the base map
-/// writes tens of thousands of coordinates on the first render).
-fn push_coord(out: &mut String, v: f64) {
-    let r = (v * 10.0).round() / 10.0;
-    let r = if r == 0.0 { 0.0 } else { r };
-    crate::text::fixed::push_fixed(out, r, 1);
-}
-
-/// An SVG path `d` for one ring: "M x y L x y ... Z", each point mapped by `project`
-/// (lon, lat) -> (x, y) and rounded to 1 decimal. Points that project to NaN/infinity
-/// are skipped and repeats after rounding are dropped; fewer than 2 points left gives "".
-pub fn ring_to_path<F>(ring: &[(f64, f64)], project: F) -> String
-where
-    F: Fn(f64, f64) -> (f64, f64),
-{
+/// The SVG path data of `rings` (degrees) projected into world units
+/// ([`crate::geo::viewport::world`]), in tenths of a unit: "M x y" then "l dx dy" steps
+/// between points rounded to a tenth, "z" closing each ring; integers only. A point that
+/// rounds to the one before it is dropped, as is a ring's repeated first point; a ring
+/// left with fewer than 2 points, or projecting to no finite point, is left out.
+pub fn world_path(rings: &[Ring]) -> String {
+    let world = crate::geo::viewport::world();
     let mut out = String::new();
-    write_ring(&mut out, ring, &project);
-    out
-}
-
-/// One SVG path `d` for several rings (a country with islands and holes), each ring a
-/// "M ... Z" subpath as in [`ring_to_path`], separated by spaces. Use `fill-rule="evenodd"`.
-pub fn rings_to_path<F>(rings: &[Ring], project: F) -> String
-where
-    F: Fn(f64, f64) -> (f64, f64),
-{
-    let mut out = String::new();
+    let mut pts: Vec<(i64, i64)> = Vec::new();
     for ring in rings {
-        write_ring(&mut out, ring, &project);
+        pts.clear();
+        for &(lon, lat) in ring {
+            let (x, y) = world.to_screen(lon, lat);
+            let p = ((x * 10.0).round(), (y * 10.0).round());
+            if !(p.0.abs() < 1e15 && p.1.abs() < 1e15) {
+                continue;
+            }
+            let p = (p.0 as i64, p.1 as i64);
+            if pts.last() != Some(&p) {
+                pts.push(p);
+            }
+        }
+        if pts.len() > 1 && pts.first() == pts.last() {
+            pts.pop();
+        }
+        let Some((&(x0, y0), rest)) = pts.split_first().filter(|(_, r)| !r.is_empty()) else {
+            continue;
+        };
+        let _ = write!(out, "M{x0} {y0}l");
+        let mut prev = (x0, y0);
+        for (i, &(x, y)) in rest.iter().enumerate() {
+            // A minus sign separates numbers by itself; a space is needed otherwise.
+            for (k, d) in [x - prev.0, y - prev.1].into_iter().enumerate() {
+                if d >= 0 && (i > 0 || k > 0) {
+                    out.push(' ');
+                }
+                let _ = write!(out, "{d}");
+            }
+            prev = (x, y);
+        }
+        out.push('z');
     }
     out
-}
-
-fn write_ring<F>(out: &mut String, ring: &[(f64, f64)], project: &F)
-where
-    F: Fn(f64, f64) -> (f64, f64),
-{
-    let mut pts: Vec<(f64, f64)> = Vec::with_capacity(ring.len());
-    for &(lon, lat) in ring {
-        let (x, y) = project(lon, lat);
-        if !(x.is_finite() && y.is_finite()) {
-            continue;
-        }
-        let p = ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0);
-        if pts.last() != Some(&p) {
-            pts.push(p);
-        }
-    }
-    if pts.len() > 1 && pts.first() == pts.last() {
-        pts.pop();
-    }
-    if pts.len() < 2 {
-        return;
-    }
-    if !out.is_empty() {
-        out.push(' ');
-    }
-    for (i, &(x, y)) in pts.iter().enumerate() {
-        out.push_str(if i == 0 { "M " } else { " L " });
-        push_coord(out, x);
-        out.push(' ');
-        push_coord(out, y);
-    }
-    out.push_str(" Z");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn coordinates_are_written_as_the_formatter_wrote_them() {
-        let before = |v: f64| {
-            let r = (v * 10.0).round() / 10.0;
-            let r = if r == 0.0 { 0.0 } else { r };
-            format!("{r:.1}")
-        };
-        let mut v = -1000.0;
-        while v < 1000.0 {
-            let mut s = String::new();
-            push_coord(&mut s, v);
-            assert_eq!(s, before(v), "{v}");
-            v += 0.0137;
-        }
-        for v in [0.0, -0.0, -0.04, 0.05, -0.05, 0.25, 0.35, 1e12, -7.95] {
-            let mut s = String::new();
-            push_coord(&mut s, v);
-            assert_eq!(s, before(v), "{v}");
-        }
-    }
 
     const REQUIRED: [&str; 11] = [
         "KZ", "UZ", "KG", "TJ", "TM", "AF", "IR", "CN", "MN", "RU", "AZ",
@@ -665,24 +628,59 @@ mod tests {
 
     const JSON: &str = include_str!("../../../public/basemap.json");
 
+    /// The map read from the JSON form, without its rings in degrees (which the compact
+    /// form, and so [`embedded`], does not carry: its paths are drawn from them).
+    fn without_rings(mut m: BaseMap) -> BaseMap {
+        m.countries.iter_mut().for_each(|c| c.rings.clear());
+        m.lakes.iter_mut().for_each(|l| l.rings.clear());
+        m
+    }
+
+    /// The absolute points of each ring of path data as [`world_path`] writes it.
+    fn points(d: &str) -> Vec<Vec<(i64, i64)>> {
+        let mut rings = Vec::new();
+        for sub in d.split('z').filter(|s| !s.is_empty()) {
+            let (start, steps) = sub.strip_prefix('M').unwrap().split_once('l').unwrap();
+            let num = |t: &str| -> Vec<i64> {
+                t.replace('-', " -")
+                    .split_whitespace()
+                    .map(|n| n.parse().unwrap())
+                    .collect()
+            };
+            let (s, steps) = (num(start), num(steps));
+            let mut ring = vec![(s[0], s[1])];
+            for d in steps.chunks(2) {
+                let (x, y) = *ring.last().unwrap();
+                ring.push((x + d[0], y + d[1]));
+            }
+            rings.push(ring);
+        }
+        rings
+    }
+
     #[test]
     fn the_compact_form_reads_back_the_same_map() {
         let m = parse(JSON).unwrap();
-        let text = to_compact(&m, 100.0).unwrap();
-        assert_eq!(parse_compact(&text).unwrap(), m);
+        let text = to_compact(&m).unwrap();
+        assert_eq!(parse_compact(&text).unwrap(), without_rings(m));
         assert!(text.len() < JSON.len(), "the compact form is smaller");
         for (bad, needle) in [
-            ("ring 1 2 3 4 5 6", "before the scale"),
-            ("scale 100\nring 1 2 3 4 5 6", "outside a country"),
-            ("scale 100\ncountry kz 1 2 Kazakhstan\n", "two capital"),
-            ("scale 100\ncountry KZ 1 x Kazakhstan\n", "integer"),
-            ("scale 100\ncountry KZ 1 2 Kazakhstan\n", "no rings"),
-            ("scale 100\ncity 1 2 0 0 X\n", "rank"),
-            ("scale 100\ncity 1 990000000 0 1 X\n", "lon/lat"),
+            ("path M1 2l3 4z", "outside a country"),
+            ("country kz 1 2 Kazakhstan\n", "two capital"),
+            ("country KZ 1 x Kazakhstan\n", "integer"),
+            ("country KZ 1 2 Kazakhstan\n", "no path"),
+            ("lake 1 2 Aral\n", "no path"),
             (
-                "scale 100\ncountry KZ 1 2 Kazakhstan\nring 100 100 0 10 0 9000",
-                "basemap line 3 point 2: (1, 91.1) is not a valid lon/lat",
+                "country KZ 1 2 Kazakhstan\npath M1 2l3 4z\npath M1 2l3 4z",
+                "outside",
             ),
+            ("country KZ 1 2 Kazakhstan\npath 1 2 3 4", "not path data"),
+            (
+                "country KZ 1 2 Kazakhstan\npath M1 2l3 4z<script>",
+                "basemap line 2: not path data",
+            ),
+            ("city 1 2 0 0 X\n", "rank"),
+            ("city 1 990000000 0 1 X\n", "lon/lat"),
             ("blob", "unknown record"),
         ] {
             let e = parse_compact(bad).unwrap_err();
@@ -692,7 +690,7 @@ mod tests {
 
     #[test]
     fn embedded_parses() {
-        let m = parse(JSON).expect("public/basemap.json parses");
+        let m = without_rings(parse(JSON).expect("public/basemap.json parses"));
         assert!(m.attribution.contains("Natural Earth"));
         assert_eq!(embedded(), m);
         assert_eq!(embedded_ref(), &m);
@@ -719,7 +717,7 @@ mod tests {
 
     #[test]
     fn rings_are_closable_and_inside_the_box() {
-        let m = embedded();
+        let m = parse(JSON).unwrap();
         let rings = m
             .countries
             .iter()
@@ -745,7 +743,7 @@ mod tests {
 
     #[test]
     fn labels_are_inside_their_shapes() {
-        let m = embedded();
+        let m = parse(JSON).unwrap();
         for c in &m.countries {
             assert!(
                 in_box(c.label.0, c.label.1),
@@ -833,38 +831,60 @@ mod tests {
     }
 
     #[test]
-    fn ring_to_path_format() {
-        let ring = vec![(1.04, 2.0), (3.0, -0.04), (5.56, 6.0), (5.56, 6.0)];
+    fn world_paths_are_the_projected_rings_in_tenths() {
+        let w = crate::geo::viewport::world();
+        let tenths = |lon: f64, lat: f64| {
+            let (x, y) = w.to_screen(lon, lat);
+            ((x * 10.0).round() as i64, (y * 10.0).round() as i64)
+        };
+        let ring = vec![(60.0, 45.0), (61.0, 45.0), (61.0, 46.0), (60.0, 45.0)];
+        let d = world_path(std::slice::from_ref(&ring));
+        assert!(d.starts_with('M') && d.ends_with('z') && d.matches('M').count() == 1);
+        // The closing point is not repeated; "z" closes the ring.
         assert_eq!(
-            ring_to_path(&ring, |x, y| (x, y)),
-            "M 1.0 2.0 L 3.0 0.0 L 5.6 6.0 Z"
+            points(&d),
+            vec![vec![
+                tenths(60.0, 45.0),
+                tenths(61.0, 45.0),
+                tenths(61.0, 46.0)
+            ]]
         );
-        // Non-finite projected points are skipped; too few points give "".
-        let nan = ring_to_path(&ring, |x, y| if x > 2.0 { (f64::NAN, y) } else { (x, y) });
-        assert_eq!(nan, "");
-        assert_eq!(ring_to_path(&[], |x, y| (x, y)), "");
+        // Points that round to the one before are dropped; a ring left with one point,
+        // or with none that projects, draws nothing.
+        let close = vec![(60.0, 45.0), (60.0000001, 45.0), (61.0, 45.0)];
+        assert_eq!(
+            points(&world_path(&[close])),
+            vec![vec![tenths(60.0, 45.0), tenths(61.0, 45.0)]]
+        );
+        assert_eq!(world_path(&[vec![(60.0, 45.0), (60.0, 45.0)]]), "");
+        assert_eq!(
+            world_path(&[vec![(f64::NAN, 45.0), (f64::INFINITY, 1.0)]]),
+            ""
+        );
+        assert_eq!(world_path(&[]), "");
         // Several rings make one path.
-        let two = rings_to_path(
-            &[ring.clone(), vec![(0.0, 0.0), (1.0, 0.0), (0.0, 1.0)]],
-            |x, y| (x * 2.0, y),
-        );
-        assert_eq!(
-            two,
-            "M 2.1 2.0 L 6.0 0.0 L 11.1 6.0 Z M 0.0 0.0 L 2.0 0.0 L 0.0 1.0 Z"
-        );
-        // Works with the real map and projection.
-        let m = embedded();
-        let f = crate::geo::projection::fit_extent(
-            crate::geo::projection::Lcc::central_asia(),
-            CLIP_BOX,
-            800.0,
-            500.0,
-            8.0,
-        );
-        let d = rings_to_path(&m.country("KZ").unwrap().rings, |lon, lat| {
-            f.to_screen(lon, lat)
-        });
-        assert!(d.starts_with("M ") && d.ends_with(" Z") && !d.contains("NaN"));
+        let two = world_path(&[ring.clone(), vec![(70.0, 40.0), (71.0, 41.0)]]);
+        assert_eq!(points(&two).len(), 2);
+        // Every shape of the real map: the same points, in order, as projecting its rings.
+        let m = parse(JSON).unwrap();
+        let shapes = m
+            .countries
+            .iter()
+            .map(|c| (&c.rings, &c.path))
+            .chain(m.lakes.iter().map(|l| (&l.rings, &l.path)));
+        for (rings, path) in shapes {
+            assert!(is_path_data(path));
+            let drawn = points(path);
+            assert_eq!(drawn.len(), rings.len());
+            for (r, got) in rings.iter().zip(drawn) {
+                let mut want: Vec<(i64, i64)> = r.iter().map(|&(lo, la)| tenths(lo, la)).collect();
+                want.dedup();
+                if want.first() == want.last() {
+                    want.pop();
+                }
+                assert_eq!(got, want);
+            }
+        }
     }
 
     #[test]
