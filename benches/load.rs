@@ -35,8 +35,7 @@ fn main() {
             black_box(validate_bytes(&bytes));
         });
         let (total, _) = time_ms(reps, || {
-            let v = validate_bytes(&bytes);
-            black_box(Corpus::new(v.file, v.dropped));
+            black_box(validate_bytes(&bytes).into_corpus());
         });
         // Indexing alone, on a copy of the checked file made outside the timing.
         let v = validate_bytes(&bytes);

@@ -81,25 +81,33 @@ pub fn ranked_languages(sources: &[Source]) -> Vec<String> {
     languages.into_iter().map(|(l, _)| l.to_string()).collect()
 }
 
-/// How many events, in file order, fit in [`MAX_SEARCH_TEXT_BYTES`] of search text (an
-/// actor or source named twice by one event counts once, as in the index; a tag counts
-/// with its texts from `tags`).
-pub fn searchable_events(
-    events: &[Event],
-    actors: &[Actor],
-    sources: &[Source],
-    tags: &Tags,
-) -> usize {
-    searchable_in(
-        events,
-        &Refs::resolve(events, actors, sources),
-        actors,
-        sources,
-        tags,
-    )
+/// A file's events' references resolved, and how many of its events fit the search
+/// budget: the validator works them out to check the budgets and hands them on
+/// ([`crate::corpus::Validated::into_corpus`]), so indexing the same file does not look
+/// every id up again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    refs: Refs,
+    searchable: usize,
 }
 
-/// [`searchable_events`] with the events' references already resolved.
+impl Resolved {
+    /// Resolves `events`' references (file order) against the file's tables.
+    pub fn new(events: &[Event], actors: &[Actor], sources: &[Source], tags: &Tags) -> Self {
+        let refs = Refs::resolve(events, actors, sources);
+        let searchable = searchable_in(events, &refs, actors, sources, tags);
+        Resolved { refs, searchable }
+    }
+
+    /// How many events, in file order, fit in [`MAX_SEARCH_TEXT_BYTES`] of search text (an
+    /// actor or source named twice by one event counts once, as in the index; a tag counts
+    /// with its texts from `tags`).
+    pub fn searchable(&self) -> usize {
+        self.searchable
+    }
+}
+
+/// How many events fit the search budget, with the events' references already resolved.
 fn searchable_in(
     events: &[Event],
     refs: &Refs,
@@ -162,6 +170,7 @@ fn searchable_in(
 /// Each event's actors (participants, then the claimant) and sources as indices into the
 /// file's tables, in file order, each named once: ids are looked up once per corpus.
 /// Unknown ids are left out (the validator has reported them).
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Refs {
     actors: Lists,
     sources: Lists,
@@ -294,6 +303,12 @@ impl Corpus {
     /// Indexes a validated file. References are assumed resolved (the validator checks them);
     /// any that are not are skipped.
     pub fn new(file: CorpusFile, dropped: Dropped) -> Self {
+        Self::resolved(file, dropped, None)
+    }
+
+    /// [`Corpus::new`], with the file's references as the validator resolved them (worked
+    /// out again if they do not cover its events).
+    pub(crate) fn resolved(file: CorpusFile, dropped: Dropped, resolved: Option<Resolved>) -> Self {
         let CorpusFile {
             meta,
             actors,
@@ -305,8 +320,10 @@ impl Corpus {
         } = file;
         // References resolved once, in file order: the budgets are applied in that order (as
         // the validator reports them), then the events are sorted.
-        let refs = Refs::resolve(&events, &actors, &sources);
-        let searchable = searchable_in(&events, &refs, &actors, &sources, &tags);
+        let n = events.len();
+        let Resolved { refs, searchable } = resolved
+            .filter(|r| r.refs.actors.len() == n && r.refs.sources.len() == n)
+            .unwrap_or_else(|| Resolved::new(&events, &actors, &sources, &tags));
         let facet = facet_actors(&actors, &events);
         // The facet actors first: each actor's index in that new order.
         let mut renumber = vec![0u32; facet.len()];
@@ -656,6 +673,26 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn the_references_the_validator_resolved_index_the_same_corpus() {
+        let mut file = generate(400, 9);
+        // A repeated reference and a claimant, as the resolution must list them once.
+        let first = file.events[3].sources[0].clone();
+        file.events[3].sources.push(first);
+        let text = serde_json::to_string(&file).unwrap();
+        let v = crate::corpus::validate(&text);
+        let plain = Corpus::new(v.file.clone(), v.dropped);
+        let (reused, _) = v.clone().into_corpus();
+        assert_eq!(reused, plain);
+        // References that no longer cover the events are worked out again, not trusted.
+        let mut shorter = v;
+        shorter.file.events.drain(..300);
+        let plain = Corpus::new(shorter.file.clone(), shorter.dropped);
+        let (reused, _) = shorter.into_corpus();
+        assert_eq!(reused.len(), 100);
+        assert_eq!(reused, plain);
     }
 
     /// The search text of `e`, built the plain way: every field's strings joined.

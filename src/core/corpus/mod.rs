@@ -23,13 +23,11 @@ use crate::corpus::diagnostic::Diagnostic;
 
 /// Reads and indexes a corpus file: the loaded corpus and every diagnostic.
 pub fn parse(text: &str) -> (Corpus, Vec<Diagnostic>) {
-    let v = validate(text);
-    (Corpus::new(v.file, v.dropped), v.diagnostics)
+    validate(text).into_corpus()
 }
 
 /// Like [`parse`], from a file's bytes: what the CLI and the app both read, so they give the
 /// same diagnostics (UTF-16 named, invalid UTF-8 replaced and located; see [`encoding`]).
 pub fn parse_bytes(bytes: &[u8]) -> (Corpus, Vec<Diagnostic>) {
-    let v = validate_bytes(bytes);
-    (Corpus::new(v.file, v.dropped), v.diagnostics)
+    validate_bytes(bytes).into_corpus()
 }

@@ -18,7 +18,7 @@
 
 use super::diagnostic::{is_invisible_format, path_key, quote, Diagnostic, Message, Msg, Severity};
 use super::encoding;
-use super::index;
+use super::index::{self, Corpus};
 use super::json::{self, LineIndex, Member, Node, Value};
 use super::model::*;
 use super::work;
@@ -76,6 +76,20 @@ pub struct Validated {
     pub file: CorpusFile,
     pub dropped: Dropped,
     pub diagnostics: Vec<Diagnostic>,
+    /// The file's references, resolved to check the budgets (none when the file was not
+    /// read to the end): [`Validated::into_corpus`] indexes with them.
+    resolved: Option<index::Resolved>,
+}
+
+impl Validated {
+    /// What loaded, indexed, and every diagnostic. The references the validator resolved are
+    /// reused, unless they no longer cover the file's events.
+    pub fn into_corpus(self) -> (Corpus, Vec<Diagnostic>) {
+        (
+            Corpus::resolved(self.file, self.dropped, self.resolved),
+            self.diagnostics,
+        )
+    }
 }
 
 fn empty_file() -> CorpusFile {
@@ -123,6 +137,7 @@ pub fn validate_bytes_reporting(bytes: &[u8], progress: &mut dyn FnMut(usize, us
             file: empty_file(),
             dropped: Dropped::default(),
             diagnostics: vec![Diagnostic::at_start(Severity::Error, message)],
+            resolved: None,
         },
     }
 }
@@ -141,6 +156,7 @@ pub fn refuse_size(len: u64) -> Option<Validated> {
         file: empty_file(),
         dropped: Dropped::default(),
         diagnostics: r.finish(),
+        resolved: None,
     })
 }
 
@@ -173,6 +189,7 @@ fn validate_with(
             file,
             dropped,
             diagnostics: r.finish(),
+            resolved: None,
         };
     }
     // The tables' records are parsed one at a time, in `Reader::table`: the whole document
@@ -190,6 +207,7 @@ fn validate_with(
                 file,
                 dropped,
                 diagnostics: r.finish(),
+                resolved: None,
             };
         }
     };
@@ -198,6 +216,7 @@ fn validate_with(
             file,
             dropped,
             diagnostics: r.finish(),
+            resolved: None,
         };
     };
     r.unknown(
@@ -307,11 +326,12 @@ fn validate_with(
     r.unused_tags(&tag_at, &events);
     file.tags = tags;
     file.events = events;
-    r.budgets(&file, &actor_at, &source_at, &event_at);
+    let resolved = r.budgets(&file, &actor_at, &source_at, &event_at);
     Validated {
         file,
         dropped,
         diagnostics: r.finish(),
+        resolved: Some(resolved),
     }
 }
 
@@ -1528,14 +1548,15 @@ impl<'t> Reader<'t> {
     }
 
     /// Warnings for the index's budgets (see [`index`]): actors and languages offered as
-    /// filters, and the search text. Each is said once, where it starts to apply.
+    /// filters, and the search text. Each is said once, where it starts to apply. Returns
+    /// the references resolved for the search budget, for the index.
     fn budgets(
         &mut self,
         file: &CorpusFile,
         actor_at: &[(usize, usize)],
         source_at: &[(usize, usize)],
         event_at: &[(usize, usize)],
-    ) {
+    ) -> index::Resolved {
         let n_actors = file.actors.len();
         if n_actors > index::MAX_FACET_ACTORS {
             let facet = index::facet_actors(&file.actors, &file.events);
@@ -1575,8 +1596,8 @@ impl<'t> Reader<'t> {
                 }
             }
         }
-        let searchable =
-            index::searchable_events(&file.events, &file.actors, &file.sources, &file.tags);
+        let resolved = index::Resolved::new(&file.events, &file.actors, &file.sources, &file.tags);
+        let searchable = resolved.searchable();
         if let Some(&(k, at)) = event_at.get(searchable) {
             self.warn(
                 &Path::Text(&format!("events[{k}]")),
@@ -1592,6 +1613,7 @@ impl<'t> Reader<'t> {
                     ),
             );
         }
+        resolved
     }
 }
 

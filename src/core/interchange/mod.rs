@@ -146,9 +146,10 @@ pub fn read_any(name: &str, bytes: Vec<u8>, progress: &mut dyn FnMut(usize, usiz
         None => {
             let v = validate_bytes_reporting(&bytes, progress);
             drop(bytes);
+            let (corpus, diagnostics) = v.into_corpus();
             Read {
-                corpus: Corpus::new(v.file, v.dropped),
-                diagnostics: v.diagnostics,
+                corpus,
+                diagnostics,
                 imported: None,
             }
         }
@@ -157,10 +158,11 @@ pub fn read_any(name: &str, bytes: Vec<u8>, progress: &mut dyn FnMut(usize, usiz
             let text = serde_json::to_vec(&im.file).unwrap_or_default();
             let v = validate_bytes_reporting(&text, progress);
             drop(text);
+            let (corpus, checked) = v.into_corpus();
             let mut diagnostics = im.diagnostics;
-            diagnostics.extend(v.diagnostics);
+            diagnostics.extend(checked);
             Read {
-                corpus: Corpus::new(v.file, v.dropped),
+                corpus,
                 diagnostics,
                 imported: Some(im.format.name().to_string()),
             }
