@@ -256,6 +256,57 @@ async fn map_draws_every_matching_event_in_marks_or_edge_markers() {
 }
 
 #[wasm_bindgen_test]
+async fn clearing_the_filters_draws_every_event_in_the_view_shown_now() {
+    use steppe::core::geo::viewport::MapView as View;
+    use steppe::ui::map::MapView;
+    // Each mark as drawn: its events, count and place.
+    let marks = |host: &web_sys::HtmlElement| -> Vec<String> {
+        all(host, ".marks circle, .edges circle")
+            .iter()
+            .map(|c| {
+                ["data-event", "data-count", "cx", "cy"]
+                    .map(|a| c.get_attribute(a).unwrap_or_default())
+                    .join(" ")
+            })
+            .collect()
+    };
+    // With the app's styles, so both maps below take the same size; both are mounted
+    // first, so neither is resized by the other.
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let style = doc.create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../style/main.css")));
+    doc.head().unwrap().append_child(&style).unwrap();
+    let closer = View {
+        lon: 70.0,
+        lat: 45.0,
+        zoom: 2.0,
+    };
+    let (fresh, other) = mount(SMALL, || view! { <MapView/> });
+    other.view.update(|v| v.map = Some(closer));
+    let (host, app) = mount(SMALL, || view! { <MapView/> });
+    tick().await;
+    let at_first = marks(&host);
+    // Filtered, the view moves; cleared, every event is drawn in the new view, as a map
+    // opened there draws them.
+    app.view.update(|v| v.filter.languages = vec!["zh".into()]);
+    tick().await;
+    app.view.update(|v| v.map = Some(closer));
+    tick().await;
+    app.view.update(|v| v.filter.languages.clear());
+    tick().await;
+    let cleared = marks(&host);
+    assert_eq!(cleared, marks(&fresh));
+    assert_ne!(cleared, at_first, "the view has moved");
+    // Back to the first view: the first marks again.
+    app.view.update(|v| v.map = None);
+    tick().await;
+    assert_eq!(marks(&host), at_first);
+    fresh.remove();
+    host.remove();
+    style.remove();
+}
+
+#[wasm_bindgen_test]
 async fn a_redrawn_mark_keeps_the_focus() {
     use steppe::ui::map::MapView;
     // With the app's styles, as the page has them: without them the tooltip a focused mark
