@@ -10,6 +10,7 @@
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
 use super::wire::{Reader, Wire};
+use memchr::memmem;
 
 /// A list of `u32` per entry (an event's actors, its sources), flat.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -164,6 +165,32 @@ impl Texts {
         (0..self.len()).map(|i| self.get(i))
     }
 
+    /// Calls `found` with each entry, in order, whose text holds what `finder` looks for:
+    /// one pass over all the entries' text with one searcher, not a search per entry. A
+    /// match running from one entry's text into the next counts for neither.
+    pub fn each_containing(&self, finder: &memmem::Finder<'_>, mut found: impl FnMut(usize)) {
+        let text = self.text.as_bytes();
+        let len = finder.needle().len();
+        let (mut from, mut entry) = (0usize, 0usize);
+        while let Some(at) = text.get(from..).and_then(|rest| finder.find(rest)) {
+            let at = from.saturating_add(at);
+            // The entry holding the match's first byte (empty entries end where they start).
+            while self.ends.get(entry).is_some_and(|&e| e as usize <= at) {
+                entry = entry.saturating_add(1);
+            }
+            let Some(&end) = self.ends.get(entry) else {
+                break;
+            };
+            let end = end as usize;
+            if at.saturating_add(len) <= end {
+                found(entry);
+            }
+            // Either way the rest of this entry holds nothing new: found already, or any
+            // later match in it would cross into the next entry too.
+            from = end;
+        }
+    }
+
     /// Bytes of text, all entries together.
     pub fn bytes(&self) -> usize {
         self.text.len()
@@ -270,6 +297,27 @@ impl Wire for Texts {
 mod tests {
     use super::*;
     use crate::corpus::wire::{decode, encode};
+
+    #[test]
+    fn a_search_counts_a_match_only_within_one_entry() {
+        let texts: Texts = ["xa", "", "aab", "ba", "a", "", "aa"].into_iter().collect();
+        let found = |needle: &str| {
+            let finder = memmem::Finder::new(needle);
+            let mut out = Vec::new();
+            texts.each_containing(&finder, |i| out.push(i));
+            out
+        };
+        // "xa|aab": the first "aa" runs across two entries; the one inside "aab" counts.
+        assert_eq!(found("aa"), [2, 6]);
+        assert_eq!(found("a"), [0, 2, 3, 4, 6]);
+        assert_eq!(found("ab"), [2]);
+        // "ba|a" and "a|aa" are across entries only.
+        assert_eq!(found("baa"), Vec::<usize>::new());
+        assert_eq!(found("aaa"), Vec::<usize>::new());
+        assert_eq!(found("x"), [0]);
+        let none = Texts::default();
+        none.each_containing(&memmem::Finder::new("a"), |_| panic!("no entries"));
+    }
 
     #[test]
     fn entries_come_back_as_pushed() {

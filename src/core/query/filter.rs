@@ -6,7 +6,8 @@
 
 use crate::corpus::Corpus;
 use crate::query::bitset::Bitset;
-use crate::query::search::{matches, normalize};
+use crate::query::search::normalize;
+use memchr::memmem;
 
 /// What the reader asked for. Ids refer to the corpus; unknown ids match nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -71,18 +72,35 @@ pub fn text_matches(corpus: &Corpus, text: &str, within: Option<&Bitset>) -> Bit
     if q.is_empty() {
         return Bitset::full(n);
     }
-    let mut t = Bitset::empty(n);
-    let mut test = |i: usize| {
-        if matches(corpus.haystack(i), &q) {
-            t.insert(i);
+    let mut found: Option<Bitset> = within.filter(|w| w.universe() == n).cloned();
+    // Every word, each searched for among the events the words before it left.
+    for word in q.split(' ').filter(|w| !w.is_empty()) {
+        let finder = memmem::Finder::new(word);
+        let mut t = Bitset::empty(n);
+        match &found {
+            // A few events left: each one's text (one searcher for all of them).
+            Some(w) if w.count().saturating_mul(FEW) < n => {
+                for i in w.iter() {
+                    if finder.find(corpus.haystack(i).as_bytes()).is_some() {
+                        t.insert(i);
+                    }
+                }
+            }
+            // Otherwise one pass over every event's text.
+            w => corpus.haystacks.each_containing(&finder, |i| {
+                if w.as_ref().is_none_or(|w| w.contains(i)) {
+                    t.insert(i);
+                }
+            }),
         }
-    };
-    match within {
-        Some(w) if w.universe() == n => w.iter().for_each(&mut test),
-        _ => (0..n).for_each(&mut test),
+        found = Some(t);
     }
-    t
+    found.unwrap_or_else(|| Bitset::full(n))
 }
+
+/// Below one event in `FEW` left to search, a word is looked for in each one's text rather
+/// than in every event's text at once.
+const FEW: usize = 8;
 
 /// Whether the results for `old` contain those for `new` (so `new` can search within them).
 pub fn narrows(old: &str, new: &str) -> bool {

@@ -71,6 +71,10 @@ fn shift(c: char, by: u32) -> char {
         .unwrap_or(c)
 }
 
+/// What a search means for one event: every word of the (normalized) query is in its
+/// (normalized) text. The corpus-wide search ([`crate::query::filter::text_matches`]) is
+/// tested against it.
+#[cfg(test)]
 pub fn matches(haystack: &str, query: &str) -> bool {
     query.split(' ').all(|t| haystack.contains(t))
 }

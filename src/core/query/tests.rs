@@ -136,6 +136,81 @@ fn time_range_matches_overlapping_events() {
 }
 
 #[test]
+fn a_search_finds_the_events_whose_text_holds_every_word() {
+    use crate::corpus::generate::generate;
+    use crate::query::search::{matches, normalize};
+    let c = Corpus::new(generate(3000, 4), Default::default());
+    let n = c.len();
+    let by_event = |q: &str, within: Option<&Bitset>| -> Vec<usize> {
+        let q = normalize(q);
+        (0..n)
+            .filter(|&i| within.is_none_or(|w| w.contains(i)))
+            .filter(|&i| q.is_empty() || matches(c.haystack(i), &q))
+            .collect()
+    };
+    // Words across two events' texts: the end of one and the start of the next.
+    let across: Vec<String> = (0..40)
+        .map(|i| {
+            let (a, b) = (c.haystack(i * 7), c.haystack(i * 7 + 1));
+            let tail: String = a
+                .chars()
+                .rev()
+                .take(3)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let head: String = b.chars().take(3).collect();
+            tail + &head
+        })
+        .collect();
+    let mut queries: Vec<String> = [
+        "a",
+        "Al",
+        "alm",
+        "almaty",
+        "ALMATY protest",
+        "report 1",
+        "outlet",
+        "(uz)",
+        "zz",
+        "",
+        "  ",
+        "astana almaty",
+        "actor 0",
+    ]
+    .map(String::from)
+    .into();
+    queries.extend(across);
+    // Every fourth event, and a few: both ways of searching within earlier matches.
+    let dense: Bitset = {
+        let mut b = Bitset::empty(n);
+        (0..n).step_by(4).for_each(|i| b.insert(i));
+        b
+    };
+    let sparse: Bitset = {
+        let mut b = Bitset::empty(n);
+        (0..n).step_by(97).for_each(|i| b.insert(i));
+        b
+    };
+    for q in &queries {
+        let all = text_matches(&c, q, None);
+        assert_eq!(all.iter().collect::<Vec<_>>(), by_event(q, None), "{q:?}");
+        if normalize(q).is_empty() {
+            continue;
+        }
+        for w in [&dense, &sparse] {
+            let got = text_matches(&c, q, Some(w));
+            assert_eq!(
+                got.iter().collect::<Vec<_>>(),
+                by_event(q, Some(w)),
+                "{q:?} within"
+            );
+        }
+    }
+}
+
+#[test]
 fn typing_forward_searches_within_the_previous_matches() {
     let c = small();
     let wide = text_matches(&c, "tr", None);
