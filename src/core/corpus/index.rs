@@ -678,7 +678,7 @@ mod tests {
     #[test]
     fn the_references_the_validator_resolved_index_the_same_corpus() {
         let mut file = generate(400, 9);
-        // A repeated reference and a claimant, as the resolution must list them once.
+        // A source cited twice by one event: the resolution must list it once.
         let first = file.events[3].sources[0].clone();
         file.events[3].sources.push(first);
         let text = serde_json::to_string(&file).unwrap();
