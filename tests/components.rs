@@ -392,12 +392,21 @@ async fn timeline_draws_marks_follows_filters_and_selects() {
             .is_some_and(|d| d.starts_with('M')),
         "the density strip is drawn"
     );
-    // A filter leaves only the matching events' marks.
+    let strip = |which: &str| {
+        all(&host, &format!(".density.{which}"))[0]
+            .get_attribute("d")
+            .unwrap_or_default()
+    };
+    let every_event = strip("all");
+    // A filter leaves only the matching events' marks, and the strip only their bars.
     app.view.update(|v| v.filter.languages = vec!["zh".into()]);
     tick().await;
     let mut drawn = ids(".tmark");
     drawn.sort();
     assert_eq!(drawn, ["e2", "e3"]);
+    assert_ne!(strip("all"), every_event);
+    assert_eq!(strip("hit"), strip("all"));
+    let filtered = strip("all");
     // A click on a mark selects its event and draws its halo.
     let mark: web_sys::HtmlElement = host
         .query_selector(".tmark[data-event=\"e3\"]")
@@ -427,12 +436,22 @@ async fn timeline_draws_marks_follows_filters_and_selects() {
         ["e3"],
         "the month overlaps the range, 6 January does not"
     );
+    // The range darkens only the bars of the events in it; the lighter ones stay.
+    assert_eq!(strip("all"), filtered);
+    assert_ne!(strip("hit"), filtered);
     let from: web_sys::HtmlInputElement = host
         .query_selector("input.from")
         .unwrap()
         .unwrap()
         .unchecked_into();
     assert_eq!(from.value(), "2022-01-10");
+    // Without the filter, every event's bars again.
+    app.view.update(|v| {
+        v.filter.languages.clear();
+        v.filter.range = None;
+    });
+    tick().await;
+    assert_eq!(strip("all"), every_event);
 }
 
 #[wasm_bindgen_test]

@@ -122,23 +122,20 @@ impl Density {
     /// event adds one unit spread over the bins its span covers, so a month-precision event
     /// is a low plateau over its month, not a spike on an invented day.
     pub fn counted(placed: &Placed, in_view: &Bitset, matches: &Bitset) -> Self {
-        let spread = |set: &Bitset| {
-            let mut s = Spread::new(placed.count);
-            for i in set.iter() {
-                if let Some(&(b0, b1)) = placed.at.get(i) {
-                    s.add(b0, b1);
-                }
-            }
-            s.bins()
-        };
-        let all = spread(in_view);
+        Self::with_all(placed, placed.spread(in_view), in_view, matches)
+    }
+
+    /// [`Density::counted`], with the bars of the events in view already added up (`all`,
+    /// from [`Placed::spread`]): playing or brushing through time changes only which of them
+    /// match.
+    pub fn with_all(placed: &Placed, all: Vec<f64>, in_view: &Bitset, matches: &Bitset) -> Self {
         // Without a time range every event in view matches: the same bars twice.
         let hit = if in_view.and_count(matches) == in_view.count() {
             all.clone()
         } else {
             let mut both = in_view.clone();
             both.and_with(matches);
-            spread(&both)
+            placed.spread(&both)
         };
         Density { all, hit }
     }
@@ -197,6 +194,18 @@ impl Placed {
                 .map(|&(a, b)| (bin(a as f64), bin(b as f64 - 1.0)))
                 .collect(),
         }
+    }
+
+    /// How much of the events in `set` falls on each bin: each adds one unit spread evenly
+    /// over the bins its span covers.
+    pub fn spread(&self, set: &Bitset) -> Vec<f64> {
+        let mut s = Spread::new(self.count);
+        for i in set.iter() {
+            if let Some(&(b0, b1)) = self.at.get(i) {
+                s.add(b0, b1);
+            }
+        }
+        s.bins()
     }
 }
 
@@ -554,6 +563,9 @@ mod tests {
             // Every event in view matching: the darker bars are the same bars.
             let all = Density::counted(&placed, &in_view, &in_view);
             assert_eq!(all.hit, all.all);
+            // The bars of the events in view, added up once, give the same strip.
+            let kept = placed.spread(&in_view);
+            assert_eq!(Density::with_all(&placed, kept, &in_view, &matches), got);
         }
     }
 

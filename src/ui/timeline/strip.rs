@@ -17,10 +17,15 @@ pub(super) fn Strip() -> impl IntoView {
         let width = ctx.width.get();
         Arc::new(app.corpus.with(|c| Placed::new(&s, width, &c.spans)))
     });
+    // The bars of every event in view, once per frame and filter: a step of playing or
+    // brushing through time changes only the darker ones, of the events it matches.
+    let all = Memo::new(move |_| placed.with(|p| ctx.in_view.with(|v| p.spread(v))));
     let density = move || {
         let d = placed.with(|p| {
-            ctx.in_view
-                .with(|v| app.result.with(|r| Density::counted(p, v, &r.matches)))
+            ctx.in_view.with(|v| {
+                app.result
+                    .with(|r| Density::with_all(p, all.get(), v, &r.matches))
+            })
         });
         let g = ctx.geometry.get();
         view! {
