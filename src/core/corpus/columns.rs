@@ -320,6 +320,37 @@ mod tests {
     }
 
     #[test]
+    fn a_search_finds_what_searching_each_entry_finds() {
+        // Short entries of a few letters, some of several bytes, so that matches often
+        // run across entries and start mid-way through one another.
+        let letters = ["a", "b", "ё", "я", "中", "文", " "];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..200 {
+            let entries: Vec<String> = (0..next(12))
+                .map(|_| (0..next(5)).map(|_| letters[next(letters.len())]).collect())
+                .collect();
+            let texts: Texts = entries.iter().collect();
+            for _ in 0..10 {
+                let needle: String = (0..1 + next(3))
+                    .map(|_| letters[next(letters.len())])
+                    .collect();
+                let mut got = Vec::new();
+                texts.each_containing(&memmem::Finder::new(&needle), |i| got.push(i));
+                let want: Vec<usize> = (0..entries.len())
+                    .filter(|&i| entries[i].contains(needle.as_str()))
+                    .collect();
+                assert_eq!(got, want, "{needle:?} in {entries:?}");
+            }
+        }
+    }
+
+    #[test]
     fn entries_come_back_as_pushed() {
         let lists: Vec<Vec<u32>> = vec![vec![], vec![1, 2], vec![], vec![3], vec![4, 5, 6]];
         let l: Lists = lists.iter().collect();
