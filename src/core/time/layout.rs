@@ -117,18 +117,12 @@ pub struct Density {
 }
 
 impl Density {
-    /// The strip of the events `in_view`, darker where they are in `matches`, from their
-    /// bins worked out once per frame (`placed`): a filter change only adds them up. Each
-    /// event adds one unit spread over the bins its span covers, so a month-precision event
-    /// is a low plateau over its month, not a spike on an invented day.
-    pub fn counted(placed: &Placed, in_view: &Bitset, matches: &Bitset) -> Self {
-        Self::with_all(placed, placed.spread(in_view), in_view, matches)
-    }
-
-    /// [`Density::counted`], with the bars of the events in view already added up (`all`,
-    /// from [`Placed::spread`]): playing or brushing through time changes only which of them
-    /// match.
-    pub fn with_all(placed: &Placed, all: Vec<f64>, in_view: &Bitset, matches: &Bitset) -> Self {
+    /// The strip of the events `in_view`, darker where they are in `matches`. `all` is their
+    /// bars ([`Placed::spread`] of `in_view`), kept by the caller per frame and filter:
+    /// playing or brushing through time changes only which of them match. Each event adds
+    /// one unit spread over the bins its span covers, so a month-precision event is a low
+    /// plateau over its month, not a spike on an invented day.
+    pub fn counted(placed: &Placed, all: Vec<f64>, in_view: &Bitset, matches: &Bitset) -> Self {
         // Without a time range every event in view matches: the same bars twice.
         let hit = if in_view.and_count(matches) == in_view.count() {
             all.clone()
@@ -450,7 +444,8 @@ mod tests {
             }
         }
         let placed = Placed::new(s, width, &spans);
-        Density::counted(&placed, &Bitset::full(events.len()), &matches)
+        let in_view = Bitset::full(events.len());
+        Density::counted(&placed, placed.spread(&in_view), &in_view, &matches)
     }
 
     /// The strip worked out plainly, bin by bin through the scale, to check the one that
@@ -549,7 +544,7 @@ mod tests {
                 .map(|i| (c.spans[i].0, c.spans[i].1, matches.contains(i)))
                 .collect();
             let expected = plain(&s, width, &in_view_events);
-            let got = Density::counted(&placed, &in_view, &matches);
+            let got = Density::counted(&placed, placed.spread(&in_view), &in_view, &matches);
             assert_eq!(got.all.len(), expected.all.len());
             for (g, e) in got
                 .all
@@ -561,11 +556,8 @@ mod tests {
             }
             assert!(got.hit.iter().sum::<f64>() < got.all.iter().sum::<f64>());
             // Every event in view matching: the darker bars are the same bars.
-            let all = Density::counted(&placed, &in_view, &in_view);
+            let all = Density::counted(&placed, placed.spread(&in_view), &in_view, &in_view);
             assert_eq!(all.hit, all.all);
-            // The bars of the events in view, added up once, give the same strip.
-            let kept = placed.spread(&in_view);
-            assert_eq!(Density::with_all(&placed, kept, &in_view, &matches), got);
         }
     }
 

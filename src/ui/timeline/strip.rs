@@ -24,7 +24,7 @@ pub(super) fn Strip() -> impl IntoView {
         let d = placed.with(|p| {
             ctx.in_view.with(|v| {
                 app.result
-                    .with(|r| Density::with_all(p, all.get(), v, &r.matches))
+                    .with(|r| Density::counted(p, all.get(), v, &r.matches))
             })
         });
         let g = ctx.geometry.get();
