@@ -43,9 +43,6 @@ pub fn App() -> impl IntoView {
     provide_context(app);
     url::sync(app);
     loader::start(app);
-    // The base map waits for no corpus: built in the next task, it is ready while the
-    // corpus is fetched and read, instead of adding to the first render.
-    set_timeout(map::warm, std::time::Duration::ZERO);
     share::post_height_when_embedded();
     // The document's language follows the interface, for screen readers and fonts.
     Effect::new(move |_| {

@@ -6,12 +6,6 @@ use super::MapCtx;
 use crate::core::geo::basemap;
 use leptos::prelude::*;
 
-/// Decodes the base map now, while the page waits for the corpus, so that work is not part
-/// of the first render (its labels read it too).
-pub(crate) fn warm() {
-    let _ = basemap::embedded_ref();
-}
-
 /// The land and water under everything else.
 #[component]
 pub(super) fn BaseLayer() -> impl IntoView {

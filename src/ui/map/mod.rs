@@ -13,8 +13,6 @@ mod labels;
 mod legend;
 mod marks;
 
-pub(crate) use base::warm;
-
 use super::state::use_app;
 use crate::core::text::i18n::Key;
 use ctx::MapCtx;
